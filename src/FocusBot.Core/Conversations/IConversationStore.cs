@@ -1,0 +1,15 @@
+namespace FocusBot.Core.Conversations;
+
+/// <summary>
+/// Keeps the Bot Framework conversation reference (as opaque JSON) of every personal chat and team channel the bot
+/// has seen, so that it can write first: reminders, assignments, agendas. Kept fresh on every turn.
+/// </summary>
+public interface IConversationStore
+{
+    Task SaveAsync(ConversationAddress address, string referenceJson, CancellationToken cancellationToken);
+    Task<string?> FindAsync(ConversationAddress address, CancellationToken cancellationToken);
+
+    /// <summary>Makes <paramref name="channel"/> the table's channel (replacing any earlier link).</summary>
+    Task LinkTableChannelAsync(string tableId, ConversationAddress channel, CancellationToken cancellationToken);
+    Task<ConversationAddress?> FindTableChannelAsync(string tableId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace FocusBot.Core.Roster;
+
+/// <summary>The roster as stored: replaced as a whole, read in parts.</summary>
+public interface IRosterStore
+{
+    /// <summary>Replaces the whole roster in one transaction; returns whether anything changed.</summary>
+    Task<bool> ReplaceAsync(Roster roster, CancellationToken cancellationToken);
+    Task<Roster> GetAsync(CancellationToken cancellationToken);
+    Task<Member?> FindMemberByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken);
+    Task<Member?> FindMemberByEmailAsync(string email, CancellationToken cancellationToken);
+    /// <summary>Remembers the Entra object id Teams reported for a member found by e-mail.</summary>
+    Task RecordAadObjectIdAsync(string email, string aadObjectId, CancellationToken cancellationToken);
+    Task<Table?> FindTableAsync(string tableId, CancellationToken cancellationToken);
+    Task<Agency?> FindAgencyAsync(string agencyId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Member>> MembersOfTableAsync(string tableId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace FocusBot.Core.Roster;
+
+/// <summary>
+/// A person on the roster. Known by work e-mail (the key) and, once Teams has told us, by Entra object id.
+/// Nothing else about the person is stored.
+/// </summary>
+public sealed class Member
+{
+    /// <summary>Lower-case work e-mail; the member's identity in the roster.</summary>
+    public required string Email { get; init; }
+    public string? AadObjectId { get; set; }
+    public required string AgencyId { get; set; }
+    public required MemberRole Role { get; set; }
+    public List<string> TableIds { get; set; } = [];
+
+    public bool IsCoChairOf(string tableId) =>
+        Role is MemberRole.CoChair or MemberRole.Admin && TableIds.Contains(tableId, StringComparer.OrdinalIgnoreCase);
+
+    public bool SitsAt(string tableId) => TableIds.Contains(tableId, StringComparer.OrdinalIgnoreCase);
+}
