@@ -1,0 +1,66 @@
+using FocusBot.Core.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocusBot.Data.Conversations;
+
+public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time) : IConversationStore
+{
+    public async Task SaveAsync(ConversationAddress address, string referenceJson, CancellationToken cancellationToken)
+    {
+        var stored = await db.Conversations.FindAsync([address.Kind, address.Key], cancellationToken);
+        if (stored is null)
+        {
+            db.Conversations.Add(new StoredConversation
+            {
+                Kind = address.Kind, Key = address.Key, ReferenceJson = referenceJson, UpdatedAt = time.GetUtcNow(),
+            });
+        }
+        else if (stored.ReferenceJson != referenceJson)
+        {
+            stored.ReferenceJson = referenceJson;
+            stored.UpdatedAt = time.GetUtcNow();
+        }
+        else
+        {
+            return;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (stored is null)
+        {
+            // Another turn of the same user stored the reference first; theirs is as fresh as ours.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<string?> FindAsync(ConversationAddress address, CancellationToken cancellationToken) =>
+        await db.Conversations.AsNoTracking()
+            .Where(c => c.Kind == address.Kind && c.Key == address.Key)
+            .Select(c => c.ReferenceJson)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task LinkTableChannelAsync(string tableId, ConversationAddress channel, CancellationToken cancellationToken)
+    {
+        var link = await db.TableChannels.FindAsync([tableId], cancellationToken);
+        if (link is null)
+            db.TableChannels.Add(new TableChannelLink { TableId = tableId, ChannelKey = channel.Key, LinkedAt = time.GetUtcNow() });
+        else
+        {
+            link.ChannelKey = channel.Key;
+            link.LinkedAt = time.GetUtcNow();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<ConversationAddress?> FindTableChannelAsync(string tableId, CancellationToken cancellationToken)
+    {
+        var key = await db.TableChannels.AsNoTracking()
+            .Where(l => l.TableId == tableId)
+            .Select(l => l.ChannelKey)
+            .FirstOrDefaultAsync(cancellationToken);
+        return key is null ? null : ConversationAddress.Channel(key);
+    }
+}

@@ -1,0 +1,38 @@
+using FocusBot.Core.Roster;
+using FocusBot.Data.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocusBot.Data;
+
+/// <summary>
+/// FocusBot's database. The model is shared; each provider has its own subclass so that SQLite and PostgreSQL each
+/// keep their own migrations (see <see cref="SqliteFocusBotDbContext"/> and <see cref="PostgresFocusBotDbContext"/>).
+/// </summary>
+public abstract class FocusBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Table> Tables => Set<Table>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
+    public DbSet<TableChannelLink> TableChannels => Set<TableChannelLink>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FocusBotDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteFocusBotDbContext(DbContextOptions<SqliteFocusBotDbContext> options) : FocusBotDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type. Stored as UTC milliseconds, instants compare and order correctly in queries.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
+    }
+}
+
+public sealed class PostgresFocusBotDbContext(DbContextOptions<PostgresFocusBotDbContext> options) : FocusBotDbContext(options);
+
+internal sealed class UtcMillisecondsConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    instant => instant.ToUnixTimeMilliseconds(),
+    milliseconds => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds));
