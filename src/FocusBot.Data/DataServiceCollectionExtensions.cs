@@ -40,7 +40,7 @@ public static class DataServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+        builder.UseNpgsql(connectionString);
 
     public static DbContextOptionsBuilder UseSqliteDatabase(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString);

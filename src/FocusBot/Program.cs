@@ -1,4 +1,53 @@
-var builder = WebApplication.CreateBuilder(args);
+using FocusBot.Bot;
+using FocusBot.Data;
+using FocusBot.Hosting;
+using FocusBot.Roster;
+using FocusBot.Teams.Bot;
+
+var command = HostCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.RemainingArgs);
+
+// The domain's clock; tests replace it.
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Storage: SQLite (embedded default) or PostgreSQL, by Database:Provider.
+builder.Services.AddFocusBotData(builder.Configuration);
+
+// Teams: the Bot Framework adapter and FocusBot's turn handler.
+builder.Services.AddFocusBotTeams(builder.Configuration);
+
+// The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
+builder.Services.AddScoped<RosterImporter>();
+builder.Services.AddBackendAuthorization(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+
+switch (command.Verb)
+{
+    case HostVerb.ImportRoster:
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        await using (var scope = app.Services.CreateAsyncScope())
+            return await scope.ServiceProvider.GetRequiredService<RosterImporter>()
+                .ImportFileAsync(command.Path, Console.Out, Console.Error, CancellationToken.None);
+}
+
+StartupChecks.RefuseOpenEndpointsOffLoopback(app);
+await DatabaseMigrator.MigrateAsync(app.Services);
+if (command.Verb == HostVerb.Demo) await DemoRoster.LoadAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (BackendPolicies.IsEnabled(app.Configuration)) app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapBot();
+app.MapGroup("/api/v1").MapRoster();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -29,7 +29,9 @@ public static partial class RosterValidator
 
         var tables = ValidateTables(document.Tables, problems);
         var agencies = ValidateAgencies(document.Agencies, problems);
-        var members = ValidateMembers(document.Members, tables, agencies, problems);
+        // Members are checked against every declared id, so one bad table is reported once, not once per member.
+        var members = ValidateMembers(document.Members, DeclaredIds(document.Tables?.Select(t => t?.Id)),
+            DeclaredIds(document.Agencies?.Select(a => a?.Id)), problems);
 
         return problems.Count == 0 ? new(new Roster(tables, agencies, members), []) : new(null, problems);
     }
@@ -188,8 +190,11 @@ public static partial class RosterValidator
         return agencies;
     }
 
+    private static HashSet<string> DeclaredIds(IEnumerable<string?>? ids) =>
+        (ids ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     private static List<Member> ValidateMembers(
-        List<MemberDocument?>? documents, List<Table> tables, List<Agency> agencies, List<string> problems)
+        List<MemberDocument?>? documents, HashSet<string> tableIds, HashSet<string> agencyIds, List<string> problems)
     {
         var members = new List<Member>();
         if (documents is null) return members;
@@ -199,8 +204,6 @@ public static partial class RosterValidator
             return members;
         }
 
-        var tableIds = tables.Select(t => t.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var agencyIds = agencies.Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var objectIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < documents.Count; i++)

@@ -1,0 +1,113 @@
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Roster;
+using FocusBot.Teams.Cards;
+using FocusBot.Teams.Commands;
+using FocusBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Logging;
+
+namespace FocusBot.Teams.Bot;
+
+/// <summary>
+/// FocusBot's Teams turn handler: finds who is talking, keeps their conversation reference fresh, and hands the
+/// turn to the command it asks for. Unknown users get one polite sentence and nothing else.
+/// </summary>
+public sealed class FocusBotActivityHandler(
+    MemberResolver members,
+    IRosterStore roster,
+    IConversationStore conversations,
+    CommandDispatcher commands,
+    ILogger<FocusBotActivityHandler> logger) : TeamsActivityHandler
+{
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(turnContext.Activity.From?.Id) || string.IsNullOrEmpty(turnContext.Activity.Conversation?.Id))
+        {
+            logger.LogWarning("Ignored a {Type} activity without a sender or conversation.", turnContext.Activity.Type);
+            return;
+        }
+        await base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var who = await IdentifyAsync(turnContext, cancellationToken);
+        if (who is null)
+        {
+            await turnContext.SendActivityAsync(BotMessages.NotOnRoster, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var text = turnContext.Activity.RemoveRecipientMention() ?? turnContext.Activity.Text;
+        if (text is { Length: > CommandParser.MaxCommandLength })
+        {
+            await commands.ShowHelpAsync(turnContext, who, BotMessages.TooLong, cancellationToken);
+            return;
+        }
+
+        await commands.RunAsync(turnContext, who, CommandParser.Parse(text), cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var who = await IdentifyAsync(turnContext, cancellationToken);
+        if (ConversationReferences.IsPersonal(turnContext.Activity))
+        {
+            if (who is null)
+                await turnContext.SendActivityAsync(BotMessages.NotOnRoster, cancellationToken: cancellationToken);
+            else
+                await commands.WelcomeAsync(turnContext, who, cancellationToken);
+            return;
+        }
+
+        await RememberChannelAsync(turnContext, cancellationToken);
+        await turnContext.SendActivityAsync(MessageFactory.Text(
+            "FocusBot is here to help this table act within 48 hours. A co-chair types **@FocusBot link <table>** " +
+            "(e.g. link rexdale) once to make this the table's channel: situation cards and the meeting agenda are " +
+            "posted here, with no names or notes. Everyone can type **@FocusBot help**."), cancellationToken);
+    }
+
+    protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> membersAdded, TeamInfo teamInfo,
+        ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Teams announces the bot joining a team here (the welcome is sent on installationUpdate, once).
+        if (membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id) && !ConversationReferences.IsPersonal(turnContext.Activity))
+        {
+            await RememberChannelAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
+        CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<TurnMember?> IdentifyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var member = await members.ResolveAsync(turnContext, cancellationToken);
+        if (member is null)
+        {
+            logger.LogInformation("A user who is not on the roster wrote to the bot ({Type}).", turnContext.Activity.Type);
+            return null;
+        }
+
+        var address = ConversationReferences.AddressOf(turnContext, member.Email);
+        if (address is not null)
+            await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken);
+
+        var agency = await roster.FindAgencyAsync(member.AgencyId, cancellationToken);
+        var tables = new List<Table>();
+        foreach (var tableId in member.TableIds)
+        {
+            if (await roster.FindTableAsync(tableId, cancellationToken) is { } table) tables.Add(table);
+        }
+        return new TurnMember(member, agency, tables);
+    }
+
+    private async Task RememberChannelAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (ConversationReferences.AddressOf(turnContext, null) is { } address)
+            await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken);
+    }
+}

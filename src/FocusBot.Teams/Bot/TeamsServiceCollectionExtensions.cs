@@ -1,0 +1,33 @@
+using FocusBot.Teams.Commands;
+using FocusBot.Teams.Identity;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FocusBot.Teams.Bot;
+
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Bot Framework adapter and FocusBot's turn handler. Authentication follows the standard settings
+    /// (<c>MicrosoftAppType</c>, <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>);
+    /// with no <c>MicrosoftAppId</c> it is off (local development only).
+    /// </summary>
+    public static IServiceCollection AddFocusBotTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp));
+        services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<FocusBotAdapter>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+
+        services.AddSingleton<ITeamsUserDirectory, TeamsUserDirectory>();
+        services.AddScoped<MemberResolver>();
+        services.AddScoped<CommandDispatcher>();
+        services.AddScoped<IBot, FocusBotActivityHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+namespace FocusBot.Hosting;
+
+public enum HostVerb
+{
+    /// <summary>Run the bot and the backend.</summary>
+    Run,
+    /// <summary>Run with the sample roster loaded (local trial).</summary>
+    Demo,
+    ImportRoster,
+    PackageApp,
+}
+
+/// <summary>
+/// FocusBot's own command line (verbs such as <c>import-roster PATH</c>); every other argument is left for
+/// ASP.NET Core's configuration (e.g. <c>--urls</c>).
+/// </summary>
+public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs)
+{
+    public static HostCommand Parse(string[] args)
+    {
+        var rest = new List<string>();
+        var verb = HostVerb.Run;
+        string? path = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--demo":
+                    verb = HostVerb.Demo;
+                    break;
+                case "import-roster":
+                    verb = HostVerb.ImportRoster;
+                    path = i + 1 < args.Length ? args[++i] : null;
+                    break;
+                case "package-app":
+                    verb = HostVerb.PackageApp;
+                    break;
+                case "--output" when verb == HostVerb.PackageApp:
+                    path = i + 1 < args.Length ? args[++i] : null;
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+        return new HostCommand(verb, path, [.. rest]);
+    }
+}

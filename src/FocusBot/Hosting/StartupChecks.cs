@@ -1,0 +1,35 @@
+using FocusBot.Teams.Bot;
+
+namespace FocusBot.Hosting;
+
+public static class StartupChecks
+{
+    /// <summary>
+    /// Says loudly when authentication is off, and then refuses any address but loopback: an open bot endpoint or
+    /// backend must never be reachable from the network.
+    /// </summary>
+    public static void RefuseOpenEndpointsOffLoopback(WebApplication app)
+    {
+        var botAuth = BotAuthentication.IsEnabled(app.Configuration);
+        var backendAuth = BackendPolicies.IsEnabled(app.Configuration);
+        if (botAuth && backendAuth) return;
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FocusBot.Security");
+        if (!botAuth)
+            logger.LogWarning("*** BOT AUTHENTICATION IS OFF: no MicrosoftAppId is set. Any caller can post activities. " +
+                              "Local development and Agents Playground only; listening on loopback only. ***");
+        if (!backendAuth)
+            logger.LogWarning("*** BACKEND AUTHENTICATION IS OFF: Backend:Authority/Backend:Audience are not set. " +
+                              "The REST API is open; listening on loopback only. ***");
+
+        var urls = app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? app.Configuration["Urls"];
+        var exposed = LoopbackGuard.NonLoopbackUrls(urls);
+        if (exposed.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Refusing to listen on {string.Join(", ", exposed)} with authentication off. Use a loopback address " +
+                "(http://127.0.0.1:3978) or configure MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId and " +
+                "Backend:Authority/Backend:Audience.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using FocusBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocusBot.Testing;
+
+/// <summary>A fresh, migrated database of one provider, for store tests that must pass on both.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteFile;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        TestDatabase database;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            database = new(provider, await PostgresTestServer.CreateDatabaseAsync(), null);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"focusbot-test-{Guid.NewGuid():N}.db");
+            database = new(provider, $"Data Source={file};Default Timeout=30", file);
+        }
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    public FocusBotDbContext CreateContext() => Provider == DatabaseProvider.Postgres
+        ? new PostgresFocusBotDbContext(Options<PostgresFocusBotDbContext>(b => b.UsePostgres(ConnectionString)))
+        : new SqliteFocusBotDbContext(Options<SqliteFocusBotDbContext>(b => b.UseSqliteDatabase(ConnectionString)));
+
+    private static DbContextOptions<T> Options<T>(Action<DbContextOptionsBuilder> configure) where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        configure(builder);
+        return builder.Options;
+    }
+
+    /// <summary>Settings that point the host at this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Database:Provider", Provider.ToString()),
+        new("ConnectionStrings:FocusBot", ConnectionString),
+    ];
+
+    public ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                try { File.Delete(file); } catch (IOException) { }
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+}
