@@ -1,0 +1,53 @@
+using FocusBot.Teams.Commands;
+
+namespace FocusBot.Teams.Tests.Commands;
+
+public class CommandParserTests
+{
+    [Theory]
+    [InlineData("help", BotCommandKind.Help, null)]
+    [InlineData("Open Situations", BotCommandKind.OpenSituations, null)]
+    [InlineData("open", BotCommandKind.OpenSituations, null)]
+    [InlineData("what's open?", BotCommandKind.OpenSituations, null)]
+    [InlineData("What’s open", BotCommandKind.OpenSituations, null)]
+    [InlineData("my situations", BotCommandKind.MySituations, null)]
+    [InlineData("situation rx-2026-0142", BotCommandKind.ShowSituation, "RX-2026-0142")]
+    [InlineData("RX-2026-0142", BotCommandKind.ShowSituation, "RX-2026-0142")]
+    [InlineData("update  RX-2026-0142", BotCommandKind.PostUpdate, "RX-2026-0142")]
+    [InlineData("update", BotCommandKind.PostUpdate, null)]
+    [InlineData("new situation", BotCommandKind.NewSituation, null)]
+    [InlineData("agenda", BotCommandKind.Agenda, null)]
+    [InlineData("next meeting", BotCommandKind.Agenda, null)]
+    [InlineData("stats", BotCommandKind.Stats, null)]
+    [InlineData("link rexdale", BotCommandKind.LinkChannel, "rexdale")]
+    [InlineData("link Downtown East", BotCommandKind.LinkChannel, "downtown east")]
+    [InlineData("situation", BotCommandKind.Unknown, null)]
+    [InlineData("link", BotCommandKind.Unknown, null)]
+    [InlineData("situation '; DROP TABLE situations; --", BotCommandKind.Unknown, null)]
+    [InlineData("please delete everything", BotCommandKind.Unknown, null)]
+    [InlineData("", BotCommandKind.Unknown, null)]
+    [InlineData(null, BotCommandKind.Unknown, null)]
+    public void Reads_what_members_type(string? text, BotCommandKind kind, string? argument)
+    {
+        Assert.Equal(new BotCommand(kind, argument), CommandParser.Parse(text));
+    }
+
+    [Fact]
+    public void A_long_text_is_not_a_command() =>
+        Assert.Equal(BotCommandKind.Unknown, CommandParser.Parse("help " + new string(' ', 300) + "x").Kind);
+
+    [Fact]
+    public void Every_catalogued_command_parses_to_its_own_kind()
+    {
+        foreach (var command in CommandCatalog.All)
+        {
+            var typed = command.Kind switch
+            {
+                BotCommandKind.ShowSituation or BotCommandKind.PostUpdate => command.Title + " RX-2026-0001",
+                BotCommandKind.LinkChannel => command.Title + " rexdale",
+                _ => command.Title,
+            };
+            Assert.Equal(command.Kind, CommandParser.Parse(typed).Kind);
+        }
+    }
+}
