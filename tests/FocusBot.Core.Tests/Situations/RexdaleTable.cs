@@ -9,7 +9,7 @@ internal static class RexdaleTable
 {
     public static readonly DateTimeOffset TuesdayMorning = new(2026, 4, 14, 10, 30, 0, TimeSpan.FromHours(-4));
 
-    public static readonly SituationCatalogue Catalogue = new();
+    public static readonly SituationCatalogue Choices = new();
 
     public static readonly Table Rexdale = new()
     {
@@ -61,7 +61,7 @@ internal static class RexdaleTable
     };
 
     public static NewSituation Valid(NewSituationRequest? request = null) =>
-        new NewSituationValidator(Catalogue).Validate(request ?? Request(), CoChair, Tables, Agencies).NewSituation
+        new NewSituationValidator(Choices).Validate(request ?? Request(), CoChair, Tables, Agencies).NewSituation
         ?? throw new InvalidOperationException("The sample request should be valid.");
 
     public static Situation Recorded(DateTimeOffset? at = null) =>
