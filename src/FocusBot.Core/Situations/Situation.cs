@@ -264,7 +264,7 @@ public sealed class Situation
             && !HasFortyEightHourUpdate;
         bool? wasOnTime = isFortyEightHourUpdate ? now <= UpdateDueAt : null;
 
-        var update = new SituationUpdate(member.AgencyId, member.Email, now, kind.Id, trimmedNote, trimmedNextStep, barriers,
+        var update = new SituationUpdate(agencyId, member.Email, now, kind.Id, trimmedNote, trimmedNextStep, barriers,
             isFortyEightHourUpdate, wasOnTime);
         _updates.Add(update);
         var detail = isFortyEightHourUpdate

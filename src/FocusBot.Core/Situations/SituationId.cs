@@ -25,7 +25,7 @@ public readonly partial record struct SituationId
     public int Year { get; }
     public int Number { get; }
 
-    [GeneratedRegex(@"^([A-Z]{2,4})-(\d{4})-(\d{4,6})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([A-Z]{2,4})-([0-9]{4})-([0-9]{4,6})$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^[A-Z]{2,4}$", RegexOptions.CultureInvariant)]
