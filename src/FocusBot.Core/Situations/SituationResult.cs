@@ -1,0 +1,70 @@
+namespace FocusBot.Core.Situations;
+
+/// <summary>Why the situation refused a change.</summary>
+public enum SituationRefusal
+{
+    None,
+    /// <summary>The member does not sit at the situation's table.</summary>
+    NotAtThisTable,
+    /// <summary>The member tried to answer or act for an agency that is not their own.</summary>
+    NotYourAgency,
+    /// <summary>The agency is not named on the situation.</summary>
+    AgencyNotOnSituation,
+    /// <summary>Only a co-chair of the situation's table may do this.</summary>
+    NotCoChair,
+    /// <summary>The agency declined; it can accept only after a co-chair asks again.</summary>
+    AlreadyDeclined,
+    /// <summary>The agency accepted; a co-chair handles a change of heart.</summary>
+    AlreadyAccepted,
+    /// <summary>The assignment was not declined, so there is nothing to ask again.</summary>
+    NotDeclined,
+    /// <summary>The member's agency has not accepted a part in this situation.</summary>
+    NoAcceptedAssignment,
+    SituationConcluded,
+    NotConcluded,
+    /// <summary>A note, next step or reason is missing or too long.</summary>
+    InvalidText,
+    /// <summary>Free text holds a name-free but identifying detail (phone, address, ...).</summary>
+    IdentifyingDetails,
+    UnknownUpdateKind,
+    UnknownBarrier,
+    UnknownOutcome,
+}
+
+/// <summary>
+/// How a change to a situation went. Business refusals are results, not exceptions: the host shows
+/// <see cref="Message"/> to the person who clicked.
+/// </summary>
+public sealed record SituationResult
+{
+    private SituationResult(bool succeeded, bool changed, SituationRefusal refusal, string message)
+    {
+        Succeeded = succeeded;
+        Changed = changed;
+        Refusal = refusal;
+        Message = message;
+    }
+
+    public bool Succeeded { get; }
+    /// <summary>False when the request repeated what was already so (e.g. accepting twice): no event, no new version.</summary>
+    public bool Changed { get; }
+    public SituationRefusal Refusal { get; }
+    /// <summary>A sentence for the person who acted.</summary>
+    public string Message { get; }
+    /// <summary>The lead agency declined: the host tells the co-chairs, who name another lead.</summary>
+    public bool LeadDeclined { get; private init; }
+    /// <summary>The update just posted, when the change was an update.</summary>
+    public SituationUpdate? PostedUpdate { get; private init; }
+
+    internal static SituationResult Done(string message) => new(true, true, SituationRefusal.None, message);
+
+    internal static SituationResult AlreadyDone(string message) => new(true, false, SituationRefusal.None, message);
+
+    internal static SituationResult Refused(SituationRefusal refusal, string message) => new(false, false, refusal, message);
+
+    internal static SituationResult LeadDeclinedDone(string message) =>
+        new(true, true, SituationRefusal.None, message) { LeadDeclined = true };
+
+    internal static SituationResult UpdatePosted(SituationUpdate update, string message) =>
+        new(true, true, SituationRefusal.None, message) { PostedUpdate = update };
+}
