@@ -11,32 +11,34 @@ namespace FocusBot.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the database chosen by <c>Database:Provider</c> and the stores behind Core's ports.</summary>
-    public static IServiceCollection AddFocusBotData(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the database chosen by <c>Database:Provider</c> and the stores behind Core's ports. Settings are
+    /// read when the first context is made, so that every configuration source (tests included) is seen.
+    /// </summary>
+    public static IServiceCollection AddFocusBotData(this IServiceCollection services)
     {
-        var provider = DatabaseOptions.ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString("FocusBot");
-
-        switch (provider)
+        services.AddDbContext<PostgresFocusBotDbContext>((sp, db) => db.UsePostgres(PostgresConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddDbContext<SqliteFocusBotDbContext>((sp, db) => db.UseSqliteDatabase(SqliteConnectionStrings.Prepare(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("FocusBot") ?? DatabaseOptions.DefaultSqliteConnectionString)));
+        services.AddScoped<FocusBotDbContext>(sp => DatabaseOptions.ReadProvider(sp.GetRequiredService<IConfiguration>()) switch
         {
-            case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new InvalidOperationException(
-                        "Database:Provider is Postgres but ConnectionStrings:FocusBot is empty. Set it, e.g. " +
-                        "\"Host=127.0.0.1;Port=5432;Database=focusbot;Username=focusbot;Password=...\".");
-                services.AddDbContext<PostgresFocusBotDbContext>(db => db.UsePostgres(connectionString));
-                services.AddScoped<FocusBotDbContext>(sp => sp.GetRequiredService<PostgresFocusBotDbContext>());
-                break;
-            default:
-                var sqlite = SqliteConnectionStrings.Prepare(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
-                services.AddDbContext<SqliteFocusBotDbContext>(db => db.UseSqliteDatabase(sqlite));
-                services.AddScoped<FocusBotDbContext>(sp => sp.GetRequiredService<SqliteFocusBotDbContext>());
-                break;
-        }
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresFocusBotDbContext>(),
+            _ => sp.GetRequiredService<SqliteFocusBotDbContext>(),
+        });
 
         services.AddScoped<IRosterStore, EfRosterStore>();
         services.AddScoped<IConversationStore, EfConversationStore>();
         return services;
+    }
+
+    private static string PostgresConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("FocusBot");
+        if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:FocusBot is not a PostgreSQL connection string. Set it, e.g. " +
+                "\"Host=127.0.0.1;Port=5432;Database=focusbot;Username=focusbot;Password=...\".");
+        return connectionString;
     }
 
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder builder, string connectionString) =>

@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(command.RemainingArgs);
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Storage: SQLite (embedded default) or PostgreSQL, by Database:Provider.
-builder.Services.AddFocusBotData(builder.Configuration);
+builder.Services.AddFocusBotData();
 
 // Teams: the Bot Framework adapter and FocusBot's turn handler.
 builder.Services.AddFocusBotTeams(builder.Configuration);

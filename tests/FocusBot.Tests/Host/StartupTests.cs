@@ -1,0 +1,42 @@
+using FocusBot.Bot;
+using FocusBot.Hosting;
+using System.Text;
+
+namespace FocusBot.Tests.Host;
+
+public class StartupTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:3978", 0)]
+    [InlineData("http://localhost:3978;http://[::1]:3978", 0)]
+    [InlineData("http://0.0.0.0:3978", 1)]
+    [InlineData("http://*:3978", 1)]
+    [InlineData("http://+:80;http://127.0.0.1:3978", 1)]
+    [InlineData("http://bot.example.org:80", 1)]
+    public void Only_loopback_addresses_are_allowed_without_authentication(string urls, int exposed) =>
+        Assert.Equal(exposed, LoopbackGuard.NonLoopbackUrls(urls).Count);
+
+    [Fact]
+    public void Our_verbs_are_taken_from_the_command_line_and_the_rest_left_for_ASP_NET()
+    {
+        Assert.Equal(new HostCommand(HostVerb.ImportRoster, "r.json", []).Path, HostCommand.Parse(["import-roster", "r.json"]).Path);
+        Assert.Equal(HostVerb.Demo, HostCommand.Parse(["--demo", "--urls", "http://127.0.0.1:4000"]).Verb);
+        Assert.Equal(["--urls", "http://127.0.0.1:4000"], HostCommand.Parse(["--demo", "--urls", "http://127.0.0.1:4000"]).RemainingArgs);
+        Assert.Equal("out.zip", HostCommand.Parse(["package-app", "--output", "out.zip"]).Path);
+        Assert.Equal(HostVerb.Run, HostCommand.Parse([]).Verb);
+    }
+
+    [Fact]
+    public void Activities_from_another_tenant_are_refused_when_a_tenant_is_configured()
+    {
+        var activity = """
+            { "type": "message", "serviceUrl": "https://smba.example/", "from": { "id": "29:1" },
+              "conversation": { "id": "a:1", "tenantId": "other-tenant" } }
+            """u8.ToArray();
+
+        Assert.Equal(403, ActivityShape.Check(activity, "our-tenant")?.Status);
+        Assert.Null(ActivityShape.Check(activity, "other-tenant"));
+        Assert.Null(ActivityShape.Check(activity, null));
+        Assert.Equal(403, ActivityShape.Check(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(activity).Replace("\"tenantId\": \"other-tenant\"", "\"x\": 1")), "our-tenant")?.Status);
+    }
+}
