@@ -17,7 +17,11 @@ public static class ProactiveServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddProactiveMessaging(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PacingOptions>().Bind(configuration.GetSection(PacingOptions.Section));
+        services.AddOptions<PacingOptions>()
+            .Bind(configuration.GetSection(PacingOptions.Section))
+            .Validate(pacing => pacing.PerConversationPerSecond >= 1 && pacing.PerAppPerSecond >= 1,
+                $"{PacingOptions.Section}: both limits must be at least 1 a second.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new BotApplicationId(configuration["MicrosoftAppId"] ?? string.Empty));
         // Built by hand: left to DI, CloudAdapter's widest constructor would make its own authentication from the

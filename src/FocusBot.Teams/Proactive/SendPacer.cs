@@ -27,8 +27,6 @@ public sealed class SendPacer
     public SendPacer(IOptions<PacingOptions> options, TimeProvider clock)
     {
         var pacing = options.Value;
-        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.PerConversationPerSecond, 1, $"{PacingOptions.Section}:PerConversationPerSecond");
-        ArgumentOutOfRangeException.ThrowIfLessThan(pacing.PerAppPerSecond, 1, $"{PacingOptions.Section}:PerAppPerSecond");
         _clock = clock;
         _perConversation = pacing.PerConversationPerSecond;
         _app = new SlidingWindow(pacing.PerAppPerSecond, Second);

@@ -21,25 +21,28 @@ public sealed class TeamsChatSender(
     ILogger<TeamsChatSender> logger) : IChatSender
 {
     public Task<DeliveryResult> SendAsync(ConversationAddress to, OutgoingMessage message, CancellationToken cancellationToken) =>
-        DeliverAsync(to, OutgoingActivity.From(message), static (turn, activity, token) => turn.SendActivityAsync(activity, token), cancellationToken);
+        DeliverAsync(to, OutgoingActivity.From(message), openIfMissing: true,
+            static (turn, activity, token) => turn.SendActivityAsync(activity, token), cancellationToken);
 
     public Task<DeliveryResult> UpdateAsync(ConversationAddress to, string activityId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
         var activity = OutgoingActivity.From(message);
         activity.Id = activityId;
-        return DeliverAsync(to, activity, static (turn, activity, token) => turn.UpdateActivityAsync(activity, token), cancellationToken);
+        return DeliverAsync(to, activity, openIfMissing: false,
+            static (turn, activity, token) => turn.UpdateActivityAsync(activity, token), cancellationToken);
     }
 
     private async Task<DeliveryResult> DeliverAsync(
         ConversationAddress to,
         Activity activity,
+        bool openIfMissing,
         Func<ITurnContext, Activity, CancellationToken, Task<ResourceResponse>> post,
         CancellationToken cancellationToken)
     {
         try
         {
-            if (await FindOrOpenAsync(to, cancellationToken) is not { } reference)
+            if (await FindAsync(to, openIfMissing, cancellationToken) is not { } reference)
             {
                 return new DeliveryResult(DeliveryStatus.NoConversation, Detail: $"The bot has no conversation with {to}");
             }
@@ -63,14 +66,14 @@ public sealed class TeamsChatSender(
         }
     }
 
-    private async Task<ConversationReference?> FindOrOpenAsync(ConversationAddress to, CancellationToken cancellationToken)
+    private async Task<ConversationReference?> FindAsync(ConversationAddress to, bool openIfMissing, CancellationToken cancellationToken)
     {
         if (await conversations.FindAsync(to, cancellationToken) is { } json)
         {
             return StoredReference.Read(json, to);
         }
 
-        return to.Kind == ConversationKind.Personal ? await opener.OpenAsync(to, cancellationToken) : null;
+        return openIfMissing && to.Kind == ConversationKind.Personal ? await opener.OpenAsync(to, cancellationToken) : null;
     }
 
     private async Task<ResourceResponse?> PostAsync(

@@ -16,7 +16,12 @@ public static class ConnectorResilienceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConnectorResilience(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConnectorRetryOptions>().Bind(configuration.GetSection(ConnectorRetryOptions.Section));
+        services.AddOptions<ConnectorRetryOptions>()
+            .Bind(configuration.GetSection(ConnectorRetryOptions.Section))
+            .Validate(retry => retry.MaxAttempts >= 1 && retry.BaseDelay >= TimeSpan.Zero && retry.MaxDelay >= retry.BaseDelay
+                    && retry.AttemptTimeout > TimeSpan.Zero,
+                $"{ConnectorRetryOptions.Section}: MaxAttempts must be at least 1, MaxDelay at least BaseDelay, AttemptTimeout positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(ConnectorHttpClientFactory.ClientName)

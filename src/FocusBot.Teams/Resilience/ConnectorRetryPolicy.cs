@@ -25,11 +25,6 @@ public static class ConnectorRetryPolicy
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorRetryOptions options, TimeProvider clock)
     {
-        if (options.MaxAttempts < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"{ConnectorRetryOptions.Section}:MaxAttempts must be at least 1.");
-        }
-
         if (options.MaxAttempts > 1)
         {
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>

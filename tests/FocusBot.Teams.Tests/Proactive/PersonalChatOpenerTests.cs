@@ -71,6 +71,15 @@ public sealed class PersonalChatOpenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Updating_a_message_never_opens_a_chat()
+    {
+        var result = await _rig.Sender.UpdateAsync(ConversationAddress.Personal(Sam.Email), "1710081234567", new OutgoingMessage("Edited"), default);
+
+        Assert.Equal(DeliveryStatus.NoConversation, result.Status);
+        Assert.Empty(_rig.Teams.Requests);
+    }
+
+    [Fact]
     public async Task Member_Teams_has_not_named_to_us_yet_has_no_conversation()
     {
         var result = await _rig.Sender.SendAsync(ConversationAddress.Personal(Kim.Email), new OutgoingMessage("Hello"), default);
