@@ -21,7 +21,7 @@ public static class ConnectorRetryPolicy
         HttpStatusCode.GatewayTimeout,
     ];
 
-    public static bool IsTransient(HttpStatusCode status) => Transient.Contains(status);
+    private static bool IsTransient(HttpStatusCode status) => Transient.Contains(status);
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorRetryOptions options, TimeProvider clock)
     {
