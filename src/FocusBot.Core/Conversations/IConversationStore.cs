@@ -12,4 +12,13 @@ public interface IConversationStore
     /// <summary>Makes <paramref name="channel"/> the table's channel (replacing any earlier link).</summary>
     Task LinkTableChannelAsync(string tableId, ConversationAddress channel, CancellationToken cancellationToken);
     Task<ConversationAddress?> FindTableChannelAsync(string tableId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that Teams refused <paramref name="address"/> for good (bot removed, user blocked, conversation gone).
+    /// Returns true only when it was not already marked, so that co-chairs are told once, by whichever instance saw it.
+    /// </summary>
+    Task<bool> MarkUnreachableAsync(ConversationAddress address, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Forgets an unreachable mark, e.g. after the member spoke to the bot again.</summary>
+    Task ClearUnreachableAsync(ConversationAddress address, CancellationToken cancellationToken);
 }
