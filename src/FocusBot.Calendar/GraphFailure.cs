@@ -20,6 +20,7 @@ public static class GraphFailure
     /// <summary>Whether <paramref name="exception"/> is a failure of Graph or of signing in, rather than a bug of ours.</summary>
     public static bool IsGraphFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
+        AggregateException retried => retried.InnerExceptions.All(inner => IsGraphFailure(inner, cancellationToken)),
         ApiException or AuthenticationFailedException or CredentialUnavailableException or HttpRequestException
             or JsonException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
@@ -30,6 +31,8 @@ public static class GraphFailure
     public static CalendarUnavailableException Translate(Exception exception, string subject, int maxRetries) =>
         exception switch
         {
+            // The retry handler gathers every failed attempt; the last one says how it ended.
+            AggregateException { InnerExceptions.Count: > 0 } retried => Translate(retried.InnerExceptions[^1], subject, maxRetries),
             AuthenticationFailedException or CredentialUnavailableException => new CalendarAccessException(
                 $"FocusBot could not sign in to Microsoft Graph to read {subject}: check Graph:TenantId, Graph:ClientId " +
                 "and the client secret, certificate or managed identity.", exception),

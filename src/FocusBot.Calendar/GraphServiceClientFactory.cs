@@ -1,5 +1,6 @@
 using Azure.Core;
 using Microsoft.Graph;
+using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
@@ -15,10 +16,10 @@ public static class GraphServiceClientFactory
         var retry = handlers.OfType<RetryHandler>().Single();
         handlers[handlers.IndexOf(retry)] = new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries });
 
-        var httpClient = GraphClientFactory.Create(handlers);
-        return new GraphServiceClient(httpClient, credential, [ScopeFor(options.BaseUrl)], options.BaseUrl.TrimEnd('/'));
+        // The token goes to the configured host only (national clouds have their own), and is asked for that host.
+        var baseUrl = new Uri(options.BaseUrl);
+        var authentication = new AzureIdentityAuthenticationProvider(
+            credential, allowedHosts: [baseUrl.Host], observabilityOptions: null, isCaeEnabled: true, scopes: [baseUrl.GetLeftPart(UriPartial.Authority) + "/.default"]);
+        return new GraphServiceClient(GraphClientFactory.Create(handlers), authentication, options.BaseUrl.TrimEnd('/'));
     }
-
-    // National clouds have their own Graph host, and a token is asked for the host the requests go to.
-    private static string ScopeFor(string baseUrl) => new Uri(baseUrl).GetLeftPart(UriPartial.Authority) + "/.default";
 }
