@@ -1,5 +1,5 @@
-using Azure.Core;
 using System.Security.Cryptography.X509Certificates;
+using Azure.Core;
 using Azure.Identity;
 
 namespace FocusBot.Calendar;

@@ -34,7 +34,7 @@ public static class GraphFailure
             // The retry handler gathers every failed attempt; the last one says how it ended.
             AggregateException { InnerExceptions.Count: > 0 } retried => Translate(retried.InnerExceptions[^1], subject, maxRetries),
             AuthenticationFailedException or CredentialUnavailableException => new CalendarAccessException(
-                $"FocusBot could not sign in to Microsoft Graph to read {subject}: check Graph:TenantId, Graph:ClientId " +
+                $"FocusBot could not sign in to Microsoft Graph for {subject}: check Graph:TenantId, Graph:ClientId " +
                 "and the client secret, certificate or managed identity.", exception),
             ApiException { ResponseStatusCode: 401 or 403 } refused => new CalendarAccessException(
                 $"Microsoft Graph refused access to {subject} (HTTP {refused.ResponseStatusCode}). {AccessHint}", exception),
@@ -43,7 +43,7 @@ public static class GraphFailure
                 "in the roster.", exception),
             ApiException { ResponseStatusCode: 429 or 503 or 504 } busy => new CalendarUnavailableException(
                 $"Microsoft Graph was still throttling or unavailable (HTTP {busy.ResponseStatusCode}) after {maxRetries} " +
-                $"retries while reading {subject}.", exception),
+                $"retries on {subject}.", exception),
             ApiException failed => new CalendarUnavailableException(
                 $"Microsoft Graph failed on {subject} (HTTP {failed.ResponseStatusCode}{CodeOf(exception)}).", exception),
             JsonException => new CalendarUnavailableException(

@@ -97,6 +97,10 @@ public sealed class GraphMeetingCalendarTests : IAsyncLifetime
               {{Event("bad-date", "occurrence", "the tenth of March", "2026-03-10T15:30:00.0000000")}},
               {{Event("bad-zone", "occurrence", "2026-03-10T14:00:00.0000000", "2026-03-10T15:30:00.0000000", zone: "Mars/Olympus_Mons")}},
               {{Event("bad-end", "occurrence", "2026-03-10T14:00:00.0000000", "")}},
+              { "id": "start-not-an-object", "type": "occurrence", "seriesMasterId": "{{SeriesId}}", "start": "yesterday",
+                "end": { "dateTime": "2026-03-10T15:30:00.0000000", "timeZone": "UTC" } },
+              { "id": "start-a-number", "type": "occurrence", "seriesMasterId": "{{SeriesId}}", "start": { "dateTime": 42, "timeZone": 7 },
+                "end": { "dateTime": "2026-03-10T15:30:00.0000000", "timeZone": "UTC" } },
               {{Event("good", "occurrence", "2026-03-17T14:00:00.0000000", "2026-03-17T15:30:00.0000000")}}
             ] }
             """);
@@ -104,7 +108,7 @@ public sealed class GraphMeetingCalendarTests : IAsyncLifetime
         var meetings = await Calendar().GetMeetingsAsync(Rexdale(calendarEventId: SeriesId), From, To, CancellationToken.None);
 
         Assert.Equal("https://teams.example/join/good", Assert.Single(meetings).JoinUrl);
-        foreach (var skipped in new[] { "no-start", "bad-date", "bad-zone", "bad-end" })
+        foreach (var skipped in new[] { "no-start", "bad-date", "bad-zone", "bad-end", "start-not-an-object", "start-a-number" })
         {
             Assert.Contains(_log.Lines, line => line.StartsWith("Warning: Skipped calendar event " + skipped));
         }
