@@ -1,5 +1,8 @@
+using Azure.Core;
+using Azure.Identity;
 using FocusBot.Core.Meetings;
 using Microsoft.Extensions.Options;
+using Moq;
 using static FocusBot.Calendar.Tests.Tables;
 
 namespace FocusBot.Calendar.Tests;
@@ -173,6 +176,23 @@ public sealed class GraphMeetingCalendarTests : IAsyncLifetime
         Assert.Contains("Calendars.ReadWrite", failure.Message);
         Assert.Contains("admin consent", failure.Message);
         Assert.Contains("application access policy", failure.Message);
+    }
+
+    [Fact]
+    public async Task Credentials_that_cannot_sign_in_are_an_access_problem_naming_the_settings()
+    {
+        var credential = new Mock<TokenCredential>();
+        credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AuthenticationFailedException("AADSTS7000215: Invalid client secret provided."));
+        var options = new GraphOptions { ClientId = "client", BaseUrl = _graph.BaseUrl };
+        var calendar = new GraphMeetingCalendar(
+            GraphServiceClientFactory.Create(options, credential.Object), Options.Create(options), _log);
+
+        var failure = await Assert.ThrowsAsync<CalendarAccessException>(
+            () => calendar.GetMeetingsAsync(Rexdale(), From, To, CancellationToken.None));
+
+        Assert.Contains("Graph:ClientId", failure.Message);
+        Assert.Empty(_graph.Requests);
     }
 
     [Fact]
