@@ -1,4 +1,5 @@
 using FocusBot.Bot;
+using FocusBot.Calendar;
 using FocusBot.Data;
 using FocusBot.Hosting;
 using FocusBot.Roster;
@@ -15,6 +16,9 @@ builder.Services.AddFocusBotData();
 
 // Teams: the Bot Framework adapter and FocusBot's turn handler.
 builder.Services.AddFocusBotTeams(builder.Configuration);
+
+// Meetings: the table's Microsoft Graph calendar when Graph:* is set, else the roster's schedule.
+builder.Services.AddFocusBotCalendar(builder.Configuration);
 
 // The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
 builder.Services.AddScoped<RosterImporter>();

@@ -12,6 +12,7 @@ internal sealed class StoredConversationConfiguration : IEntityTypeConfiguration
         conversation.Property(c => c.Kind).HasConversion<string>().HasMaxLength(10);
         conversation.Property(c => c.Key).HasMaxLength(300);
         conversation.Property(c => c.ReferenceJson).HasMaxLength(8000);
+        conversation.Property(c => c.UnreachableReason).HasMaxLength(300);
     }
 }
 

@@ -15,10 +15,13 @@ public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time)
                 Kind = address.Kind, Key = address.Key, ReferenceJson = referenceJson, UpdatedAt = time.GetUtcNow(),
             });
         }
-        else if (stored.ReferenceJson != referenceJson)
+        else if (stored.ReferenceJson != referenceJson || stored.UnreachableSince is not null)
         {
             stored.ReferenceJson = referenceJson;
             stored.UpdatedAt = time.GetUtcNow();
+            // The member (or channel) just reached us: Teams delivers to it again.
+            stored.UnreachableSince = null;
+            stored.UnreachableReason = null;
         }
         else
         {
@@ -63,4 +66,22 @@ public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time)
             .FirstOrDefaultAsync(cancellationToken);
         return key is null ? null : ConversationAddress.Channel(key);
     }
+
+    public async Task<bool> MarkUnreachableAsync(ConversationAddress address, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var shortReason = reason.Length > 300 ? reason[..300] : reason;
+        // One statement, so that of several instances seeing the same refusal exactly one is told "first".
+        var marked = await db.Conversations
+            .Where(c => c.Kind == address.Kind && c.Key == address.Key && c.UnreachableSince == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UnreachableSince, now).SetProperty(x => x.UnreachableReason, shortReason),
+                cancellationToken);
+        return marked == 1;
+    }
+
+    public async Task ClearUnreachableAsync(ConversationAddress address, CancellationToken cancellationToken) =>
+        await db.Conversations
+            .Where(c => c.Kind == address.Kind && c.Key == address.Key && c.UnreachableSince != null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UnreachableSince, (DateTimeOffset?)null)
+                .SetProperty(x => x.UnreachableReason, (string?)null), cancellationToken);
 }

@@ -9,6 +9,9 @@ public sealed class StoredConversation
     public required string Key { get; init; }
     public required string ReferenceJson { get; set; }
     public required DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Set when Teams refused this conversation for good; cleared when the member is heard from again.</summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
+    public string? UnreachableReason { get; set; }
 }
 
 /// <summary>Which team channel is a table's channel (set by a co-chair with <c>link</c>).</summary>

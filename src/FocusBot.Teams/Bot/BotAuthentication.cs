@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using FocusBot.Teams.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ public static class BotAuthentication
 
     public static BotFrameworkAuthentication Create(IConfiguration configuration, IServiceProvider services)
     {
-        var httpClientFactory = services.GetService<IHttpClientFactory>();
+        // Every connector call the adapter makes (turn replies included) goes through our retry policy.
+        var httpClientFactory = services.GetRequiredService<ConnectorHttpClientFactory>();
         var logger = services.GetService<ILogger<BotFrameworkAuthentication>>();
         var certificatePath = configuration["MicrosoftAppCertificatePath"];
         if (IsEnabled(configuration) && !string.IsNullOrWhiteSpace(certificatePath))

@@ -1,10 +1,13 @@
 using FocusBot.Teams.Commands;
 using FocusBot.Teams.Identity;
+using FocusBot.Teams.Proactive;
+using FocusBot.Teams.Resilience;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Teams.Bot;
@@ -19,10 +22,13 @@ public static class TeamsServiceCollectionExtensions
     public static IServiceCollection AddFocusBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp));
+        services.AddConnectorResilience(configuration);
+        // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
+        services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));
         services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<FocusBotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        services.AddProactiveMessaging(configuration);
 
         services.AddSingleton<ITeamsUserDirectory, TeamsUserDirectory>();
         services.AddScoped<MemberResolver>();

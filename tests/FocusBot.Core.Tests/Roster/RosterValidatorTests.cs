@@ -1,7 +1,7 @@
 using System.Text;
 using FocusBot.Core.Roster;
 
-namespace FocusBot.Core.Tests.Roster;
+namespace FocusBot.Core.Tests.RosterFiles;
 
 public class RosterValidatorTests
 {
