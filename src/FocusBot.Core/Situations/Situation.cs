@@ -17,7 +17,7 @@ public sealed class Situation
     public const int MaxDeclineReasonLength = 300;
     public static readonly TimeSpan FortyEightHours = TimeSpan.FromHours(48);
 
-    private readonly List<string> _riskFactorIds = [];
+    private List<string> _riskFactorIds = [];
     private readonly List<Assignment> _assignments = [];
     private readonly List<SituationUpdate> _updates = [];
     private readonly List<SituationEvent> _events = [];

@@ -3,7 +3,7 @@ namespace FocusBot.Core.Situations;
 /// <summary>What an agency reports back: the 48-hour update first, then updates before following meetings.</summary>
 public sealed class SituationUpdate
 {
-    private readonly List<string> _barrierIds = [];
+    private List<string> _barrierIds = [];
 
     private SituationUpdate()
     {
