@@ -2,6 +2,8 @@ using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
 using FocusBot.Data.Conversations;
 using FocusBot.Data.Roster;
+using FocusBot.Data.Situations;
+using FocusBot.Core.Situations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddScoped<IRosterStore, EfRosterStore>();
         services.AddScoped<IConversationStore, EfConversationStore>();
+        services.AddScoped<ISituationStore, EfSituationStore>();
         return services;
     }
 

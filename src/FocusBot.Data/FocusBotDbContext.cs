@@ -1,5 +1,7 @@
 using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
 using FocusBot.Data.Conversations;
+using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FocusBot.Data;
@@ -15,6 +17,9 @@ public abstract class FocusBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Member> Members => Set<Member>();
     public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
     public DbSet<TableChannelLink> TableChannels => Set<TableChannelLink>();
+    public DbSet<Situation> Situations => Set<Situation>();
+    public DbSet<SituationCounter> SituationCounters => Set<SituationCounter>();
+    public DbSet<SituationCardPost> SituationCards => Set<SituationCardPost>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -113,6 +113,217 @@ namespace FocusBot.Data.Migrations.Postgres
                     b.ToTable("tables", (string)null);
                 });
 
+            modelBuilder.Entity("FocusBot.Core.Situations.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SituationId")
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("assignments", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.Situation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("AgeGroupId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DiscussedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GenderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("LeadAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OriginatingAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutcomeId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TableId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TypeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("UpdateDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("_riskFactorIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("RiskFactorIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "Status");
+
+                    b.ToTable("situations", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SituationId")
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("situation_events", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("IsFortyEightHourUpdate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KindId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SituationId")
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("WasOnTime")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("_barrierIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("BarrierIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("situation_updates", (string)null);
+                });
+
             modelBuilder.Entity("FocusBot.Data.Conversations.StoredConversation", b =>
                 {
                     b.Property<string>("Kind")
@@ -162,6 +373,59 @@ namespace FocusBot.Data.Migrations.Postgres
                     b.ToTable("table_channels", (string)null);
                 });
 
+            modelBuilder.Entity("FocusBot.Data.Situations.SituationCardPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SituationId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("situation_cards", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Data.Situations.SituationCounter", b =>
+                {
+                    b.Property<string>("TableCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TableCode", "Year");
+
+                    b.ToTable("situation_counters", (string)null);
+                });
+
             modelBuilder.Entity("FocusBot.Core.Roster.Table", b =>
                 {
                     b.OwnsOne("FocusBot.Core.Roster.MeetingSchedule", "Meeting", b1 =>
@@ -202,6 +466,39 @@ namespace FocusBot.Data.Migrations.Postgres
 
                     b.Navigation("Meeting")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.Assignment", b =>
+                {
+                    b.HasOne("FocusBot.Core.Situations.Situation", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("SituationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationEvent", b =>
+                {
+                    b.HasOne("FocusBot.Core.Situations.Situation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SituationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationUpdate", b =>
+                {
+                    b.HasOne("FocusBot.Core.Situations.Situation", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("SituationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.Situation", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }

@@ -107,6 +107,217 @@ namespace FocusBot.Data.Migrations.Sqlite
                     b.ToTable("tables", (string)null);
                 });
 
+            modelBuilder.Entity("FocusBot.Core.Situations.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SituationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("assignments", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.Situation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroupId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DiscussedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GenderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeadAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginatingAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdateDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_riskFactorIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RiskFactorIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "Status");
+
+                    b.ToTable("situations", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SituationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("situation_events", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFortyEightHourUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KindId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SituationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WasOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_barrierIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BarrierIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("situation_updates", (string)null);
+                });
+
             modelBuilder.Entity("FocusBot.Data.Conversations.StoredConversation", b =>
                 {
                     b.Property<string>("Kind")
@@ -156,6 +367,57 @@ namespace FocusBot.Data.Migrations.Sqlite
                     b.ToTable("table_channels", (string)null);
                 });
 
+            modelBuilder.Entity("FocusBot.Data.Situations.SituationCardPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SituationId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SituationId");
+
+                    b.ToTable("situation_cards", (string)null);
+                });
+
+            modelBuilder.Entity("FocusBot.Data.Situations.SituationCounter", b =>
+                {
+                    b.Property<string>("TableCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TableCode", "Year");
+
+                    b.ToTable("situation_counters", (string)null);
+                });
+
             modelBuilder.Entity("FocusBot.Core.Roster.Table", b =>
                 {
                     b.OwnsOne("FocusBot.Core.Roster.MeetingSchedule", "Meeting", b1 =>
@@ -196,6 +458,39 @@ namespace FocusBot.Data.Migrations.Sqlite
 
                     b.Navigation("Meeting")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.Assignment", b =>
+                {
+                    b.HasOne("FocusBot.Core.Situations.Situation", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("SituationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationEvent", b =>
+                {
+                    b.HasOne("FocusBot.Core.Situations.Situation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SituationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.SituationUpdate", b =>
+                {
+                    b.HasOne("FocusBot.Core.Situations.Situation", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("SituationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("FocusBot.Core.Situations.Situation", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }
