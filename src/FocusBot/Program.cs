@@ -3,6 +3,7 @@ using FocusBot.Calendar;
 using FocusBot.Data;
 using FocusBot.Hosting;
 using FocusBot.Roster;
+using FocusBot.Situations;
 using FocusBot.Teams.Bot;
 
 var command = HostCommand.Parse(args);
@@ -22,6 +23,7 @@ builder.Services.AddFocusBotCalendar(builder.Configuration);
 
 // The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
 builder.Services.AddScoped<RosterImporter>();
+builder.Services.AddFocusBotSituations(builder.Configuration);
 builder.Services.AddBackendAuthorization(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -49,7 +51,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster();
+app.MapGroup("/api/v1").MapRoster().MapSituations();
 
 await app.RunAsync();
 return 0;

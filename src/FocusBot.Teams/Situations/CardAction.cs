@@ -1,0 +1,58 @@
+using Newtonsoft.Json.Linq;
+
+namespace FocusBot.Teams.Situations;
+
+/// <summary>
+/// A button press from one of our cards (Action.Execute invoke or Action.Submit message), read defensively: card
+/// data comes from the client and may be forged, so every value is checked for type and length.
+/// </summary>
+public sealed class CardAction(string verb, JObject data)
+{
+    public const int MaxValueLength = 2000;
+
+    public string Verb { get; } = verb;
+
+    public static CardAction? From(string? verb, object? data)
+    {
+        var json = data switch
+        {
+            JObject o => o,
+            string s when s.Length <= 64 * 1024 => TryParse(s),
+            _ => null,
+        } ?? [];
+        verb ??= json["verb"]?.Type == JTokenType.String ? (string?)json["verb"] : null;
+        return string.IsNullOrWhiteSpace(verb) || verb.Length > 60 ? null : new CardAction(verb, json);
+    }
+
+    /// <summary>A text value, or null when it is missing, not text, or too long.</summary>
+    public string? Text(string name)
+    {
+        var token = data[name];
+        if (token is null || token.Type != JTokenType.String) return null;
+        var value = ((string?)token)?.Trim();
+        return string.IsNullOrEmpty(value) || value.Length > MaxValueLength ? null : value;
+    }
+
+    /// <summary>A multi-select's value: Adaptive Cards send the chosen ids comma-separated.</summary>
+    public IReadOnlyList<string> List(string name) =>
+        Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50).ToList() ?? [];
+
+    /// <summary>Free text the member typed, kept whole (the domain checks its length) unless absurdly long.</summary>
+    public string? TypedText(string name)
+    {
+        var token = data[name];
+        return token?.Type == JTokenType.String && ((string?)token)!.Length <= 64 * 1024 ? (string?)token : null;
+    }
+
+    private static JObject? TryParse(string text)
+    {
+        try
+        {
+            return JObject.Parse(text);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using FocusBot.Core.Roster;
+using FocusBot.Hosting;
+
+namespace FocusBot.Situations;
+
+/// <summary>
+/// Who is calling the backend, as a roster member: from the bearer token's e-mail claim when authentication is on.
+/// With authentication off (development on loopback) the caller acts as a local administrator of every table,
+/// recorded in the history as <see cref="DevelopmentEmail"/>.
+/// </summary>
+public sealed class ApiCaller(IRosterStore roster, IConfiguration configuration)
+{
+    public const string DevelopmentEmail = "local-api@focusbot.invalid";
+
+    public async Task<Member?> MemberAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!BackendPolicies.IsEnabled(configuration))
+        {
+            var tables = (await roster.GetAsync(cancellationToken)).Tables.Select(t => t.Id).ToList();
+            return new Member { Email = DevelopmentEmail, AgencyId = "", Role = MemberRole.Admin, TableIds = tables };
+        }
+
+        var email = user.FindFirstValue("preferred_username") ?? user.FindFirstValue("email") ?? user.FindFirstValue("upn");
+        var member = email is null ? null : await roster.FindMemberByEmailAsync(email, cancellationToken);
+        if (member is null || !user.IsInRole(BackendPolicies.Admin)) return member;
+        // The FocusBot.Admin app role reaches every table, whatever the roster says.
+        var all = (await roster.GetAsync(cancellationToken)).Tables.Select(t => t.Id).ToList();
+        return new Member { Email = member.Email, AadObjectId = member.AadObjectId, AgencyId = member.AgencyId, Role = MemberRole.Admin, TableIds = all };
+    }
+
+    public bool IsDevelopmentCaller(Member member) => member.Email == DevelopmentEmail;
+}

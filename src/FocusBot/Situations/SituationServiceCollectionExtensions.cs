@@ -1,0 +1,18 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Situations;
+
+namespace FocusBot.Situations;
+
+public static class SituationServiceCollectionExtensions
+{
+    /// <summary>The situation journey: catalogue (configurable under <c>Catalogue</c>), workflow, and who calls the API.</summary>
+    public static IServiceCollection AddFocusBotSituations(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new CatalogueOptions();
+        configuration.GetSection(CatalogueOptions.SectionName).Bind(options);
+        services.AddSingleton(new SituationCatalogue(options));
+        services.AddScoped<SituationWorkflow>();
+        services.AddScoped<ApiCaller>();
+        return services;
+    }
+}
