@@ -60,13 +60,13 @@ public sealed class AssignmentConfirmationCardTests
     [Fact]
     public void Zone_is_named_by_its_city()
     {
-        var vancouver = new FocusBot.Core.Roster.Table
+        var buenosAires = new FocusBot.Core.Roster.Table
         {
             Id = "x", Name = "X", Code = "XX", TimeZoneId = "America/Argentina/Buenos_Aires",
             Meeting = Demo.Meeting,
         };
 
         Assert.Equal("Toronto time", TableTime.ZoneName(Demo));
-        Assert.Equal("Buenos Aires time", TableTime.ZoneName(vancouver));
+        Assert.Equal("Buenos Aires time", TableTime.ZoneName(buenosAires));
     }
 }
