@@ -1,0 +1,72 @@
+using FocusBot.Teams.Cards.Situations;
+using static FocusBot.Teams.Tests.Cards.CardReading;
+using static FocusBot.Teams.Tests.Cards.DemoTable;
+
+namespace FocusBot.Teams.Tests.Cards;
+
+public sealed class AssignmentConfirmationCardTests
+{
+    [Fact]
+    public void Lead_is_told_when_the_48_hour_update_is_due_in_Toronto_time()
+    {
+        var s = LeadAccepted(new DateTimeOffset(2026, 11, 24, 15, 15, 0, TimeSpan.Zero));
+
+        var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt));
+
+        var texts = Texts(card);
+        Assert.Contains("You accepted DM-2026-0001 as lead for Northside Mental Health.", texts);
+        Assert.Contains("The 48-hour update is due Thursday 26 November 2026, 10:15 a.m. (Toronto time).", texts);
+        var update = Button(card, "Post update");
+        Assert.Equal("situation.updateForm", (string?)update["verb"]);
+        Assert.Equal("DM-2026-0001", (string?)update["data"]!["situationId"]);
+    }
+
+    [Fact]
+    public void Due_time_follows_the_clock_change_at_the_end_of_daylight_saving()
+    {
+        // 10:00 EDT on Friday; 48 hours later the clocks have gone back, so it is 9:00 EST on Sunday.
+        var s = LeadAccepted(new DateTimeOffset(2026, 10, 30, 14, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 14, 0, 0, TimeSpan.Zero), s.UpdateDueAt);
+
+        var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, updateDueAt: null));
+
+        Assert.Contains("The 48-hour update is due Sunday 1 November 2026, 9:00 a.m. (Toronto time).", Texts(card));
+    }
+
+    [Fact]
+    public void Afternoon_due_times_read_p_m()
+    {
+        var s = LeadAccepted(new DateTimeOffset(2026, 6, 2, 19, 5, 0, TimeSpan.Zero));
+
+        var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt));
+
+        Assert.Contains("The 48-hour update is due Thursday 4 June 2026, 3:05 p.m. (Toronto time).", Texts(card));
+    }
+
+    [Fact]
+    public void Assisting_agency_has_no_due_line()
+    {
+        var s = LeadAccepted();
+        Succeeds(s.Accept("harbour-housing", AssistingRep, RecordedAt.AddHours(2)));
+
+        var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("harbour-housing"), asLead: false, s.UpdateDueAt));
+
+        var texts = Texts(card);
+        Assert.Contains("You accepted DM-2026-0001 as assisting agency for Harbour Housing Services.", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("48-hour", StringComparison.Ordinal));
+        Assert.Equal(["Post update"], ButtonTitles(card));
+    }
+
+    [Fact]
+    public void Zone_is_named_by_its_city()
+    {
+        var buenosAires = new FocusBot.Core.Roster.Table
+        {
+            Id = "x", Name = "X", Code = "XX", TimeZoneId = "America/Argentina/Buenos_Aires",
+            Meeting = Demo.Meeting,
+        };
+
+        Assert.Equal("Toronto time", TableTime.ZoneName(Demo));
+        Assert.Equal("Buenos Aires time", TableTime.ZoneName(buenosAires));
+    }
+}

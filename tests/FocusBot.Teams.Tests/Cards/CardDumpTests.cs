@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FocusBot.Teams.Tests.Cards;
+
+public sealed class CardDumpTests
+{
+    /// <summary>Set by the Node suite, which validates the written cards with the official adaptivecards library.</summary>
+    public const string DumpFolderVariable = "FOCUSBOT_CARD_DUMP";
+
+    [Fact]
+    public void Every_card_is_written_for_the_adaptivecards_checker()
+    {
+        var folder = Environment.GetEnvironmentVariable(DumpFolderVariable);
+        if (!string.IsNullOrWhiteSpace(folder)) Directory.CreateDirectory(folder);
+
+        foreach (var (name, build) in CardSamples.All)
+        {
+            var json = build().ToString();
+            var parsed = JsonNode.Parse(json)!.AsObject();
+            Assert.Equal("1.5", (string?)parsed["version"]);
+
+            if (!string.IsNullOrWhiteSpace(folder))
+            {
+                File.WriteAllText(Path.Combine(folder, $"{name}.json"), parsed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+        }
+
+        Assert.Contains("situation-channel", CardSamples.All.Keys);
+        Assert.Contains("new-situation-form", CardSamples.All.Keys);
+        Assert.Contains("assignment-confirmation-lead", CardSamples.All.Keys);
+        Assert.Contains("notice-error", CardSamples.All.Keys);
+        Assert.Contains("recorded", CardSamples.All.Keys);
+    }
+}

@@ -1,0 +1,68 @@
+using FocusBot.Core.Situations;
+using FocusBot.Teams.Cards;
+using FocusBot.Teams.Cards.Situations;
+using static FocusBot.Teams.Tests.Cards.DemoTable;
+
+namespace FocusBot.Teams.Tests.Cards;
+
+/// <summary>One instance of every card kind (and each situation card variant), by a file-friendly name.</summary>
+internal static class CardSamples
+{
+    private static readonly DateTimeOffset Now = RecordedAt.AddDays(2);
+
+    public static readonly IReadOnlyDictionary<string, Func<AdaptiveCard>> All = new Dictionary<string, Func<AdaptiveCard>>
+    {
+        ["situation-channel"] = () => SituationCard.Build(Recorded(), Demo, AgenciesById, Catalogue, SituationCardViewer.Channel, Now),
+        ["situation-lead-rep-requested"] = () =>
+        {
+            var s = Recorded();
+            return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Now);
+        },
+        ["situation-assisting-rep-requested"] = () =>
+        {
+            var s = LeadAccepted();
+            return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(AssistingRep, s), Now);
+        },
+        ["situation-lead-rep-accepted"] = () =>
+        {
+            var s = WithFortyEightHourUpdate();
+            return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Now);
+        },
+        ["situation-co-chair-concluded"] = () =>
+        {
+            var s = WithFortyEightHourUpdate();
+            Succeeds(s.Conclude(CoChair, "risk-lowered-connected", Catalogue, Now));
+            return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(CoChair, s), Now);
+        },
+        ["situation-uninvolved-rep"] = () =>
+        {
+            var s = Recorded();
+            return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(UninvolvedRep, s), Now);
+        },
+        ["new-situation-form"] = () => NewSituationForm.Build([Demo], Agencies, Catalogue),
+        ["new-situation-form-with-problems"] = () => NewSituationForm.Build([Demo, Lakeside], Agencies, Catalogue,
+            Request() with { AgeGroup = null }, new Dictionary<string, string[]> { ["ageGroup"] = ["Choose the age group."] }),
+        ["assignment-confirmation-lead"] = () =>
+        {
+            var s = LeadAccepted();
+            return AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt);
+        },
+        ["assignment-confirmation-assisting"] = () =>
+            AssignmentConfirmationCard.Build(Recorded(), Demo, Agency("harbour-housing"), asLead: false, null),
+        ["notice-error"] = NoticeCard.SituationNotFound,
+        ["notice-info"] = () => NoticeCard.Build("Already accepted", "Northside Mental Health has already accepted as lead.", isError: false),
+        ["recorded"] = () => RecordedCard.Build(Recorded(), Demo, AgenciesById, 2, ["rep2.demo@northside-mh.example"]),
+    };
+
+    public static TheoryData<string> Names => [.. All.Keys];
+
+    /// <summary>Accepted by both agencies; the lead's 48-hour update posted a day later, with a note.</summary>
+    public static Situation WithFortyEightHourUpdate()
+    {
+        var s = LeadAccepted();
+        Succeeds(s.Accept("harbour-housing", AssistingRep, RecordedAt.AddHours(2)));
+        Succeeds(s.PostUpdate(LeadRep, "contacted", "Door knock done with outreach; he agreed to see the team.",
+            "Intake appointment this week", [], Catalogue, RecordedAt.AddDays(1)));
+        return s;
+    }
+}
