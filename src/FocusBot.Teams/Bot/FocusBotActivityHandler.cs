@@ -3,6 +3,7 @@ using FocusBot.Core.Roster;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Commands;
 using FocusBot.Teams.Identity;
+using FocusBot.Teams.Situations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -20,6 +21,7 @@ public sealed class FocusBotActivityHandler(
     IRosterStore roster,
     IConversationStore conversations,
     CommandDispatcher commands,
+    SituationCardActions cardActions,
     ILogger<FocusBotActivityHandler> logger) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -41,6 +43,14 @@ public sealed class FocusBotActivityHandler(
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(turnContext.Activity.Text) && turnContext.Activity.Value is not null)
+        {
+            // Action.Submit, the fallback of our Action.Execute buttons: answer with the next card as a message.
+            var card = await RunCardActionAsync(turnContext, who, null, turnContext.Activity.Value, cancellationToken);
+            await turnContext.SendActivityAsync(CardAttachment.Message(card), cancellationToken);
+            return;
+        }
+
         var text = turnContext.Activity.RemoveRecipientMention() ?? turnContext.Activity.Text;
         if (text is { Length: > CommandParser.MaxCommandLength })
         {
@@ -49,6 +59,38 @@ public sealed class FocusBotActivityHandler(
         }
 
         await commands.RunAsync(turnContext, who, CommandParser.Parse(text), cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
+        AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var who = await IdentifyAsync(turnContext, cancellationToken);
+        var card = who is null
+            ? Cards.Situations.NoticeCard.Build("Not on the roster", BotMessages.NotOnRoster, isError: true)
+            : await RunCardActionAsync(turnContext, who, invokeValue.Action?.Verb, invokeValue.Action?.Data, cancellationToken);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = AdaptiveCard.ContentType,
+            Value = Newtonsoft.Json.Linq.JObject.Parse(card.ToString()),
+        };
+    }
+
+    private async Task<AdaptiveCard> RunCardActionAsync(ITurnContext turnContext, TurnMember who, string? verb, object? data,
+        CancellationToken cancellationToken)
+    {
+        var action = Situations.CardAction.From(verb, data);
+        if (action is null)
+            return Cards.Situations.NoticeCard.Build("Unknown button", "That button sent nothing I understand.", isError: true);
+        try
+        {
+            return await cardActions.RunAsync(action, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The card action {Verb} failed.", action.Verb);
+            return Cards.Situations.NoticeCard.Build("Something went wrong", FocusBotAdapter.SomethingWentWrong, isError: true);
+        }
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)

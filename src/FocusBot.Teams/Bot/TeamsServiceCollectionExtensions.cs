@@ -1,5 +1,7 @@
 using FocusBot.Teams.Commands;
+using FocusBot.Core.Situations;
 using FocusBot.Teams.Identity;
+using FocusBot.Teams.Situations;
 using FocusBot.Teams.Proactive;
 using FocusBot.Teams.Resilience;
 using Microsoft.Bot.Builder;
@@ -33,6 +35,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ITeamsUserDirectory, TeamsUserDirectory>();
         services.AddScoped<MemberResolver>();
         services.AddScoped<CommandDispatcher>();
+        services.AddScoped<SituationCardsNotifier>();
+        services.AddScoped<ISituationNotifier>(sp => sp.GetRequiredService<SituationCardsNotifier>());
+        services.AddScoped<SituationCardActions>();
         services.AddScoped<IBot, FocusBotActivityHandler>();
         return services;
     }

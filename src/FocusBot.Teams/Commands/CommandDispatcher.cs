@@ -1,18 +1,21 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
+using FocusBot.Teams.Situations;
 using Microsoft.Bot.Builder;
 
 namespace FocusBot.Teams.Commands;
 
 /// <summary>Runs what a member typed. One method per command; each feature's work lives in its own class.</summary>
-public sealed class CommandDispatcher(IConversationStore conversations)
+public sealed class CommandDispatcher(IConversationStore conversations, SituationCardActions situations)
 {
     public Task RunAsync(ITurnContext turnContext, TurnMember who, BotCommand command, CancellationToken cancellationToken) =>
         command.Kind switch
         {
             BotCommandKind.Help => ShowHelpAsync(turnContext, who, null, cancellationToken),
             BotCommandKind.LinkChannel => LinkChannelAsync(turnContext, who, command.Argument!, cancellationToken),
+            BotCommandKind.NewSituation => NewSituationAsync(turnContext, who, cancellationToken),
+            BotCommandKind.ShowSituation => ShowSituationAsync(turnContext, who, command.Argument!, cancellationToken),
             BotCommandKind.Unknown => ShowHelpAsync(turnContext, who, BotMessages.NotUnderstood, cancellationToken),
             _ => turnContext.SendActivityAsync(
                 $"**{CommandCatalog.All.First(c => c.Kind == command.Kind).Title}** is not available yet in this version of FocusBot.",
@@ -53,6 +56,16 @@ public sealed class CommandDispatcher(IConversationStore conversations)
         await turnContext.SendActivityAsync(
             $"This channel is now the **{table.Name}** channel. Situation cards and the meeting agenda will be posted here " +
             "(no names, no notes). Type **link** again in another channel to move it.", cancellationToken: cancellationToken);
+    }
+
+    private async Task NewSituationAsync(ITurnContext turnContext, TurnMember who, CancellationToken cancellationToken) =>
+        await SendCardAsync(turnContext, await situations.NewSituationFormAsync(who, cancellationToken), cancellationToken);
+
+    private async Task ShowSituationAsync(ITurnContext turnContext, TurnMember who, string situationId, CancellationToken cancellationToken)
+    {
+        var view = new Situations.CardAction(Cards.Situations.SituationVerbs.View, new Newtonsoft.Json.Linq.JObject { ["situationId"] = situationId });
+        var card = await situations.RunAsync(view, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken);
+        await SendCardAsync(turnContext, card, cancellationToken);
     }
 
     private static Task SendCardAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>

@@ -1,17 +1,20 @@
 using FocusBot.Core.Roster;
 using FocusBot.Data;
-using FocusBot.Data.Conversations;
 using FocusBot.Data.Roster;
 using FocusBot.Teams.Bot;
-using FocusBot.Teams.Commands;
 using FocusBot.Teams.Identity;
 using FocusBot.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Logging.Abstractions;
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Situations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -24,17 +27,30 @@ namespace FocusBot.Teams.Tests.Bot;
 public sealed class BotHarness : IAsyncDisposable
 {
     private readonly TestDatabase _database;
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly ServiceProvider _services;
 
     private BotHarness(TestDatabase database)
     {
         _database = database;
         Adapter = new TestAdapter(Channels.Msteams);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings()).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddSingleton<TimeProvider>(Time)
+            .AddFocusBotData()
+            .AddFocusBotTeams(configuration)
+            .AddSingleton(new SituationCatalogue())
+            .AddScoped<SituationWorkflow>();
+        services.Replace(ServiceDescriptor.Singleton(Directory.Object));
+        services.Replace(ServiceDescriptor.Singleton<IChatSender>(Chat));
+        _services = services.BuildServiceProvider();
     }
 
     public TestAdapter Adapter { get; }
     public Mock<ITeamsUserDirectory> Directory { get; } = new();
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+    public RecordingChatSender Chat { get; } = new();
 
     public static async Task<BotHarness> StartAsync()
     {
@@ -50,15 +66,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FocusBotDbContext Database() => _database.CreateContext();
 
-    /// <summary>Runs one activity through the bot and returns what it sent back.</summary>
+    /// <summary>Runs one activity through the bot (in its own DI scope, as a request would) and returns what it sent back.</summary>
     public async Task<IReadOnlyList<IActivity>> SendAsync(Activity activity)
     {
-        await using var db = _database.CreateContext();
-        var roster = new EfRosterStore(db);
-        var conversations = new EfConversationStore(db, Time);
-        var bot = new FocusBotActivityHandler(
-            new MemberResolver(roster, Directory.Object, _cache, NullLogger<MemberResolver>.Instance),
-            roster, conversations, new CommandDispatcher(conversations), NullLogger<FocusBotActivityHandler>.Instance);
+        await using var scope = _services.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<IBot>();
 
         while (Adapter.ActiveQueue.Count > 0) Adapter.GetNextReply();
         // TestAdapter.ProcessActivityAsync would replace the conversation and sender with its own; a turn of our
@@ -68,6 +80,27 @@ public sealed class BotHarness : IAsyncDisposable
         var replies = new List<IActivity>();
         while (Adapter.GetNextReply() is { } reply) replies.Add(reply);
         return replies;
+    }
+
+    /// <summary>Clicks an Action.Execute button: the card the bot answers with (the invoke response).</summary>
+    public async Task<(int Status, JObject? Card)> ClickAsync(string userId, string verb, JObject data, string conversationType = "personal")
+    {
+        var activity = Activity(ActivityTypes.Invoke, userId, null, conversationType, null);
+        activity.Name = "adaptiveCard/action";
+        activity.Value = new JObject { ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        await using var scope = _services.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<IBot>();
+        while (Adapter.ActiveQueue.Count > 0) Adapter.GetNextReply();
+        using var turn = new TurnContext(Adapter, activity);
+        await bot.OnTurnAsync(turn, default);
+        // The handler sends its invoke response as an "invokeResponse" activity, which the TestAdapter queues.
+        InvokeResponse? response = null;
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            if (reply.Type == "invokeResponse") response = ((Activity)reply).Value as InvokeResponse;
+        }
+        var body = response?.Body is null ? null : JObject.FromObject(response.Body);
+        return (response?.Status ?? 0, body?["value"] as JObject);
     }
 
     public static Activity Message(string text, string userId = "user-1", string? aadObjectId = null, string conversationType = "personal") =>
@@ -94,13 +127,41 @@ public sealed class BotHarness : IAsyncDisposable
             id: conversationType == "personal" ? $"a:personal-{userId}" : "19:demo-channel@thread.tacv2",
             conversationType: conversationType, tenantId: "tenant-1"),
         ChannelData = conversationType == "channel"
-            ? new Newtonsoft.Json.Linq.JObject { ["channel"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "19:demo-channel@thread.tacv2" }, ["team"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "19:team@thread.tacv2" } }
+            ? new JObject { ["channel"] = new JObject { ["id"] = "19:demo-channel@thread.tacv2" }, ["team"] = new JObject { ["id"] = "19:team@thread.tacv2" } }
             : null,
     };
 
     public async ValueTask DisposeAsync()
     {
-        _cache.Dispose();
+        await _services.DisposeAsync();
         await _database.DisposeAsync();
+    }
+}
+
+/// <summary>Records what the bot sends on its own initiative, and answers as Teams would (delivered, with an id).</summary>
+public sealed class RecordingChatSender : IChatSender
+{
+    private int _next;
+    public List<(ConversationAddress To, OutgoingMessage Message)> Sent { get; } = [];
+    public List<(ConversationAddress To, string ActivityId, OutgoingMessage Message)> Updated { get; } = [];
+    public HashSet<string> Unreachable { get; } = [];
+
+    public Task<DeliveryResult> SendAsync(ConversationAddress to, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        lock (Sent)
+        {
+            if (Unreachable.Contains(to.Key)) return Task.FromResult(new DeliveryResult(DeliveryStatus.NoConversation));
+            Sent.Add((to, message));
+            return Task.FromResult(new DeliveryResult(DeliveryStatus.Delivered, $"activity-{++_next}"));
+        }
+    }
+
+    public Task<DeliveryResult> UpdateAsync(ConversationAddress to, string activityId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        lock (Sent)
+        {
+            Updated.Add((to, activityId, message));
+            return Task.FromResult(new DeliveryResult(DeliveryStatus.Delivered, activityId));
+        }
     }
 }

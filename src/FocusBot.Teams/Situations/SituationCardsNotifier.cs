@@ -1,0 +1,128 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Teams.Cards.Situations;
+using Microsoft.Extensions.Logging;
+
+namespace FocusBot.Teams.Situations;
+
+/// <summary>What reached whom when a situation was recorded (shown to the co-chair who recorded it).</summary>
+public sealed record RecordingDelivery(int RepsReached, IReadOnlyList<string> Unreachable, bool PostedInChannel);
+
+/// <summary>
+/// Posts a situation's cards when it is recorded (the de-identified card in the table's channel, a personal card to
+/// each rep of the named agencies) and updates every posted copy in place whenever it changes.
+/// </summary>
+public sealed class SituationCardsNotifier(
+    IChatSender chat,
+    ISituationStore situations,
+    IConversationStore conversations,
+    IRosterStore roster,
+    SituationCatalogue catalogue,
+    TimeProvider time,
+    ILogger<SituationCardsNotifier> logger) : ISituationNotifier
+{
+    /// <summary>Set by the last <see cref="SituationRecordedAsync"/> of this turn.</summary>
+    public RecordingDelivery? LastRecording { get; private set; }
+
+    public async Task SituationRecordedAsync(Situation situation, CancellationToken cancellationToken)
+    {
+        var (table, agencies) = await ContextOfAsync(situation, cancellationToken);
+        if (table is null) return;
+
+        var postedInChannel = false;
+        if (await conversations.FindTableChannelAsync(table.Id, cancellationToken) is { } channel)
+        {
+            var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.TableView, null, true), time.GetUtcNow());
+            postedInChannel = await PostAsync(situation, channel, card.ToString(), cancellationToken);
+        }
+
+        var reached = 0;
+        var unreachable = new List<string>();
+        foreach (var rep in await RepsOfNamedAgenciesAsync(situation, table, cancellationToken))
+        {
+            var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.Full, rep, false), time.GetUtcNow());
+            if (await PostAsync(situation, ConversationAddress.Personal(rep.Email), card.ToString(), cancellationToken)) reached++;
+            else unreachable.Add(rep.Email);
+        }
+
+        LastRecording = new RecordingDelivery(reached, unreachable, postedInChannel);
+        if (unreachable.Count > 0)
+        {
+            await TellCoChairsAsync(table,
+                $"FocusBot could not reach {string.Join(", ", unreachable)} with the card for {situation.Id}: they have not " +
+                "installed FocusBot yet, or Teams refused. Please let them know at the table.", cancellationToken);
+        }
+    }
+
+    public async Task SituationChangedAsync(Situation situation, SituationResult change, CancellationToken cancellationToken)
+    {
+        var (table, agencies) = await ContextOfAsync(situation, cancellationToken);
+        if (table is null) return;
+
+        foreach (var posted in await situations.CardsOfAsync(situation.Id, cancellationToken))
+        {
+            var viewer = posted.Address.Kind == ConversationKind.Channel
+                ? new SituationCardViewer(SituationAccess.TableView, null, true)
+                : await PersonalViewerAsync(situation, posted.Address.Key, cancellationToken);
+            if (viewer is null) continue;
+            var card = SituationCard.Build(situation, table, agencies, catalogue, viewer, time.GetUtcNow());
+            var result = await chat.UpdateAsync(posted.Address, posted.ActivityId, new OutgoingMessage(null, card.ToString()), cancellationToken);
+            if (!result.IsDelivered)
+                logger.LogWarning("Could not update the card of {Situation} in {Conversation}: {Status}.", situation.Id, posted.Address, result.Status);
+        }
+
+        if (change.LeadDeclined)
+        {
+            var lead = situation.LeadAssignment;
+            var agency = agencies.TryGetValue(lead.AgencyId, out var a) ? a.Name : lead.AgencyId;
+            await TellCoChairsAsync(table,
+                $"{agency} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency.", cancellationToken);
+        }
+    }
+
+    private async Task<SituationCardViewer?> PersonalViewerAsync(Situation situation, string email, CancellationToken cancellationToken)
+    {
+        var member = await roster.FindMemberByEmailAsync(email, cancellationToken);
+        var access = SituationVisibility.For(member, situation);
+        return access == SituationAccess.None ? null : new SituationCardViewer(access, member, false);
+    }
+
+    private async Task<bool> PostAsync(Situation situation, ConversationAddress address, string card, CancellationToken cancellationToken)
+    {
+        var result = await chat.SendAsync(address, new OutgoingMessage(null, card), cancellationToken);
+        if (!result.IsDelivered || result.ActivityId is null)
+        {
+            logger.LogWarning("The card of {Situation} did not reach {Conversation}: {Status}.", situation.Id, address, result.Status);
+            return false;
+        }
+        await situations.RecordCardAsync(situation.Id, new PostedCard(address, result.ActivityId), cancellationToken);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<Member>> RepsOfNamedAgenciesAsync(Situation situation, Table table, CancellationToken cancellationToken)
+    {
+        var named = situation.Assignments.Select(a => a.AgencyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await roster.MembersOfTableAsync(table.Id, cancellationToken))
+            .Where(m => m.Role != MemberRole.Admin && named.Contains(m.AgencyId))
+            .ToList();
+    }
+
+    private async Task TellCoChairsAsync(Table table, string message, CancellationToken cancellationToken)
+    {
+        foreach (var coChair in (await roster.MembersOfTableAsync(table.Id, cancellationToken)).Where(m => m.IsCoChairOf(table.Id)))
+        {
+            var result = await chat.SendAsync(ConversationAddress.Personal(coChair.Email), new OutgoingMessage(message), cancellationToken);
+            if (!result.IsDelivered) logger.LogWarning("Could not tell co-chair {CoChair}: {Status}.", coChair.Email, result.Status);
+        }
+    }
+
+    private async Task<(Table? Table, IReadOnlyDictionary<string, Agency> Agencies)> ContextOfAsync(Situation situation, CancellationToken cancellationToken)
+    {
+        var everything = await roster.GetAsync(cancellationToken);
+        var table = everything.Tables.FirstOrDefault(t => t.Id == situation.TableId);
+        if (table is null) logger.LogWarning("Situation {Situation} names table {Table}, which is no longer on the roster.", situation.Id, situation.TableId);
+        return (table, everything.Agencies.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase));
+    }
+}
