@@ -34,9 +34,11 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const BOT = { id: '28:focusbot-playground', name: 'FocusBot' };
 const TENANT_ID = '5e1b7c2a-0f3d-4c8e-9a61-2b7d4e9f0c13';
 
-// Synthetic people: the roster has e-mail addresses only; Teams shows names.
+// Synthetic people: the roster has e-mail addresses only; Teams shows names. A member's name follows their place
+// in the roster, so the same address has the same name whichever users a playground holds.
 const DISPLAY_NAMES = ['Dana Whitfield', 'Marcus Oyelaran', 'Priya Raman', 'Tomás Ferreira', 'Grace Nakamura',
-  'Jordan Beaulieu', 'Samira Haddad', 'Owen MacLeod'];
+  'Jordan Beaulieu', 'Samira Haddad', 'Owen MacLeod', 'Lena Kowalczyk', 'Ravi Chandran'];
+const OUTSIDER_NAMES = ['Alex Moreau', 'Jamie Lindqvist', 'Robin Achebe', 'Casey Tremblay', 'Morgan Ito', 'Sam Okafor'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // A deadline that does not keep the process alive once everything else is done.
@@ -69,8 +71,10 @@ function playgroundConfig({ roster = DEFAULT_ROSTER, table, emails, names = {} }
   for (let n = 1; chosen.length < PLAYGROUND_USERS; n++) {
     if (!chosen.includes(`visitor${n}@outside.example`)) chosen.push(`visitor${n}@outside.example`);
   }
+  let outsiders = 0;
   const users = chosen.map((email, i) => {
-    const name = names[email] || DISPLAY_NAMES[i];
+    const place = data.members.findIndex((m) => m.email === email);
+    const name = names[email] || (place >= 0 && DISPLAY_NAMES[place]) || OUTSIDER_NAMES[outsiders++ % OUTSIDER_NAMES.length];
     const [givenName, ...rest] = name.split(' ');
     return { id: `user-id-${i}`, name, userPrincipleName: email, aadObjectId: guid(i + 1), givenName,
       surname: rest.join(' ') || givenName, email, onRoster: data.members.some((m) => m.email === email) };
