@@ -1,3 +1,4 @@
+using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
@@ -32,6 +33,9 @@ var app = builder.Build();
 
 switch (command.Verb)
 {
+    case HostVerb.PackageApp:
+        return AppPackageCommand.Run(app.Configuration, app.Environment.ContentRootPath,
+            command.Path ?? Path.Combine(Directory.GetCurrentDirectory(), "focusbot.zip"), Console.Out, Console.Error);
     case HostVerb.ImportRoster:
         await DatabaseMigrator.MigrateAsync(app.Services);
         await using (var scope = app.Services.CreateAsyncScope())
