@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,23 +14,32 @@ using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Testing;
 
-/// <summary>One request the bot made to the Bot Connector.</summary>
+/// <summary>One request the bot made to the Bot Connector, as it arrived.</summary>
 public sealed record ConnectorRequest(string Method, string RawTarget, string Body)
 {
     public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
 }
 
+/// <summary>An answer the stand-in gives once, before falling back to Teams' ordinary success answers.</summary>
+public sealed record ScriptedResponse(HttpStatusCode Status, string? Body = null, string? RetryAfter = null)
+{
+    public static ScriptedResponse Error(HttpStatusCode status, string code) =>
+        new(status, $$$"""{"error":{"code":"{{{code}}}","message":"scripted"}}""");
+}
+
 /// <summary>
-/// A loopback stand-in for the Bot Connector service (the <c>serviceUrl</c> of Teams' activities): it records what
-/// the bot sends, answers member look-ups from a list of users, and can be told to fail.
+/// A loopback stand-in for the Bot Connector service (the <c>serviceUrl</c> of Teams' activities): it records every
+/// request with its raw target (the connector URL-encodes conversation ids: "a:conv" arrives as "a%3Aconv"), answers
+/// member look-ups from a list of users, answers from a script when told to fail, and otherwise as Teams would.
 /// </summary>
-public sealed class ConnectorStandIn : IAsyncDisposable
+public sealed partial class ConnectorStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentDictionary<string, JsonObject> _users = new();
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
-    private int _nextId;
+    private int _created;
+    private int _posted;
 
     private ConnectorStandIn(WebApplication app) => _app = app;
 
@@ -42,13 +53,12 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     public static async Task<ConnectorStandIn> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new ConnectorStandIn(app);
-        app.Run(standIn.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var standIn = new ConnectorStandIn(builder.Build());
+        standIn._app.Run(standIn.AnswerAsync);
+        await standIn._app.StartAsync();
+        var address = standIn._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         standIn.ServiceUrl = address.TrimEnd('/') + "/";
         return standIn;
     }
@@ -61,47 +71,52 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             ["aadObjectId"] = aadObjectId ?? Guid.NewGuid().ToString(),
         };
 
-    /// <summary>The next send fails with this status (e.g. 429 with a Retry-After of "1").</summary>
-    public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
-
-    private async Task HandleAsync(HttpContext http)
+    /// <summary>The next sends get these answers, in order (e.g. a 429 with Retry-After, then a 503).</summary>
+    public void Answer(params ScriptedResponse[] responses)
     {
-        // The connector URL-encodes conversation ids ("a:conv" becomes "a%3Aconv"): read the raw target.
-        var target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, target, body));
-        var path = Uri.UnescapeDataString(target.Split('?')[0]);
-
-        if (http.Request.Method == "GET" && path.Contains("/members/"))
-        {
-            var userId = path[(path.LastIndexOf("/members/", StringComparison.Ordinal) + "/members/".Length)..];
-            if (_users.TryGetValue(userId, out var user)) await Json(http, 200, user);
-            else await Json(http, 404, new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation" } });
-            return;
-        }
-
-        if (_failures.TryDequeue(out var failure))
-        {
-            if (failure.RetryAfter is not null) http.Response.Headers.RetryAfter = failure.RetryAfter;
-            await Json(http, failure.Status, new JsonObject { ["error"] = new JsonObject { ["code"] = "Failure", ["message"] = "scripted" } });
-            return;
-        }
-
-        var id = Interlocked.Increment(ref _nextId);
-        if (http.Request.Method == "POST" && path.TrimEnd('/').EndsWith("/v3/conversations", StringComparison.Ordinal))
-        {
-            await Json(http, 201, new JsonObject { ["id"] = $"a:created-{id}" });
-            return;
-        }
-        await Json(http, http.Request.Method == "POST" ? 201 : 200, new JsonObject { ["id"] = $"activity-{id}" });
+        foreach (var response in responses) _script.Enqueue(response);
     }
 
-    private static async Task Json(HttpContext http, int status, JsonObject body)
+    private async Task AnswerAsync(HttpContext context)
     {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body.ToJsonString(new JsonSerializerOptions()));
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        _requests.Enqueue(new ConnectorRequest(context.Request.Method, target, body));
+
+        var answer = MemberLookup(context.Request.Method, target)
+                     ?? (_script.TryDequeue(out var scripted) ? scripted : Success(context.Request.Method, target));
+        context.Response.StatusCode = (int)answer.Status;
+        if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
+        if (answer.Body is { } json)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json);
+        }
     }
+
+    private ScriptedResponse? MemberLookup(string method, string target)
+    {
+        if (method != HttpMethods.Get || MemberTarget().Match(target) is not { Success: true } match) return null;
+        return _users.TryGetValue(Uri.UnescapeDataString(match.Groups[1].Value), out var user)
+            ? new(HttpStatusCode.OK, user.ToJsonString(new JsonSerializerOptions()))
+            : ScriptedResponse.Error(HttpStatusCode.NotFound, "MemberNotFoundInConversation");
+    }
+
+    private ScriptedResponse Success(string method, string target)
+    {
+        if (method == HttpMethods.Post && target.TrimEnd('/') == "/v3/conversations")
+            return new(HttpStatusCode.Created, $$"""{"id":"a:opened-{{Interlocked.Increment(ref _created)}}"}""");
+        if (method == HttpMethods.Put && UpdatedActivity().Match(target) is { Success: true } update)
+            return new(HttpStatusCode.OK, $$"""{"id":"{{Uri.UnescapeDataString(update.Groups[1].Value)}}"}""");
+        return new(HttpStatusCode.Created, $$"""{"id":"activity-{{Interlocked.Increment(ref _posted)}}"}""");
+    }
+
+    [GeneratedRegex("/members/([^/?]+)$")]
+    private static partial Regex MemberTarget();
+
+    [GeneratedRegex("/activities/([^/?]+)$")]
+    private static partial Regex UpdatedActivity();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

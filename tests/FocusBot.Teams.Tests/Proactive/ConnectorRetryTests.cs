@@ -1,3 +1,4 @@
+using FocusBot.Testing;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;

@@ -1,3 +1,4 @@
+using FocusBot.Testing;
 using System.Net;
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;

@@ -1,3 +1,4 @@
+using FocusBot.Testing;
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
 using FocusBot.Teams.Proactive;
