@@ -10,6 +10,8 @@ public interface IRosterStore
     Task<Member?> FindMemberByEmailAsync(string email, CancellationToken cancellationToken);
     /// <summary>Remembers the Entra object id Teams reported for a member found by e-mail.</summary>
     Task RecordAadObjectIdAsync(string email, string aadObjectId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken cancellationToken);
     Task<Table?> FindTableAsync(string tableId, CancellationToken cancellationToken);
     Task<Agency?> FindAgencyAsync(string agencyId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Member>> MembersOfTableAsync(string tableId, CancellationToken cancellationToken);

@@ -25,8 +25,8 @@ public sealed class SituationWorkflow(
 
     public async Task<RecordOutcome> RecordAsync(NewSituationRequest request, Member? recordedBy, CancellationToken cancellationToken)
     {
-        var everything = await roster.GetAsync(cancellationToken);
-        var validation = new NewSituationValidator(catalogue).Validate(request, recordedBy, everything.Tables, everything.Agencies);
+        var validation = new NewSituationValidator(catalogue).Validate(request, recordedBy,
+            await roster.TablesAsync(cancellationToken), await roster.AgenciesAsync(cancellationToken));
         if (!validation.IsValid) return new(null, validation.Problems);
 
         var situation = await situations.RecordAsync(validation.NewSituation!, time.GetUtcNow(), cancellationToken);

@@ -69,8 +69,8 @@ public sealed class EfRosterStore(FocusBotDbContext db) : IRosterStore
     }
 
     public async Task<Core.Roster.Roster> GetAsync(CancellationToken cancellationToken) => new(
-        await db.Tables.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken),
-        await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken),
+        await TablesAsync(cancellationToken),
+        await AgenciesAsync(cancellationToken),
         await db.Members.AsNoTracking().OrderBy(m => m.Email).ToListAsync(cancellationToken));
 
     public Task<Member?> FindMemberByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken) =>
@@ -95,6 +95,12 @@ public sealed class EfRosterStore(FocusBotDbContext db) : IRosterStore
             .Where(m => !db.Members.Any(other => other.AadObjectId == objectId))
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.AadObjectId, objectId), cancellationToken);
     }
+
+    public async Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken) =>
+        await db.Tables.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
 
     public Task<Table?> FindTableAsync(string tableId, CancellationToken cancellationToken) =>
         db.Tables.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tableId.ToLowerInvariant(), cancellationToken);

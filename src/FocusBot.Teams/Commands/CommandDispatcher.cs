@@ -63,8 +63,7 @@ public sealed class CommandDispatcher(IConversationStore conversations, Situatio
 
     private async Task ShowSituationAsync(ITurnContext turnContext, TurnMember who, string situationId, CancellationToken cancellationToken)
     {
-        var view = new Situations.CardAction(Cards.Situations.SituationVerbs.View, new Newtonsoft.Json.Linq.JObject { ["situationId"] = situationId });
-        var card = await situations.RunAsync(view, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken);
+        var card = await situations.ViewAsync(situationId, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken);
         await SendCardAsync(turnContext, card, cancellationToken);
     }
 

@@ -35,8 +35,7 @@ public sealed class SituationCardActions(
         var chaired = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
         if (chaired.Count == 0)
             return NoticeCard.Build("Co-chairs only", "Only a table's co-chair can record a situation.", isError: true);
-        var everything = await roster.GetAsync(cancellationToken);
-        return NewSituationForm.Build(chaired, everything.Agencies, catalogue);
+        return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue);
     }
 
     private async Task<AdaptiveCard> AcceptAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
@@ -85,10 +84,9 @@ public sealed class SituationCardActions(
         var outcome = await workflow.RecordAsync(request, who.Member, cancellationToken);
         if (outcome.Situation is not { } situation)
         {
-            var everything = await roster.GetAsync(cancellationToken);
             var chaired = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
             if (chaired.Count == 0) return NoticeCard.Build("Co-chairs only", "Only a table's co-chair can record a situation.", isError: true);
-            return NewSituationForm.Build(chaired, everything.Agencies, catalogue, request, outcome.Problems);
+            return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue, request, outcome.Problems);
         }
 
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
@@ -96,7 +94,7 @@ public sealed class SituationCardActions(
         return RecordedCard.Build(situation, table!, agencies, delivery.RepsReached, delivery.Unreachable);
     }
 
-    private async Task<AdaptiveCard> ViewAsync(string? situationId, TurnMember who, bool inChannel, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> ViewAsync(string? situationId, TurnMember who, bool inChannel, CancellationToken cancellationToken)
     {
         if (situationId is null) return Malformed();
         var situation = await workflow.FindVisibleAsync(situationId, who.Member, cancellationToken);
@@ -106,11 +104,8 @@ public sealed class SituationCardActions(
         return SituationCard.Build(situation, table!, agencies, catalogue, new SituationCardViewer(access, who.Member, inChannel), time.GetUtcNow());
     }
 
-    private async Task<(Table? Table, IReadOnlyDictionary<string, Agency> Agencies)> ContextAsync(Situation situation, CancellationToken cancellationToken)
-    {
-        var everything = await roster.GetAsync(cancellationToken);
-        return (everything.Tables.FirstOrDefault(t => t.Id == situation.TableId), everything.Agencies.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase));
-    }
+    private Task<SituationCardContext> ContextAsync(Situation situation, CancellationToken cancellationToken) =>
+        SituationCardContext.LoadAsync(roster, situation, cancellationToken);
 
     private static AdaptiveCard Malformed() =>
         NoticeCard.Build("Something is missing", "That button's data is incomplete. Open the situation again with **situation <id>**.", isError: true);

@@ -118,11 +118,10 @@ public sealed class SituationCardsNotifier(
         }
     }
 
-    private async Task<(Table? Table, IReadOnlyDictionary<string, Agency> Agencies)> ContextOfAsync(Situation situation, CancellationToken cancellationToken)
+    private async Task<SituationCardContext> ContextOfAsync(Situation situation, CancellationToken cancellationToken)
     {
-        var everything = await roster.GetAsync(cancellationToken);
-        var table = everything.Tables.FirstOrDefault(t => t.Id == situation.TableId);
-        if (table is null) logger.LogWarning("Situation {Situation} names table {Table}, which is no longer on the roster.", situation.Id, situation.TableId);
-        return (table, everything.Agencies.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase));
+        var context = await SituationCardContext.LoadAsync(roster, situation, cancellationToken);
+        if (context.Table is null) logger.LogWarning("Situation {Situation} names table {Table}, which is no longer on the roster.", situation.Id, situation.TableId);
+        return context;
     }
 }

@@ -31,6 +31,10 @@ public sealed class InMemoryRosterStore : IRosterStore
         }
     }
 
+    public Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken) => Task.FromResult(_roster.Tables);
+
+    public Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken cancellationToken) => Task.FromResult(_roster.Agencies);
+
     public Task<Table?> FindTableAsync(string tableId, CancellationToken cancellationToken) =>
         Task.FromResult(_roster.Tables.FirstOrDefault(t => string.Equals(t.Id, tableId, StringComparison.OrdinalIgnoreCase)));
 
