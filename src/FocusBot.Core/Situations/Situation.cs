@@ -203,21 +203,9 @@ public sealed class Situation
         Member member, string? kindId, string? note, string? nextStep, IEnumerable<string>? barrierIds,
         SituationCatalogue catalogue, DateTimeOffset now)
     {
-        if (!member.SitsAt(TableId))
+        if (RefusePostingBy(member) is { } refused)
         {
-            return NotAtTable();
-        }
-
-        if (Status == SituationStatus.Concluded)
-        {
-            return Concluded();
-        }
-
-        var isCoChair = member.IsCoChairOf(TableId);
-        if (!isCoChair && AssignmentOf(member.AgencyId) is not { State: AssignmentState.Accepted })
-        {
-            return SituationResult.Refused(SituationRefusal.NoAcceptedAssignment,
-                $"Only agencies that accepted a part in {Id}, and the co-chairs, can post updates.");
+            return refused;
         }
 
         var kind = catalogue.UpdateKinds.Find(kindId);
@@ -259,9 +247,7 @@ public sealed class Situation
         }
 
         var agencyId = AssignmentOf(member.AgencyId)?.AgencyId ?? member.AgencyId;
-        var isFortyEightHourUpdate = LeadAssignment is { State: AssignmentState.Accepted } lead
-            && string.Equals(lead.AgencyId, agencyId, StringComparison.OrdinalIgnoreCase)
-            && !HasFortyEightHourUpdate;
+        var isFortyEightHourUpdate = WouldBeFortyEightHourUpdateFrom(agencyId);
         bool? wasOnTime = isFortyEightHourUpdate ? now <= UpdateDueAt : null;
 
         var update = new SituationUpdate(agencyId, member.Email, now, kind.Id, trimmedNote, trimmedNextStep, barriers,
@@ -275,6 +261,38 @@ public sealed class Situation
             ? $"48-hour update posted on {Id}{(wasOnTime == true ? "." : ", after it was due.")}"
             : $"Update posted on {Id}.");
     }
+
+    /// <summary>
+    /// Why this member may not post an update on the situation at all (before anything is typed), or null when they
+    /// may: only the co-chairs and agencies that accepted a part, while it is not concluded.
+    /// </summary>
+    public SituationResult? RefusePostingBy(Member member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (!member.SitsAt(TableId))
+        {
+            return NotAtTable();
+        }
+
+        if (Status == SituationStatus.Concluded)
+        {
+            return Concluded();
+        }
+
+        if (!member.IsCoChairOf(TableId) && AssignmentOf(member.AgencyId) is not { State: AssignmentState.Accepted })
+        {
+            return SituationResult.Refused(SituationRefusal.NoAcceptedAssignment,
+                $"Only agencies that accepted a part in {Id}, and the co-chairs, can post updates.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an update from this agency now would be the lead agency's 48-hour update.</summary>
+    public bool WouldBeFortyEightHourUpdateFrom(string agencyId) =>
+        LeadAssignment is { State: AssignmentState.Accepted } lead
+        && string.Equals(lead.AgencyId, agencyId, StringComparison.OrdinalIgnoreCase)
+        && !HasFortyEightHourUpdate;
 
     /// <summary>A co-chair closes the situation with one of the table's outcomes.</summary>
     public SituationResult Conclude(Member member, string? outcomeId, SituationCatalogue catalogue, DateTimeOffset now)

@@ -84,7 +84,9 @@ public sealed class FocusBotActivityHandler(
             return Cards.Situations.NoticeCard.Build("Unknown button", "That button sent nothing I understand.", isError: true);
         try
         {
-            return await cardActions.RunAsync(action, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken);
+            var inChannel = !ConversationReferences.IsPersonal(turnContext.Activity);
+            return await cardActions.RunAsync(action, who, inChannel, cancellationToken,
+                inChannel ? ConversationReferences.ChannelIdOf(turnContext.Activity) : null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -38,6 +38,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<SituationCardsNotifier>();
         services.AddScoped<ISituationNotifier>(sp => sp.GetRequiredService<SituationCardsNotifier>());
         services.AddScoped<SituationCardActions>();
+        services.AddScoped<UpdateCardActions>();
+        services.AddScoped<SituationLists>();
         services.AddScoped<IBot, FocusBotActivityHandler>();
         return services;
     }

@@ -1,13 +1,15 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
+using FocusBot.Teams.Cards.Situations;
 using FocusBot.Teams.Situations;
 using Microsoft.Bot.Builder;
 
 namespace FocusBot.Teams.Commands;
 
 /// <summary>Runs what a member typed. One method per command; each feature's work lives in its own class.</summary>
-public sealed class CommandDispatcher(IConversationStore conversations, SituationCardActions situations)
+public sealed class CommandDispatcher(
+    IConversationStore conversations, SituationCardActions situations, UpdateCardActions updates, SituationLists lists)
 {
     public Task RunAsync(ITurnContext turnContext, TurnMember who, BotCommand command, CancellationToken cancellationToken) =>
         command.Kind switch
@@ -16,6 +18,9 @@ public sealed class CommandDispatcher(IConversationStore conversations, Situatio
             BotCommandKind.LinkChannel => LinkChannelAsync(turnContext, who, command.Argument!, cancellationToken),
             BotCommandKind.NewSituation => NewSituationAsync(turnContext, who, cancellationToken),
             BotCommandKind.ShowSituation => ShowSituationAsync(turnContext, who, command.Argument!, cancellationToken),
+            BotCommandKind.OpenSituations => ListAsync(turnContext, who, SituationListScope.Open, cancellationToken),
+            BotCommandKind.MySituations => ListAsync(turnContext, who, SituationListScope.Mine, cancellationToken),
+            BotCommandKind.PostUpdate => UpdateFormAsync(turnContext, who, command.Argument, cancellationToken),
             BotCommandKind.Unknown => ShowHelpAsync(turnContext, who, BotMessages.NotUnderstood, cancellationToken),
             _ => turnContext.SendActivityAsync(
                 $"**{CommandCatalog.All.First(c => c.Kind == command.Kind).Title}** is not available yet in this version of FocusBot.",
@@ -63,9 +68,21 @@ public sealed class CommandDispatcher(IConversationStore conversations, Situatio
 
     private async Task ShowSituationAsync(ITurnContext turnContext, TurnMember who, string situationId, CancellationToken cancellationToken)
     {
-        var card = await situations.ViewAsync(situationId, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken);
+        var inChannel = !ConversationReferences.IsPersonal(turnContext.Activity);
+        var card = await situations.ViewAsync(situationId, who, inChannel, cancellationToken,
+            inChannel ? ConversationReferences.ChannelIdOf(turnContext.Activity) : null);
         await SendCardAsync(turnContext, card, cancellationToken);
     }
+
+    private async Task ListAsync(ITurnContext turnContext, TurnMember who, SituationListScope scope, CancellationToken cancellationToken)
+    {
+        var channelId = ConversationReferences.IsPersonal(turnContext.Activity) ? null : ConversationReferences.ChannelIdOf(turnContext.Activity) ?? "";
+        await SendCardAsync(turnContext, await lists.PageAsync(scope, 1, who, channelId, cancellationToken), cancellationToken);
+    }
+
+    private async Task UpdateFormAsync(ITurnContext turnContext, TurnMember who, string? situationId, CancellationToken cancellationToken) =>
+        await SendCardAsync(turnContext,
+            await updates.FormAsync(situationId, who, !ConversationReferences.IsPersonal(turnContext.Activity), cancellationToken), cancellationToken);
 
     private static Task SendCardAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(CardAttachment.Message(card), cancellationToken);

@@ -33,6 +33,19 @@ public sealed class CardAction(string verb, JObject data)
         return string.IsNullOrEmpty(value) || value.Length > MaxValueLength ? null : value;
     }
 
+    /// <summary>A whole number sent as a JSON number or as digits, or null when it is anything else.</summary>
+    public int? Number(string name)
+    {
+        var token = data[name];
+        return token?.Type switch
+        {
+            JTokenType.Integer when ((JValue)token).Value is long n && n is >= int.MinValue and <= int.MaxValue => (int)n,
+            JTokenType.String when ((string?)token)?.Trim() is { Length: > 0 and <= 9 } text
+                && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+            _ => null,
+        };
+    }
+
     /// <summary>A multi-select's value: Adaptive Cards send the chosen ids comma-separated.</summary>
     public IReadOnlyList<string> List(string name) =>
         Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50).ToList() ?? [];

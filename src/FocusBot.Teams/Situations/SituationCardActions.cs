@@ -16,17 +16,28 @@ public sealed class SituationCardActions(
     IRosterStore roster,
     SituationCatalogue catalogue,
     SituationCardsNotifier notifier,
+    UpdateCardActions updates,
+    SituationLists lists,
     TimeProvider time)
 {
-    public async Task<AdaptiveCard> RunAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken) =>
+    /// <param name="channelId">The Teams channel the card is in, or null in a personal chat.</param>
+    public async Task<AdaptiveCard> RunAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken,
+        string? channelId = null) =>
         action.Verb switch
         {
             SituationVerbs.Accept => await AcceptAsync(action, who, cancellationToken),
             SituationVerbs.Decline => await DeclineAsync(action, who, cancellationToken),
             SituationVerbs.Record => await RecordAsync(action, who, cancellationToken),
-            SituationVerbs.Refresh or SituationVerbs.View => await ViewAsync(action.Text("situationId"), who, inChannel, cancellationToken),
-            SituationVerbs.UpdateForm => NoticeCard.Build("Not available yet",
-                "Posting updates from a card is not available yet in this version of FocusBot.", isError: false),
+            // A refresh redraws the card where it was posted; asking to view it adds the history.
+            SituationVerbs.Refresh => await ViewAsync(action.Text("situationId"), who, inChannel, cancellationToken, channelId, withHistory: false),
+            SituationVerbs.View => await ViewAsync(action.Text("situationId"), who, inChannel, cancellationToken, channelId),
+            SituationVerbs.UpdateForm => action.Text("situationId") is { } id
+                ? await updates.FormAsync(id, who, inChannel, cancellationToken)
+                : Malformed(),
+            SituationVerbs.PostUpdate => await updates.PostAsync(action, who, inChannel, cancellationToken),
+            SituationVerbs.Conclude => await ConcludeAsync(action, who, inChannel, cancellationToken),
+            SituationVerbs.Reopen => await ReopenAsync(action, who, inChannel, cancellationToken),
+            SituationVerbs.Page => await lists.PageAsync(action, who, inChannel ? channelId ?? "" : null, cancellationToken),
             _ => NoticeCard.Build("Unknown button", "That button is not one of FocusBot's. Type **help** to see what I can do.", isError: true),
         };
 
@@ -94,14 +105,49 @@ public sealed class SituationCardActions(
         return RecordedCard.Build(situation, table!, agencies, delivery.RepsReached, delivery.Unreachable);
     }
 
-    public async Task<AdaptiveCard> ViewAsync(string? situationId, TurnMember who, bool inChannel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The situation as this member may see it: with its history for its agencies and the co-chairs in their personal
+    /// chat, the filter-2 card for the rest of the table and in the channel, "not found" for everyone else. In a channel
+    /// only situations of the table linked to it are shown.
+    /// </summary>
+    public async Task<AdaptiveCard> ViewAsync(string? situationId, TurnMember who, bool inChannel, CancellationToken cancellationToken,
+        string? channelId = null, bool withHistory = true)
     {
         if (situationId is null) return Malformed();
         var situation = await workflow.FindVisibleAsync(situationId, who.Member, cancellationToken);
-        if (situation is null) return NoticeCard.SituationNotFound();
+        if (situation is null || (inChannel && !await lists.ShowsInAsync(situation, who, channelId ?? "", cancellationToken)))
+            return NoticeCard.SituationNotFound();
+        return await CardForAsync(situation, who, inChannel, cancellationToken, withHistory);
+    }
+
+    private async Task<AdaptiveCard> CardForAsync(Situation situation, TurnMember who, bool inChannel, CancellationToken cancellationToken,
+        bool withHistory = true)
+    {
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
+        if (table is null) return NoticeCard.SituationNotFound();
         var access = inChannel ? SituationAccess.TableView : SituationVisibility.For(who.Member, situation);
-        return SituationCard.Build(situation, table!, agencies, catalogue, new SituationCardViewer(access, who.Member, inChannel), time.GetUtcNow());
+        var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(access, who.Member, inChannel), time.GetUtcNow());
+        return withHistory && access == SituationAccess.Full ? SituationHistory.AddTo(card, situation, table, agencies, catalogue) : card;
+    }
+
+    private async Task<AdaptiveCard> ConcludeAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken)
+    {
+        if (action.Text("situationId") is not { } situationId) return Malformed();
+        var outcome = await workflow.ConcludeAsync(situationId, action.Text(SituationCard.OutcomeInput), who.Member, cancellationToken);
+        if (outcome.NotFound) return NoticeCard.SituationNotFound();
+        return outcome.Succeeded
+            ? await CardForAsync(outcome.Situation!, who, inChannel, cancellationToken)
+            : NoticeCard.Build("Not concluded", outcome.Result!.Message, isError: true);
+    }
+
+    private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken)
+    {
+        if (action.Text("situationId") is not { } situationId) return Malformed();
+        var outcome = await workflow.ReopenAsync(situationId, who.Member, cancellationToken);
+        if (outcome.NotFound) return NoticeCard.SituationNotFound();
+        return outcome.Succeeded
+            ? await CardForAsync(outcome.Situation!, who, inChannel, cancellationToken)
+            : NoticeCard.Build("Not re-opened", outcome.Result!.Message, isError: true);
     }
 
     private Task<SituationCardContext> ContextAsync(Situation situation, CancellationToken cancellationToken) =>

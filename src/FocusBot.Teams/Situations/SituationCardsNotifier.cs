@@ -80,6 +80,24 @@ public sealed class SituationCardsNotifier(
             await TellCoChairsAsync(table,
                 $"{agency} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency.", cancellationToken);
         }
+
+        if (change.PostedUpdate is { } update)
+        {
+            // Personal chats only: the co-chairs may read the note, the table's channel may not.
+            await TellCoChairsAsync(table, UpdateMessage(situation, update, table, agencies), cancellationToken, except: update.ByEmail);
+        }
+    }
+
+    private string UpdateMessage(Situation situation, SituationUpdate update, Table table, IReadOnlyDictionary<string, Agency> agencies)
+    {
+        var agency = agencies.TryGetValue(update.AgencyId, out var a) ? a.Name : update.AgencyId;
+        var what = update.IsFortyEightHourUpdate
+            ? $"the 48-hour update on {situation.Id} ({(update.WasOnTime == true ? "on time" : "late")})"
+            : $"an update on {situation.Id}";
+        var message = $"{agency} posted {what}, {TableTime.Describe(update.At, table)}: {catalogue.UpdateKinds.LabelOf(update.KindId)}.\n\nNote: {update.Note}";
+        if (update.NextStep is { } nextStep) message += $"\n\nNext step: {nextStep}";
+        if (update.BarrierIds.Count > 0) message += $"\n\nBarriers: {string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LabelOf))}";
+        return message;
     }
 
     private async Task<SituationCardViewer?> PersonalViewerAsync(Situation situation, string email, CancellationToken cancellationToken)
@@ -109,9 +127,10 @@ public sealed class SituationCardsNotifier(
             .ToList();
     }
 
-    private async Task TellCoChairsAsync(Table table, string message, CancellationToken cancellationToken)
+    private async Task TellCoChairsAsync(Table table, string message, CancellationToken cancellationToken, string? except = null)
     {
-        foreach (var coChair in (await roster.MembersOfTableAsync(table.Id, cancellationToken)).Where(m => m.IsCoChairOf(table.Id)))
+        foreach (var coChair in (await roster.MembersOfTableAsync(table.Id, cancellationToken))
+                     .Where(m => m.IsCoChairOf(table.Id) && !string.Equals(m.Email, except, StringComparison.OrdinalIgnoreCase)))
         {
             var result = await chat.SendAsync(ConversationAddress.Personal(coChair.Email), new OutgoingMessage(message), cancellationToken);
             if (!result.IsDelivered) logger.LogWarning("Could not tell co-chair {CoChair}: {Status}.", coChair.Email, result.Status);

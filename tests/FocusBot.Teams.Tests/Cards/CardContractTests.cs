@@ -28,7 +28,7 @@ public sealed class CardContractTests
         foreach (var execute in OfType(card, "Action.Execute"))
         {
             var verb = (string?)execute["verb"];
-            Assert.StartsWith("situation.", verb);
+            Assert.Matches(@"^situations?\.", verb);
             var data = execute["data"]!.AsObject();
             Assert.Equal(verb, (string?)data["verb"]);
             var fallback = execute["fallback"]!.AsObject();

@@ -198,11 +198,49 @@ public sealed class SituationCardTests
     }
 
     [Fact]
-    public void Co_chair_who_is_not_on_the_situation_gets_no_accept_or_update_buttons()
+    public void Co_chair_who_is_not_on_the_situation_gets_no_accept_or_update_buttons_but_can_conclude()
     {
         var card = PersonalCard(LeadAccepted(), CoChair);
 
-        Assert.Equal(["View situation"], ButtonTitles(card));
+        Assert.Equal(["View situation", "Conclude"], ButtonTitles(card));
+    }
+
+    [Fact]
+    public void Co_chair_concludes_from_the_card_with_one_of_the_tables_outcomes()
+    {
+        var conclude = Button(PersonalCard(LeadAccepted(), CoChair), "Conclude");
+
+        Assert.Equal("Action.ShowCard", TypeOf(conclude));
+        var form = conclude["card"]!.AsObject();
+        var outcome = Input(form, "outcome");
+        Assert.True((bool)outcome["isRequired"]!);
+        Assert.Equal(Catalogue.Outcomes.Select(o => o.Id), outcome["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+        var execute = Assert.Single(Buttons(form));
+        Assert.Equal("situation.conclude", (string?)execute["verb"]);
+        Assert.Equal("DM-2026-0001", (string?)execute["data"]!["situationId"]);
+    }
+
+    [Fact]
+    public void Co_chair_can_re_open_a_concluded_situation_and_reps_cannot()
+    {
+        var s = LeadAccepted();
+        Succeeds(s.Conclude(CoChair, "risk-lowered-connected", Catalogue, RecordedAt.AddDays(7)));
+
+        var coChair = PersonalCard(s, CoChair, RecordedAt.AddDays(7));
+        var lead = PersonalCard(s, LeadRep, RecordedAt.AddDays(7));
+
+        Assert.Equal(["View situation", "Re-open"], ButtonTitles(coChair));
+        Assert.Equal("situation.reopen", (string?)Button(coChair, "Re-open")["verb"]);
+        Assert.DoesNotContain("Re-open", ButtonTitles(lead));
+        Assert.DoesNotContain("Conclude", ButtonTitles(lead));
+    }
+
+    [Fact]
+    public void The_channel_copy_never_offers_conclude()
+    {
+        var card = Card(LeadAccepted(), new SituationCardViewer(SituationAccess.Full, CoChair, InChannel: true));
+
+        Assert.Empty(Buttons(card));
     }
 
     [Fact]

@@ -26,6 +26,9 @@ public sealed record SituationCardViewer(SituationAccess Access, Member? Member,
 /// </summary>
 public static class SituationCard
 {
+    /// <summary>The conclude form's input: an outcome id from the catalogue.</summary>
+    public const string OutcomeInput = "outcome";
+
     public static AdaptiveCard Build(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
         SituationCatalogue catalogue, SituationCardViewer viewer, DateTimeOffset now)
     {
@@ -56,7 +59,7 @@ public static class SituationCard
 
         if (!viewer.InChannel)
         {
-            AddButtons(card, s, viewer, full);
+            AddButtons(card, s, catalogue, viewer, full);
             card.RefreshWith(SituationVerbs.Refresh, new { situationId = s.Id });
         }
 
@@ -158,7 +161,7 @@ public static class SituationCard
         }
     }
 
-    private static void AddButtons(AdaptiveCard card, Situation s, SituationCardViewer viewer, bool full)
+    private static void AddButtons(AdaptiveCard card, Situation s, SituationCatalogue catalogue, SituationCardViewer viewer, bool full)
     {
         var member = viewer.Member;
         var assignment = member is null ? null : s.AssignmentOf(member.AgencyId);
@@ -183,6 +186,24 @@ public static class SituationCard
         {
             card.Action(Actions.Execute("View situation", SituationVerbs.View, new { situationId = s.Id }));
         }
+
+        if (full && member?.IsCoChairOf(s.TableId) == true)
+        {
+            card.Action(s.Status == SituationStatus.Concluded
+                ? Actions.Execute("Re-open", SituationVerbs.Reopen, new { situationId = s.Id })
+                : Actions.ShowCard("Conclude", ConcludeForm(s, catalogue)));
+        }
+    }
+
+    /// <summary>A co-chair closes the situation with one of the table's RTD-style outcomes.</summary>
+    private static AdaptiveCard ConcludeForm(Situation s, SituationCatalogue catalogue)
+    {
+        var outcome = Element.ChoiceInput(OutcomeInput, "Outcome", catalogue.Outcomes.Select(o => (o.Id, o.Label)), required: true);
+        outcome["errorMessage"] = "Choose the outcome.";
+        return new AdaptiveCard()
+            .Add(outcome)
+            .Text("Concluding takes the situation off the open lists; a co-chair can re-open it.", subtle: true)
+            .Action(Actions.Execute("Conclude", SituationVerbs.Conclude, new { situationId = s.Id }, style: "destructive"));
     }
 
     private static AdaptiveCard DeclineForm(object answer)

@@ -16,6 +16,14 @@ public static class SituationVerbs
     public const string Record = "situation.record";
     /// <summary>Data <c>{ situationId }</c>.</summary>
     public const string View = "situation.view";
-    /// <summary>Data <c>{ situationId }</c>.</summary>
+    /// <summary>Data <c>{ situationId }</c>: opens the update form (see <see cref="UpdateForm"/>).</summary>
     public const string UpdateForm = "situation.updateForm";
+    /// <summary>Data <c>{ situationId }</c> plus the update form's inputs <c>kind</c>, <c>note</c>, <c>nextStep</c>, <c>barriers</c>.</summary>
+    public const string PostUpdate = "situation.postUpdate";
+    /// <summary>Data <c>{ situationId }</c> plus the input <c>outcome</c> (co-chairs).</summary>
+    public const string Conclude = "situation.conclude";
+    /// <summary>Data <c>{ situationId }</c> (co-chairs).</summary>
+    public const string Reopen = "situation.reopen";
+    /// <summary>Data <c>{ scope: "open" | "mine", page }</c>, page counted from 1: the next page of a situation list.</summary>
+    public const string Page = "situations.page";
 }

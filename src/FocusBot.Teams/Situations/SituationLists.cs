@@ -1,0 +1,92 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Teams.Bot;
+using FocusBot.Teams.Cards;
+using FocusBot.Teams.Cards.Situations;
+
+namespace FocusBot.Teams.Situations;
+
+/// <summary>
+/// "What's open?" and "my situations": the open and active situations of the member's tables, most urgent first,
+/// a page at a time. In a channel only the tables linked to that channel are listed, so that a member who sits at two
+/// tables never shows one table's situations to the other's channel.
+/// </summary>
+public sealed class SituationLists(
+    ISituationStore situations,
+    IRosterStore roster,
+    IConversationStore conversations,
+    SituationCatalogue catalogue,
+    TimeProvider time)
+{
+    public const string ChannelNotLinked =
+        "This channel is not linked to one of your tables, so I list nothing here. A co-chair types **link <table>** in the " +
+        "table's channel; in your personal chat with FocusBot, **open situations** lists all your tables.";
+
+    /// <param name="page">Counted from 1; anything out of range shows the first or an empty last page.</param>
+    /// <param name="channelId">The Teams channel the list is asked for in, or null in a personal chat.</param>
+    public async Task<AdaptiveCard> PageAsync(SituationListScope scope, int page, TurnMember who, string? channelId,
+        CancellationToken cancellationToken)
+    {
+        var tables = await TablesAsync(who, channelId, cancellationToken);
+        if (tables.Count == 0)
+        {
+            return channelId is null
+                ? NoticeCard.Build("No table", "You do not sit at a table yet; ask your table's co-chair.", isError: false)
+                : NoticeCard.Build("Not a table's channel", ChannelNotLinked, isError: false);
+        }
+
+        var member = who.Member;
+        var query = new SituationQuery([.. tables.Keys], [SituationStatus.Open, SituationStatus.Active],
+            scope == SituationListScope.Mine ? member.AgencyId : null);
+        var listed = (await situations.ListAsync(query, cancellationToken))
+            .Where(s => SituationVisibility.For(member, s) != SituationAccess.None)
+            .Where(s => scope == SituationListScope.Open || NamesAgency(s, member.AgencyId));
+        var now = time.GetUtcNow();
+        var ordered = SituationUrgency.MostUrgentFirst(listed, now);
+
+        var pages = Math.Max(1, (ordered.Count + SituationListCard.PageSize - 1) / SituationListCard.PageSize);
+        page = Math.Clamp(page, 1, pages + 1);
+        var rows = ordered.Skip((page - 1) * SituationListCard.PageSize).Take(SituationListCard.PageSize)
+            .Select(s => new SituationListRow(s, tables[s.TableId], channelId is null && s.RefusePostingBy(member) is null))
+            .ToList();
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        return SituationListCard.Build(scope, rows, page, ordered.Count, agencies, catalogue, now, inChannel: channelId is not null);
+    }
+
+    /// <summary>The "More" button: data <c>{ scope, page }</c>, both checked.</summary>
+    public Task<AdaptiveCard> PageAsync(CardAction action, TurnMember who, string? channelId, CancellationToken cancellationToken)
+    {
+        SituationListScope? scope = action.Text("scope")?.ToLowerInvariant() switch
+        {
+            "open" => SituationListScope.Open,
+            "mine" => SituationListScope.Mine,
+            _ => null,
+        };
+        return scope is { } known && action.Number("page") is { } page
+            ? PageAsync(known, page, who, channelId, cancellationToken)
+            : Task.FromResult(NoticeCard.Build("Something is missing",
+                "That button's data is incomplete. Type **open situations** to see the list again.", isError: true));
+    }
+
+    /// <summary>Whether the situation is the member's table's and, in a channel, that channel is its table's channel.</summary>
+    public async Task<bool> ShowsInAsync(Situation situation, TurnMember who, string? channelId, CancellationToken cancellationToken) =>
+        (await TablesAsync(who, channelId, cancellationToken)).ContainsKey(situation.TableId);
+
+    private async Task<Dictionary<string, Table>> TablesAsync(TurnMember who, string? channelId, CancellationToken cancellationToken)
+    {
+        var tables = new Dictionary<string, Table>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in who.Tables)
+        {
+            if (channelId is null || await conversations.FindTableChannelAsync(table.Id, cancellationToken) == ConversationAddress.Channel(channelId))
+            {
+                tables[table.Id] = table;
+            }
+        }
+        return tables;
+    }
+
+    private static bool NamesAgency(Situation s, string agencyId) =>
+        s.Involves(agencyId) || string.Equals(s.OriginatingAgencyId, agencyId, StringComparison.OrdinalIgnoreCase);
+}
