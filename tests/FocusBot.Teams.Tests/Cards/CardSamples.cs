@@ -51,6 +51,23 @@ internal static class CardSamples
             AssignmentConfirmationCard.Build(Recorded(), Demo, Agency("harbour-housing"), asLead: false, null),
         ["notice-error"] = NoticeCard.SituationNotFound,
         ["notice-info"] = () => NoticeCard.Build("Already accepted", "Northside Mental Health has already accepted as lead.", isError: false),
+        ["update-form-48-hour"] = () => UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: true),
+        ["update-form-with-problem"] = () => UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: false,
+            new UpdateFormValues("contacted", "Call 416-555-0199", null, ["no-shelter-bed"]), "Please remove the phone number."),
+        ["update-posted"] = () =>
+        {
+            var s = WithFortyEightHourUpdate();
+            return UpdatePostedCard.Build(s, Demo, AgenciesById, Catalogue, s.Updates[0]);
+        },
+        ["situation-history"] = () =>
+        {
+            var s = WithFortyEightHourUpdate();
+            var card = SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Now);
+            return SituationHistory.AddTo(card, s, Demo, AgenciesById, Catalogue);
+        },
+        ["situation-list"] = () => SituationListCard.Build(SituationListScope.Open,
+            [new SituationListRow(LeadAccepted(), Demo, MayPostUpdate: true), new SituationListRow(Recorded(), Demo, MayPostUpdate: false)],
+            page: 1, total: 12, AgenciesById, Catalogue, Now, inChannel: false),
         ["recorded"] = () => RecordedCard.Build(Recorded(), Demo, AgenciesById, 2, ["rep2.demo@northside-mh.example"]),
     };
 
