@@ -1,0 +1,99 @@
+using System.Text;
+using FocusBot.Core.Situations;
+using FocusBot.Teams.Cards.Situations;
+using static FocusBot.Teams.Tests.Cards.CardReading;
+using static FocusBot.Teams.Tests.Cards.DemoTable;
+
+namespace FocusBot.Teams.Tests.Cards;
+
+public sealed class UpdateAndListCardTests
+{
+    [Fact]
+    public void Update_form_names_the_problem_and_keeps_what_was_typed()
+    {
+        var typed = new UpdateFormValues("services-refused", "He refused; see 12 Main Street.", "Try again Monday", ["no-safe-housing", "made-up"]);
+
+        var card = Json(UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: false, typed, "Please remove the street address."));
+
+        Assert.Equal("Update on DM-2026-0001 · Demo Table", (string?)Body(card)[0]!["text"]);
+        Assert.Equal("Attention", (string?)TextBlock(card, "Please remove the street address.")["color"]);
+        Assert.Equal("services-refused", (string?)Input(card, "kind")["value"]);
+        Assert.Equal("He refused; see 12 Main Street.", (string?)Input(card, "note")["value"]);
+        Assert.Equal("Try again Monday", (string?)Input(card, "nextStep")["value"]);
+        Assert.Equal("no-safe-housing", (string?)Input(card, "barriers")["value"]);
+    }
+
+    [Fact]
+    public void Update_form_never_echoes_more_than_the_note_may_hold()
+    {
+        var typed = new UpdateFormValues("contacted", new string('x', 60_000), new string('y', 60_000), []);
+
+        var card = Json(UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: true, typed, "Too long."));
+
+        Assert.Equal(Situation.MaxNoteLength, ((string)Input(card, "note")["value"]!).Length);
+        Assert.Equal(Situation.MaxNextStepLength, ((string)Input(card, "nextStep")["value"]!).Length);
+        Assert.Contains("The 48-hour update is due Thursday 26 November 2026", string.Join("\n", Texts(card)));
+    }
+
+    [Fact]
+    public void Update_posted_card_says_whether_the_48_hour_update_was_on_time()
+    {
+        var s = CardSamples.WithFortyEightHourUpdate();
+
+        var card = Json(UpdatePostedCard.Build(s, Demo, AgenciesById, Catalogue, s.Updates[0]));
+
+        Assert.Equal("48-hour update posted on time", (string?)Body(card)[0]!["text"]);
+        Assert.Contains(("What happened", "Contacted"), Facts(card));
+        Assert.Equal(["View situation"], ButtonTitles(card));
+    }
+
+    [Fact]
+    public void List_in_the_channel_has_view_but_never_post_update()
+    {
+        var rows = new[] { new SituationListRow(LeadAccepted(), Demo, MayPostUpdate: true) };
+
+        var personal = Json(SituationListCard.Build(SituationListScope.Open, rows, 1, 1, AgenciesById, Catalogue, RecordedAt.AddDays(1), inChannel: false));
+        var channel = Json(SituationListCard.Build(SituationListScope.Open, rows, 1, 1, AgenciesById, Catalogue, RecordedAt.AddDays(1), inChannel: true));
+
+        Assert.Equal(["View", "Post update"], OfType(personal, "Action.Execute").Select(a => (string)a["title"]!));
+        Assert.Equal(["View"], OfType(channel, "Action.Execute").Select(a => (string)a["title"]!));
+        Assert.Empty(Buttons(channel));
+    }
+
+    [Fact]
+    public void List_offers_more_with_the_next_page_only_when_there_is_one()
+    {
+        var rows = new[] { new SituationListRow(Recorded(), Demo, MayPostUpdate: false) };
+
+        var first = Json(SituationListCard.Build(SituationListScope.Mine, rows, 1, 11, AgenciesById, Catalogue, RecordedAt, inChannel: false));
+        var last = Json(SituationListCard.Build(SituationListScope.Mine, rows, 2, 11, AgenciesById, Catalogue, RecordedAt, inChannel: false));
+
+        var more = Button(first, "More (1 more)");
+        Assert.Equal("situations.page", (string?)more["verb"]);
+        Assert.Equal("mine", (string?)more["data"]!["scope"]);
+        Assert.Equal(2, (int)more["data"]!["page"]!);
+        Assert.Empty(Buttons(last));
+    }
+
+    [Fact]
+    public void History_shows_the_latest_updates_within_its_budget_and_says_how_many_are_left_out()
+    {
+        var s = LeadAccepted();
+        for (var i = 0; i < 25; i++)
+        {
+            Succeeds(s.PostUpdate(LeadRep, "contacted", $"Visit {i}. " + new string('ß', 990), new string('ö', 490), ["no-shelter-bed"],
+                Catalogue, RecordedAt.AddDays(i + 1)));
+        }
+
+        var card = SituationHistory.AddTo(SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), RecordedAt.AddDays(30)),
+            s, Demo, AgenciesById, Catalogue);
+        var texts = string.Join("\n", Texts(Json(card)));
+
+        Assert.True(Encoding.UTF8.GetByteCount(Newtonsoft.Json.Linq.JObject.Parse(card.ToString()).ToString(Newtonsoft.Json.Formatting.None)) < 20 * 1024);
+        Assert.Contains("Updates (25)", texts);
+        Assert.Contains("Visit 24.", texts);
+        Assert.DoesNotContain("Visit 0.", texts);
+        Assert.Matches(@"… and \d+ earlier updates not shown here\.", texts);
+        Assert.Contains("48-hour update posted late", texts); // the status line, though that update is among those left out
+    }
+}
