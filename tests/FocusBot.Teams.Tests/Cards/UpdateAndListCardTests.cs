@@ -94,6 +94,6 @@ public sealed class UpdateAndListCardTests
         Assert.Contains("Visit 24.", texts);
         Assert.DoesNotContain("Visit 0.", texts);
         Assert.Matches(@"… and \d+ earlier updates not shown here\.", texts);
-        Assert.Contains("48-hour update posted late", texts); // the status line, though that update is among those left out
+        Assert.Contains("48-hour update posted on time", texts); // the status line, though that update is among those left out
     }
 }
