@@ -35,8 +35,11 @@ public sealed class SituationCardActions(
                 ? await updates.FormAsync(id, who, inChannel, cancellationToken)
                 : Malformed(),
             SituationVerbs.PostUpdate => await updates.PostAsync(action, who, inChannel, cancellationToken),
-            SituationVerbs.Conclude => await ConcludeAsync(action, who, inChannel, cancellationToken),
-            SituationVerbs.Reopen => await ReopenAsync(action, who, inChannel, cancellationToken),
+            // Only the co-chair's personal copy carries these buttons; a channel never shows another table's situation.
+            SituationVerbs.Conclude or SituationVerbs.Reopen when inChannel => NoticeCard.Build("Personal chat only",
+                "Conclude or re-open a situation from its card in your personal chat with FocusBot.", isError: false),
+            SituationVerbs.Conclude => await ConcludeAsync(action, who, cancellationToken),
+            SituationVerbs.Reopen => await ReopenAsync(action, who, cancellationToken),
             SituationVerbs.Page => await lists.PageAsync(action, who, inChannel ? channelId ?? "" : null, cancellationToken),
             _ => NoticeCard.Build("Unknown button", "That button is not one of FocusBot's. Type **help** to see what I can do.", isError: true),
         };
@@ -130,23 +133,23 @@ public sealed class SituationCardActions(
         return withHistory && access == SituationAccess.Full ? SituationHistory.AddTo(card, situation, table, agencies, catalogue) : card;
     }
 
-    private async Task<AdaptiveCard> ConcludeAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ConcludeAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
     {
         if (action.Text("situationId") is not { } situationId) return Malformed();
         var outcome = await workflow.ConcludeAsync(situationId, action.Text(SituationCard.OutcomeInput), who.Member, cancellationToken);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
-            ? await CardForAsync(outcome.Situation!, who, inChannel, cancellationToken)
+            ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
             : NoticeCard.Build("Not concluded", outcome.Result!.Message, isError: true);
     }
 
-    private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
     {
         if (action.Text("situationId") is not { } situationId) return Malformed();
         var outcome = await workflow.ReopenAsync(situationId, who.Member, cancellationToken);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
-            ? await CardForAsync(outcome.Situation!, who, inChannel, cancellationToken)
+            ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
             : NoticeCard.Build("Not re-opened", outcome.Result!.Message, isError: true);
     }
 

@@ -81,6 +81,17 @@ public sealed class ConcludeJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nothing_is_concluded_from_the_channel()
+    {
+        var id = await _table.ActiveAsync();
+
+        var (_, card) = await Bot.ClickAsync(CoChair, "situation.conclude", new JObject { ["situationId"] = id, ["outcome"] = "other" }, "channel");
+
+        Assert.Contains("personal chat", TextOf(card));
+        Assert.Equal(SituationStatus.Active, (await _table.StoredAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task A_rep_cannot_re_open()
     {
         var id = await _table.ActiveAsync();
