@@ -71,8 +71,9 @@ public sealed class Reminder
         TableId = planned.TableId,
         SituationId = planned.SituationId,
         Target = planned.Target,
-        Occurrence = planned.Occurrence,
-        DueAt = planned.DueAt,
+        // Stored as UTC instants: PostgreSQL's timestamptz takes no other offset.
+        Occurrence = planned.Occurrence.ToUniversalTime(),
+        DueAt = planned.DueAt.ToUniversalTime(),
         JoinUrl = planned.JoinUrl,
         State = ReminderState.Planned,
         CreatedAt = now,
@@ -86,7 +87,7 @@ public sealed class Reminder
         if (State is not (ReminderState.Planned or ReminderState.Cancelled)) return false;
         if (State == ReminderState.Planned && DueAt == planned.DueAt && JoinUrl == planned.JoinUrl) return false;
         State = ReminderState.Planned;
-        DueAt = planned.DueAt;
+        DueAt = planned.DueAt.ToUniversalTime();
         JoinUrl = planned.JoinUrl;
         UpdatedAt = now;
         return true;

@@ -45,7 +45,8 @@ public sealed class ReminderDispatcher(
                     default: retrying++; break;
                 }
             }
-            if (lapsed || batch.Count < options.BatchSize) break;
+            // A short batch is not the end: other workers may hold the rest. Stop only when nothing is left to claim.
+            if (lapsed) break;
         }
         return new DispatchSummary(sent, skipped, cancelled, failed, retrying);
     }
