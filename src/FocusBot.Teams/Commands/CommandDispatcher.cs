@@ -1,13 +1,14 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
+using FocusBot.Teams.Reminders;
 using FocusBot.Teams.Situations;
 using Microsoft.Bot.Builder;
 
 namespace FocusBot.Teams.Commands;
 
 /// <summary>Runs what a member typed. One method per command; each feature's work lives in its own class.</summary>
-public sealed class CommandDispatcher(IConversationStore conversations, SituationCardActions situations)
+public sealed class CommandDispatcher(IConversationStore conversations, SituationCardActions situations, AgendaCommand agenda)
 {
     public Task RunAsync(ITurnContext turnContext, TurnMember who, BotCommand command, CancellationToken cancellationToken) =>
         command.Kind switch
@@ -16,6 +17,7 @@ public sealed class CommandDispatcher(IConversationStore conversations, Situatio
             BotCommandKind.LinkChannel => LinkChannelAsync(turnContext, who, command.Argument!, cancellationToken),
             BotCommandKind.NewSituation => NewSituationAsync(turnContext, who, cancellationToken),
             BotCommandKind.ShowSituation => ShowSituationAsync(turnContext, who, command.Argument!, cancellationToken),
+            BotCommandKind.Agenda => agenda.ShowAsync(turnContext, who, cancellationToken),
             BotCommandKind.Unknown => ShowHelpAsync(turnContext, who, BotMessages.NotUnderstood, cancellationToken),
             _ => turnContext.SendActivityAsync(
                 $"**{CommandCatalog.All.First(c => c.Kind == command.Kind).Title}** is not available yet in this version of FocusBot.",
