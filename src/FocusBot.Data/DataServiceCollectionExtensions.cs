@@ -1,6 +1,8 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
+using FocusBot.Core.Reminders;
 using FocusBot.Data.Conversations;
+using FocusBot.Data.Reminders;
 using FocusBot.Data.Roster;
 using FocusBot.Data.Situations;
 using FocusBot.Core.Situations;
@@ -31,6 +33,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IRosterStore, EfRosterStore>();
         services.AddScoped<IConversationStore, EfConversationStore>();
         services.AddScoped<ISituationStore, EfSituationStore>();
+        services.AddScoped<IReminderStore, EfReminderStore>();
+        services.AddScoped<ICoChairNoticeLog, EfCoChairNoticeLog>();
         return services;
     }
 

@@ -1,6 +1,8 @@
+using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Data.Conversations;
+using FocusBot.Data.Reminders;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,8 @@ public abstract class FocusBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Situation> Situations => Set<Situation>();
     public DbSet<SituationCounter> SituationCounters => Set<SituationCounter>();
     public DbSet<SituationCardPost> SituationCards => Set<SituationCardPost>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<CoChairNotice> CoChairNotices => Set<CoChairNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

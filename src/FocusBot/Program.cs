@@ -3,6 +3,7 @@ using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
 using FocusBot.Hosting;
+using FocusBot.Reminders;
 using FocusBot.Roster;
 using FocusBot.Situations;
 using FocusBot.Teams.Bot;
@@ -21,6 +22,9 @@ builder.Services.AddFocusBotTeams(builder.Configuration);
 
 // Meetings: the table's Microsoft Graph calendar when Graph:* is set, else the roster's schedule.
 builder.Services.AddFocusBotCalendar(builder.Configuration);
+
+// Reminders: planned from the calendar and the situations, sent by a worker; co-chairs told of calendar problems.
+builder.Services.AddFocusBotReminders(builder.Configuration);
 
 // The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
 builder.Services.AddScoped<RosterImporter>();
@@ -55,7 +59,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations();
+app.MapGroup("/api/v1").MapRoster().MapSituations().MapReminders();
 
 await app.RunAsync();
 return 0;

@@ -3,6 +3,7 @@ using FocusBot.Core.Situations;
 using FocusBot.Teams.Identity;
 using FocusBot.Teams.Situations;
 using FocusBot.Teams.Proactive;
+using FocusBot.Teams.Reminders;
 using FocusBot.Teams.Resilience;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -35,6 +36,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ITeamsUserDirectory, TeamsUserDirectory>();
         services.AddScoped<MemberResolver>();
         services.AddScoped<CommandDispatcher>();
+        services.AddAgendaAndReminderMessages();
         services.AddScoped<SituationCardsNotifier>();
         services.AddScoped<ISituationNotifier>(sp => sp.GetRequiredService<SituationCardsNotifier>());
         services.AddScoped<SituationCardActions>();

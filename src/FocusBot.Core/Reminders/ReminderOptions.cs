@@ -1,0 +1,29 @@
+namespace FocusBot.Core.Reminders;
+
+/// <summary>Settings under <c>Reminders</c>. Per-table meeting lead times are in the roster (<c>meeting.remindBefore</c>).</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>How often the worker looks for due reminders.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often every table is re-planned from its calendar; a situation change re-plans its table at once.</summary>
+    public TimeSpan ReplanInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How far ahead meetings are read and planned.</summary>
+    public TimeSpan PlanningHorizon { get; set; } = TimeSpan.FromDays(21);
+    /// <summary>How long before the 48-hour update falls due the lead agency is nudged.</summary>
+    public TimeSpan NudgeBeforeUpdateDue { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long after recording an unaccepted lead is reported to the co-chairs.</summary>
+    public TimeSpan UnacceptedAfter { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>
+    /// How late a situation reminder (nudge, overdue, unaccepted) may still be sent after downtime. Meeting reminders
+    /// are sent late until the meeting starts, never after.
+    /// </summary>
+    public TimeSpan Staleness { get; set; } = TimeSpan.FromHours(6);
+    /// <summary>How long a worker's claim holds; a crash between claim and send is retried once it expires.</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How many due reminders a worker claims at a time.</summary>
+    public int BatchSize { get; set; } = 50;
+    /// <summary>Delivery attempts (each after a failed send or an expired claim) before a reminder is given up as failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+}

@@ -1,0 +1,63 @@
+using FocusBot.Core.Reminders;
+
+namespace FocusBot.Reminders;
+
+/// <summary>
+/// Re-plans the tables every few minutes (and a table at once when one of its situations changes), then sends what
+/// is due. Every instance runs one; the database's claims keep each reminder to one of them. It never stops on an
+/// error: each pass is caught and logged.
+/// </summary>
+public sealed class ReminderWorker(
+    IServiceScopeFactory scopes, ReplanSignal signal, ReminderOptions options, TimeProvider time, ILogger<ReminderWorker> logger)
+    : BackgroundService
+{
+    private readonly string _workerId = $"{Environment.ProcessId}/{Guid.NewGuid():N}/{Environment.MachineName}" is var id && id.Length > 200 ? id[..200] : id;
+    private DateTimeOffset _nextFullPlan = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        logger.LogInformation("Reminder worker {WorkerId} started: every {PollInterval}, re-planning every {ReplanInterval}",
+            _workerId, options.PollInterval, options.ReplanInterval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RunOnceAsync(stoppingToken);
+            try
+            {
+                await signal.WaitAsync(options.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass: re-plan what needs it, send what is due. Never throws, except when stopping.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var planning = scope.ServiceProvider.GetRequiredService<ReminderPlanning>();
+            var changed = signal.Drain();
+            if (time.GetUtcNow() >= _nextFullPlan)
+            {
+                await planning.PlanAllAsync(cancellationToken);
+                _nextFullPlan = time.GetUtcNow() + options.ReplanInterval;
+            }
+            else
+            {
+                foreach (var tableId in changed) await planning.PlanTableAsync(tableId, cancellationToken);
+            }
+
+            var summary = await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().SendDueAsync(_workerId, cancellationToken);
+            if (summary != new DispatchSummary(0, 0, 0, 0, 0))
+                logger.LogInformation("Reminders: {Sent} sent, {Skipped} skipped as stale, {Cancelled} cancelled, {Failed} failed, {Retrying} to retry",
+                    summary.Sent, summary.Skipped, summary.Cancelled, summary.Failed, summary.Retrying);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Reminder pass failed; the next one runs in {PollInterval}", options.PollInterval);
+        }
+    }
+}
