@@ -2,6 +2,7 @@ using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
+using FocusBot.Figures;
 using FocusBot.Hosting;
 using FocusBot.Roster;
 using FocusBot.Situations;
@@ -55,7 +56,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations();
+app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures();
 
 await app.RunAsync();
 return 0;

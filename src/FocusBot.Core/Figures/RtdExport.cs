@@ -59,12 +59,17 @@ public static class RtdExport
         // Only situations the table found at acutely elevated risk are recorded; a rejected discussion never is.
         "yes",
         nameOf(s.LeadAgencyId),
-        string.Join(';', s.AssistingAssignments.Select(a => nameOf(a.AgencyId))),
-        string.Join(';', s.Assignments.Where(a => a.State == AssignmentState.Accepted).Select(a => nameOf(a.AgencyId))),
+        string.Join(';', AssistingInOrder(s, nameOf).Select(a => nameOf(a.AgencyId))),
+        string.Join(';', new[] { s.LeadAssignment }.Concat(AssistingInOrder(s, nameOf))
+            .Where(a => a.State == AssignmentState.Accepted).Select(a => nameOf(a.AgencyId))),
         s.Updates.Count.ToString(CultureInfo.InvariantCulture),
         s.OutcomeId!,
         Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.ConcludedAt!.Value, table.TimeZone).DateTime)),
     ];
+
+    /// <summary>By name: the store does not keep the order in which agencies were named.</summary>
+    private static IEnumerable<Assignment> AssistingInOrder(Situation s, Func<string, string> nameOf) =>
+        s.AssistingAssignments.OrderBy(a => nameOf(a.AgencyId), StringComparer.Ordinal);
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
