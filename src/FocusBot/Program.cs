@@ -2,6 +2,7 @@ using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
+using FocusBot.Figures;
 using FocusBot.Hosting;
 using FocusBot.Reminders;
 using FocusBot.Roster;
@@ -59,7 +60,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations().MapReminders();
+app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders();
 
 await app.RunAsync();
 return 0;

@@ -29,5 +29,7 @@ public sealed class ApiCaller(IRosterStore roster, IConfiguration configuration)
         return new Member { Email = member.Email, AadObjectId = member.AadObjectId, AgencyId = member.AgencyId, Role = MemberRole.Admin, TableIds = all };
     }
 
-    public bool IsDevelopmentCaller(Member member) => member.Email == DevelopmentEmail;
+    /// <summary>The tables whose situations and figures the caller may read in full: those they co-chair (an administrator: all of theirs).</summary>
+    public static IReadOnlyList<string> CoChairedTables(Member? member) =>
+        member is null ? [] : member.TableIds.Where(member.IsCoChairOf).ToList();
 }

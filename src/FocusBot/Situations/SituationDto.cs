@@ -18,9 +18,9 @@ public sealed record SituationDto(
 {
     public static SituationDto From(Situation s) => new(
         s.Id, s.TableId, s.TypeId, s.AgeGroupId, s.GenderId, s.RiskFactorIds, s.Summary, s.OriginatingAgencyId, s.LeadAgencyId,
-        s.AssistingAssignments.Select(a => a.AgencyId).ToList(), s.Status.ToString().ToLowerInvariant(), s.OutcomeId, s.DiscussedOn,
+        s.AssistingAssignments.Select(a => a.AgencyId).Order(StringComparer.Ordinal).ToList(), s.Status.ToString().ToLowerInvariant(), s.OutcomeId, s.DiscussedOn,
         s.CreatedAt, s.LeadAcceptedAt, s.UpdateDueAt, s.ConcludedAt,
-        s.Assignments.Select(a => new AssignmentDto(a.AgencyId, a.Role.ToString().ToLowerInvariant(), a.State.ToString().ToLowerInvariant(),
+        s.Assignments.OrderBy(a => a.Role).ThenBy(a => a.AgencyId, StringComparer.Ordinal).Select(a => new AssignmentDto(a.AgencyId, a.Role.ToString().ToLowerInvariant(), a.State.ToString().ToLowerInvariant(),
             a.RespondedByEmail, a.RespondedAt, a.DeclineReason)).ToList(),
         s.Updates.OrderBy(u => u.At).Select(u => new UpdateDto(u.AgencyId, u.ByEmail, u.At, u.KindId, u.Note, u.NextStep, u.BarrierIds,
             u.IsFortyEightHourUpdate, u.WasOnTime)).ToList(),

@@ -1,23 +1,30 @@
+using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Hosting;
 
 namespace FocusBot.Situations;
 
-/// <summary><c>/api/v1/situations</c>: record and read situations (co-chairs and administrators).</summary>
+/// <summary><c>/api/v1/situations</c>: record, read, conclude and re-open situations (co-chairs and administrators).</summary>
 public static class SituationEndpoints
 {
+    /// <summary>A situation is a few hundred bytes; the limit leaves room for an oversized field to be named, not just refused.</summary>
+    public const long MaxRecordBytes = 2 * 1024 * 1024;
+    public const long MaxConcludeBytes = 16 * 1024;
+
     public static RouteGroupBuilder MapSituations(this RouteGroupBuilder api)
     {
         var situations = api.MapGroup("/situations").WithTags("Situations").RequireAuthorization(BackendPolicies.CoChair);
 
         situations.MapPost("/", RecordAsync)
             .WithSummary("Records a situation after filter 2 and names the lead and assisting agencies.")
+            .Accepts<NewSituationRequest>("application/json")
             .Produces<SituationDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         situations.MapGet("/", ListAsync)
-            .WithSummary("Situations, filtered by table, status (open, active, concluded) and agency.")
+            .WithSummary("Situations of the tables the caller co-chairs, filtered by table, status (open, active, concluded) and agency.")
             .Produces<IReadOnlyList<SituationDto>>()
             .ProducesValidationProblem();
 
@@ -25,19 +32,65 @@ public static class SituationEndpoints
             .WithSummary("One situation with its assignments, updates and history.")
             .Produces<SituationDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        situations.MapPost("/{id}/conclude", ConcludeAsync)
+            .WithSummary("Concludes a situation with one of the table's outcomes (RTD style).")
+            .Accepts<ConcludeRequest>("application/json")
+            .Produces<SituationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        situations.MapPost("/{id}/reopen", ReopenAsync)
+            .WithSummary("Re-opens a concluded situation: active again if a lead had accepted, else open.")
+            .Produces<SituationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> RecordAsync(NewSituationRequest? request, ApiCaller caller, SituationWorkflow workflow,
-        HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync(HttpRequest http, ApiCaller caller, SituationWorkflow workflow, IRosterStore roster,
+        SituationCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A situation is required."] });
-        var member = await caller.MemberAsync(http.User, cancellationToken);
+        var body = await RequestBody.ReadAsync(http, MaxRecordBytes, cancellationToken);
+        if (body is null) return RequestBody.TooLarge(MaxRecordBytes);
+        if (JsonFields.Parse(body, out var malformed) is not { } fields) return NotRecorded(JsonFields.BodyProblem(malformed!));
+
+        var request = new NewSituationRequest
+        {
+            Table = fields.String("table"),
+            Type = fields.String("type"),
+            AgeGroup = fields.String("ageGroup"),
+            Gender = fields.String("gender"),
+            RiskFactors = fields.Strings("riskFactors"),
+            Summary = fields.String("summary"),
+            OriginatingAgency = fields.String("originatingAgency"),
+            LeadAgency = fields.String("leadAgency"),
+            AssistingAgencies = fields.Strings("assistingAgencies"),
+        };
+        var member = await caller.MemberAsync(http.HttpContext.User, cancellationToken);
+
+        if (fields.Problems.Count > 0)
+        {
+            // A field of the wrong type reads as missing; say what is wrong with it, and with the others as well.
+            var validation = new NewSituationValidator(catalogue).Validate(request, member,
+                await roster.TablesAsync(cancellationToken), await roster.AgenciesAsync(cancellationToken));
+            var problems = validation.Problems.Where(p => !fields.Problems.ContainsKey(p.Key))
+                .Concat(fields.Problems.Select(p => KeyValuePair.Create(p.Key, p.Value.ToArray())))
+                .ToDictionary();
+            return NotRecorded(problems);
+        }
+
         var outcome = await workflow.RecordAsync(request, member, cancellationToken);
         return outcome.Situation is { } situation
             ? TypedResults.Created($"/api/v1/situations/{situation.Id}", SituationDto.From(situation))
-            : TypedResults.ValidationProblem(outcome.Problems, title: "The situation was not recorded: some fields are invalid.");
+            : NotRecorded(outcome.Problems.ToDictionary());
     }
+
+    private static IResult NotRecorded(IDictionary<string, string[]> problems) =>
+        TypedResults.ValidationProblem(problems, title: "The situation was not recorded: some fields are invalid.");
 
     private static async Task<IResult> ListAsync(string? table, string? status, string? agency, ApiCaller caller, ISituationStore store,
         HttpContext http, CancellationToken cancellationToken)
@@ -45,14 +98,14 @@ public static class SituationEndpoints
         SituationStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<SituationStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (SituationStatusName.Parse(status) is not { } parsed)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Must be open, active or concluded."] });
             wanted = parsed;
         }
 
         var member = await caller.MemberAsync(http.User, cancellationToken);
-        var tables = member?.Role == MemberRole.Admin && caller.IsDevelopmentCaller(member) ? null : member?.TableIds ?? [];
-        if (table is not null) tables = tables is null || tables.Contains(table, StringComparer.OrdinalIgnoreCase) ? [table.ToLowerInvariant()] : [];
+        IReadOnlyCollection<string> tables = ApiCaller.CoChairedTables(member);
+        if (table is not null) tables = tables.Where(t => string.Equals(t, table, StringComparison.OrdinalIgnoreCase)).ToList();
         var found = await store.ListAsync(new SituationQuery(tables, wanted is null ? null : [wanted.Value], agency?.ToLowerInvariant()), cancellationToken);
         return TypedResults.Ok(found.Select(SituationDto.From).ToList());
     }
@@ -64,6 +117,60 @@ public static class SituationEndpoints
         var situation = await workflow.FindVisibleAsync(id, member, cancellationToken);
         return situation is not null && SituationVisibility.For(member, situation) == SituationAccess.Full
             ? TypedResults.Ok(SituationDto.From(situation))
-            : TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No situation with that id is yours to see.");
+            : NotFound();
     }
+
+    private static async Task<IResult> ConcludeAsync(string id, HttpRequest http, ApiCaller caller, SituationWorkflow workflow,
+        CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(http, MaxConcludeBytes, cancellationToken);
+        if (body is null) return RequestBody.TooLarge(MaxConcludeBytes);
+        if (JsonFields.Parse(body, out var malformed) is not { } fields)
+            return TypedResults.ValidationProblem(JsonFields.BodyProblem(malformed!), title: "The situation was not concluded.");
+        var outcomeId = fields.String("outcome");
+        if (fields.Problems.Count > 0)
+            return TypedResults.ValidationProblem(fields.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray()), title: "The situation was not concluded.");
+
+        var member = await caller.MemberAsync(http.HttpContext.User, cancellationToken);
+        if (member is null) return NotFound();
+        return Answer(await workflow.ConcludeAsync(id, outcomeId, member, cancellationToken), "The situation was not concluded.");
+    }
+
+    private static async Task<IResult> ReopenAsync(string id, ApiCaller caller, SituationWorkflow workflow, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var member = await caller.MemberAsync(http.User, cancellationToken);
+        if (member is null) return NotFound();
+        return Answer(await workflow.ReopenAsync(id, member, cancellationToken), "The situation was not re-opened.");
+    }
+
+    private static IResult Answer(WorkflowOutcome outcome, string refusedTitle)
+    {
+        if (outcome.Situation is not { } situation) return NotFound();
+        var result = outcome.Result!;
+        return result.Refusal switch
+        {
+            SituationRefusal.None => TypedResults.Ok(SituationDto.From(situation)),
+            SituationRefusal.UnknownOutcome => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["outcome"] = [result.Message] }, title: refusedTitle),
+            SituationRefusal.SituationConcluded or SituationRefusal.NotConcluded => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["status"] = [result.Message] }, title: refusedTitle),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusedTitle, detail: result.Message),
+        };
+    }
+
+    private static IResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No situation with that id is yours to see.");
+}
+
+/// <summary>The body of <c>POST /api/v1/situations/{id}/conclude</c>.</summary>
+/// <param name="Outcome">An outcome id from the catalogue, e.g. <c>risk-lowered-connected</c>.</param>
+public sealed record ConcludeRequest(string Outcome);
+
+/// <summary>Reads a status as the API spells it (<c>open</c>, <c>active</c>, <c>concluded</c>, any case) and nothing else.</summary>
+public static class SituationStatusName
+{
+    public static SituationStatus? Parse(string? text) =>
+        Enum.GetValues<SituationStatus>().Cast<SituationStatus?>()
+            .FirstOrDefault(s => string.Equals(s.ToString(), text, StringComparison.OrdinalIgnoreCase));
 }

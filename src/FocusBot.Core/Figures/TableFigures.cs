@@ -1,0 +1,128 @@
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+
+namespace FocusBot.Core.Figures;
+
+/// <summary>How many times one catalogue entry (a risk factor, an outcome, a barrier) was met.</summary>
+public sealed record FigureCount(string Id, int Count);
+
+/// <summary>
+/// How the lead agencies kept the 48-hour update: posted by the due time, posted after it, or not posted although the
+/// due time has passed (before the situation was concluded, or before the figures were asked for).
+/// </summary>
+public sealed record FortyEightHourUpdateFigures(int OnTime, int Late, int Missing)
+{
+    public int Due => OnTime + Late + Missing;
+
+    /// <summary>On-time updates among those due; null when none was due.</summary>
+    public double? OnTimeRate => Due == 0 ? null : (double)OnTime / Due;
+}
+
+/// <summary>What a table reports for a period: the figures of <see cref="TableFigures.Compute"/>.</summary>
+public sealed record FiguresReport(
+    IReadOnlyList<string> TableIds,
+    FiguresPeriod Period,
+    int SituationsRecorded,
+    int People,
+    IReadOnlyList<FigureCount> RiskFactors,
+    int SituationsConcluded,
+    IReadOnlyList<FigureCount> Outcomes,
+    double? MedianHoursToLeadAcceptance,
+    double? MedianHoursToFortyEightHourUpdate,
+    FortyEightHourUpdateFigures FortyEightHourUpdates,
+    IReadOnlyList<FigureCount> Barriers);
+
+/// <summary>
+/// The figures a table reports to its partners and funders, computed from its situations for a period. Each figure
+/// counts what happened in the period, in the table's own time zone:
+/// <list type="bullet">
+/// <item>situations, people, risk factors, the medians and the 48-hour update figures: the situations first discussed
+/// (recorded) in the period, followed to wherever they are now;</item>
+/// <item>outcomes: the situations concluded in the period, whenever they were recorded;</item>
+/// <item>barriers: the updates posted in the period, one count per barrier an update names.</item>
+/// </list>
+/// People: a situation records no head count, so each counts as one person, a family or a place included. The figure
+/// is a lower bound of the people reached; <see cref="PeopleIn"/> is the one place to change when a count is recorded.
+/// </summary>
+public static class TableFigures
+{
+    /// <param name="situations">The situations of <paramref name="tables"/> (others are ignored), with assignments and updates.</param>
+    /// <param name="tables">The tables the figures are for; each brings its time zone.</param>
+    /// <param name="asOf">When the figures are asked for: a 48-hour update not posted by then, and due before then, is missing.</param>
+    public static FiguresReport Compute(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, FiguresPeriod period, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(situations);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(period);
+        var zones = tables.ToDictionary(t => t.Id, t => t.TimeZone, StringComparer.OrdinalIgnoreCase);
+        var ofTables = situations.Where(s => zones.ContainsKey(s.TableId)).ToList();
+
+        var recorded = ofTables.Where(s => period.Contains(s.DiscussedOn)).ToList();
+        var concluded = ofTables
+            .Where(s => s is { Status: SituationStatus.Concluded, ConcludedAt: { } at, OutcomeId: not null } && period.Contains(at, zones[s.TableId]))
+            .ToList();
+        var updatesInPeriod = ofTables.SelectMany(s => s.Updates.Where(u => period.Contains(u.At, zones[s.TableId])));
+
+        var hoursToAcceptance = recorded
+            .Where(s => s.LeadAcceptedAt is not null)
+            .Select(s => (s.LeadAcceptedAt!.Value - s.CreatedAt).TotalHours);
+        var hoursToUpdate = recorded
+            .Select(s => (Situation: s, Update: FortyEightHourUpdateOf(s)))
+            .Where(x => x.Update is not null && x.Situation.LeadAcceptedAt is not null)
+            .Select(x => (x.Update!.At - x.Situation.LeadAcceptedAt!.Value).TotalHours);
+
+        return new FiguresReport(
+            [.. tables.Select(t => t.Id)],
+            period,
+            recorded.Count,
+            recorded.Sum(PeopleIn),
+            Counts(recorded.SelectMany(s => s.RiskFactorIds)),
+            concluded.Count,
+            Counts(concluded.Select(s => s.OutcomeId!)),
+            Median(hoursToAcceptance),
+            Median(hoursToUpdate),
+            FortyEightHourUpdates(recorded, asOf),
+            Counts(updatesInPeriod.SelectMany(u => u.BarrierIds)));
+    }
+
+    /// <summary>People a situation concerns, as far as the situation records: one, whatever its type.</summary>
+    public static int PeopleIn(Situation situation) => 1;
+
+    /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
+    public static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return null;
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static FortyEightHourUpdateFigures FortyEightHourUpdates(IEnumerable<Situation> situations, DateTimeOffset asOf)
+    {
+        int onTime = 0, late = 0, missing = 0;
+        foreach (var situation in situations)
+        {
+            if (FortyEightHourUpdateOf(situation) is { } update)
+            {
+                if (update.WasOnTime == true) onTime++;
+                else late++;
+            }
+            else if (situation.UpdateDueAt is { } due && due < (situation.ConcludedAt ?? asOf))
+            {
+                missing++;
+            }
+        }
+        return new FortyEightHourUpdateFigures(onTime, late, missing);
+    }
+
+    private static SituationUpdate? FortyEightHourUpdateOf(Situation situation) =>
+        situation.Updates.FirstOrDefault(u => u.IsFortyEightHourUpdate);
+
+    /// <summary>Most frequent first; ties in id order, so that the figures read the same every time.</summary>
+    private static List<FigureCount> Counts(IEnumerable<string> ids) =>
+        ids.GroupBy(id => id, StringComparer.Ordinal)
+            .Select(g => new FigureCount(g.Key, g.Count()))
+            .OrderByDescending(c => c.Count)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+}

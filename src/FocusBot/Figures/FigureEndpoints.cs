@@ -1,0 +1,64 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Figures;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Hosting;
+using FocusBot.Situations;
+
+namespace FocusBot.Figures;
+
+/// <summary>
+/// <c>GET /api/v1/stats</c> (the figures a table reports) and <c>GET /api/v1/export/rtd.csv</c> (concluded situations,
+/// de-identified, in the RTD's shape), for the tables the caller co-chairs (co-chairs and administrators).
+/// </summary>
+public static class FigureEndpoints
+{
+    public static RouteGroupBuilder MapFigures(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stats", StatsAsync)
+            .WithTags("Figures")
+            .RequireAuthorization(BackendPolicies.CoChair)
+            .WithSummary("A table's figures (or those of every table the caller co-chairs) for the days [from, to), yyyy-MM-dd in the table's time zone; by default the last 12 months.")
+            .Produces<FiguresDto>()
+            .ProducesValidationProblem();
+
+        api.MapGet("/export/rtd.csv", ExportAsync)
+            .WithTags("Figures")
+            .RequireAuthorization(BackendPolicies.CoChair)
+            .WithSummary("The situations concluded in [from, to), one de-identified row each, in the shape of the Risk-driven Tracking Database (RFC 4180 CSV with a header row).")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem();
+        return api;
+    }
+
+    private static async Task<IResult> StatsAsync(string? table, string? from, string? to, HttpContext http, ApiCaller caller,
+        IRosterStore roster, ISituationStore situations, SituationCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (scope, problems) = await ScopeAsync(table, from, to, http, caller, roster, time, cancellationToken);
+        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The figures were not computed: some parameters are invalid.");
+
+        var found = await situations.ListAsync(new SituationQuery([.. scope.Tables.Select(t => t.Id)]), cancellationToken);
+        return TypedResults.Ok(FiguresDto.Of(TableFigures.Compute(found, scope.Tables, scope.Period, time.GetUtcNow()), catalogue));
+    }
+
+    private static async Task<IResult> ExportAsync(string? table, string? from, string? to, HttpContext http, ApiCaller caller,
+        IRosterStore roster, ISituationStore situations, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (scope, problems) = await ScopeAsync(table, from, to, http, caller, roster, time, cancellationToken);
+        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The export was not made: some parameters are invalid.");
+
+        var concluded = await situations.ListAsync(
+            new SituationQuery([.. scope.Tables.Select(t => t.Id)], [SituationStatus.Concluded]), cancellationToken);
+        var csv = RtdExport.ToCsv(concluded, scope.Tables, await roster.AgenciesAsync(cancellationToken), scope.Period);
+        var name = scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"rtd-{name}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv\"";
+        return TypedResults.Text(csv, "text/csv; charset=utf-8");
+    }
+
+    private static async Task<(FiguresScope? Scope, Dictionary<string, string[]> Problems)> ScopeAsync(string? table, string? from, string? to,
+        HttpContext http, ApiCaller caller, IRosterStore roster, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var member = await caller.MemberAsync(http.User, cancellationToken);
+        return FiguresScope.Read(table, from, to, ApiCaller.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Data;
+using FocusBot.Testing;
+using FocusBot.Tests.Host;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FocusBot.Tests.Situations;
+
+/// <summary>
+/// The real host with the sample roster, a clock the test moves (<see cref="Clock"/>) and a chat that records what
+/// the bot posts (<see cref="Chat"/>). The backend is open (no Backend:Authority), so the caller is a local
+/// administrator of every table.
+/// </summary>
+public sealed class SituationsHost : IAsyncDisposable
+{
+    /// <summary>Monday 2 March 2026, 9:00 in Toronto (EST).</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(-5));
+
+    public const string CoChair = "chair.demo@city.example";
+    public const string NorthsideRep = "rep.demo@northside-mh.example";
+    public const string HarbourRep = "rep.demo@harbour-housing.example";
+    public const string LakesideRep = "rep.lakeside@youthlink.example";
+    public const string Admin = "admin@city.example";
+
+    private readonly FocusBotApp _app;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private SituationsHost(FocusBotApp app, WebApplicationFactory<Program> factory, FakeTimeProvider clock, RecordingChat chat)
+    {
+        _app = app;
+        _factory = factory;
+        Clock = clock;
+        Chat = chat;
+        Client = factory.CreateClient();
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public RecordingChat Chat { get; }
+    public HttpClient Client { get; }
+    public TestDatabase Database => _app.Database;
+
+    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null)
+    {
+        var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
+        var clock = new FakeTimeProvider(MondayMorning);
+        var chat = new RecordingChat();
+        var factory = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddScoped<IChatSender>(_ => chat);
+        }));
+        var host = new SituationsHost(app, factory, clock, chat);
+        var roster = JsonNode.Parse(await File.ReadAllTextAsync(SampleRoster.Path))!;
+        changeRoster?.Invoke(roster);
+        (await host.Client.PutAsync("/api/v1/roster", new StringContent(roster.ToJsonString(), Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
+        return host;
+    }
+
+    /// <summary>A valid request for the demo table: Northside Mental Health leads, Harbour Housing assists.</summary>
+    public static JsonObject DemoRequest(string? summary = "Young man sleeping rough after an eviction; crisis calls rising.") => new()
+    {
+        ["table"] = "demo",
+        ["type"] = "person",
+        ["ageGroup"] = "18-24",
+        ["gender"] = "male",
+        ["riskFactors"] = new JsonArray("mental-health", "housing"),
+        ["summary"] = summary,
+        ["originatingAgency"] = "tps-99",
+        ["leadAgency"] = "northside-mh",
+        ["assistingAgencies"] = new JsonArray("harbour-housing"),
+    };
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
+        Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>Records through the API and answers the new situation's id.</summary>
+    public async Task<string> RecordAsync(JsonObject? request = null)
+    {
+        var response = await PostJsonAsync("/api/v1/situations", (request ?? DemoRequest()).ToJsonString());
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return (string)body!["id"]!;
+    }
+
+    /// <summary>Runs the real workflow (in a request-like scope) as a roster member, on the test's clock.</summary>
+    public async Task<WorkflowOutcome> AsMemberAsync(string email, Func<SituationWorkflow, Member, Task<WorkflowOutcome>> act)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var member = await scope.ServiceProvider.GetRequiredService<IRosterStore>().FindMemberByEmailAsync(email, default)
+            ?? throw new InvalidOperationException($"{email} is not on the sample roster.");
+        var outcome = await act(scope.ServiceProvider.GetRequiredService<SituationWorkflow>(), member);
+        if (!outcome.Succeeded) throw new InvalidOperationException($"{email}: {outcome.Result?.Message ?? "not found"}");
+        return outcome;
+    }
+
+    public Task AcceptAsync(string email, string agency, string situationId) =>
+        AsMemberAsync(email, (w, m) => w.AcceptAsync(situationId, agency, m, default));
+
+    public Task PostUpdateAsync(string email, string situationId, string note, params string[] barriers) =>
+        AsMemberAsync(email, (w, m) => w.PostUpdateAsync(situationId, m, "contacted", note, null, barriers, default));
+
+    public Task ConcludeAsync(string situationId, string outcome) =>
+        AsMemberAsync(CoChair, (w, m) => w.ConcludeAsync(situationId, outcome, m, default));
+
+    public async Task LinkChannelAsync(string tableId, string channelId)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IConversationStore>()
+            .LinkTableChannelAsync(tableId, ConversationAddress.Channel(channelId), default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Records what the bot posts and answers as Teams would (delivered, with an activity id).</summary>
+public sealed class RecordingChat : IChatSender
+{
+    private int _next;
+
+    public List<(ConversationAddress To, OutgoingMessage Message)> Sent { get; } = [];
+    public List<(ConversationAddress To, string ActivityId, OutgoingMessage Message)> Updated { get; } = [];
+
+    public Task<DeliveryResult> SendAsync(ConversationAddress to, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        lock (Sent)
+        {
+            Sent.Add((to, message));
+            return Task.FromResult(new DeliveryResult(DeliveryStatus.Delivered, $"activity-{++_next}"));
+        }
+    }
+
+    public Task<DeliveryResult> UpdateAsync(ConversationAddress to, string activityId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        lock (Sent)
+        {
+            Updated.Add((to, activityId, message));
+            return Task.FromResult(new DeliveryResult(DeliveryStatus.Delivered, activityId));
+        }
+    }
+}
