@@ -38,7 +38,7 @@ public static class ReminderEndpoints
             });
 
         var member = await caller.MemberAsync(http.User, cancellationToken);
-        var tables = member is null ? [] : member.Role == MemberRole.Admin && caller.IsDevelopmentCaller(member) ? null : member.TableIds;
+        var tables = ApiCaller.CoChairedTables(member);
         var found = await reminders.ScheduledAsync(tables, until, MaxListed, cancellationToken);
         return TypedResults.Ok(found.Select(ReminderDto.From).ToList());
     }
