@@ -174,7 +174,7 @@ class Playground {
     this._ids = 0;
     // So that journeys can destructure: const { as, lastCard, clickAction } = pg
     for (const name of ['as', 'say', 'lastCard', 'lastReply', 'replies', 'clickAction', 'install', 'stop', 'inbox',
-      'messagesIn', 'waitForCard', 'personalChatOf']) {
+      'messagesIn', 'waitForCard', 'waitForMessage', 'personalChatOf']) {
       this[name] = this[name].bind(this);
     }
   }
@@ -593,12 +593,17 @@ class Playground {
    * or updated at any time: { messageId, conversationId, content, text, message }.
    */
   async waitForCard({ in: inWhere, where = () => true, timeout = 8000 } = {}) {
+    return asCard(await this.waitForMessage({ in: inWhere, where: (m) => !!cardOf(m) && where(asCard(m)), timeout }));
+  }
+
+  /** Waits for a message in a conversation (see messagesIn) that `where` accepts, posted or updated at any time. */
+  async waitForMessage({ in: inWhere, where = () => true, timeout = 8000 } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const found = this.messagesIn(inWhere).filter((m) => cardOf(m)).map(asCard).filter(where);
+      const found = this.messagesIn(inWhere).filter(where);
       if (found.length) return found.at(-1);
       if (Date.now() > deadline) {
-        throw new Error(`no matching card in ${inWhere || 'any conversation'} within ${timeout} ms; there: ` +
+        throw new Error(`no matching message in ${inWhere || 'any conversation'} within ${timeout} ms; there: ` +
           JSON.stringify(this.messagesIn(inWhere).map(describe)));
       }
       await this._wait(100);
@@ -774,14 +779,15 @@ function cardOf(message) {
   return a ? (typeof a.content === 'string' ? JSON.parse(a.content) : a.content) : null;
 }
 
-/** Every action in a card (actions, selectActions, ShowCard cards), depth first in document order. */
+/** Every action in a card (actions, selectActions, ShowCard cards; not fallbacks), depth first in document order. */
 function cardActions(card) {
   const found = [];
   const visit = (node) => {
     if (Array.isArray(node)) { node.forEach(visit); return; }
     if (!node || typeof node !== 'object') return;
     if (typeof node.type === 'string' && node.type.startsWith('Action.')) found.push(node);
-    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+    // A fallback is what a client without Action.Execute shows instead; Teams shows the action itself.
+    for (const [key, value] of Object.entries(node)) if (key !== 'fallback' && value && typeof value === 'object') visit(value);
   };
   visit(card);
   return found;
