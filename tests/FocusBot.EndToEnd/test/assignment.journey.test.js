@@ -165,3 +165,16 @@ test("the lead rep's and the assisting rep's personal cards are updated too", op
     assert.equal(card.message.versions.length >= 2, true, who);
   }
 });
+
+test('every card the bot sent in this journey (posted, updated, answered to a click) is a clean Adaptive Card 1.5', options, () => {
+  const { cardProblems } = require('../check-cards');
+  const cards = [];
+  for (const t of pg.traffic) {
+    for (const a of (t.activity && t.activity.attachments) || []) if (a.contentType === 'application/vnd.microsoft.card.adaptive') cards.push(a.content);
+    if (t.action === 'invoke' && t.response && t.response.type === 'application/vnd.microsoft.card.adaptive') cards.push(t.response.value);
+  }
+
+  assert.ok(cards.length >= 10, `only ${cards.length} cards`);
+  const problems = cards.map((c) => [cardText(c).split('\n')[0], cardProblems(c)]).filter(([, p]) => p.length);
+  assert.deepEqual(problems, []);
+});
