@@ -34,8 +34,8 @@ const SITUATION = {
 
 const SITUATION_ID = /\b([A-Z]{2,}-\d{4}-\d{4})\b/;
 
-/** Null when the journeys can run, else why not (for { skip }). */
-const cannotRun = () => botBuilt();
+/** Null when the journeys can run, else why not (for { skip }). In CI (CI=true) they always run, and fail if they cannot. */
+const cannotRun = () => (process.env.CI === 'true' ? null : botBuilt());
 
 /**
  * Starts the bot (fresh database, sample roster) and a playground whose users are PEOPLE, `pageUser` first (the web
