@@ -1,23 +1,24 @@
 // A harness around Microsoft's Agents Playground (a local Teams stand-in) for FocusBot's end-to-end tests.
 //
-//   const pg = await startPlayground({ botUrl: 'http://127.0.0.1:3978/api/messages' });
-//   const { as, lastCard, lastReply, clickAction } = pg;
-//   await as('rep.demo@northside-mh.example').say('open situations');      // in that member's chat with the bot
-//   const card = await lastCard();                                          // the bot's newest card since then
-//   await clickAction(card, 'Accept as lead');                              // as the member who spoke last
-//   await as('chair.demo@city.example').say('agenda', { in: 'channel' });   // @mentions the bot in the channel
+//   const pg = await startPlayground({ botUrl: bot.url });
+//   await pg.as('rep.demo@northside-mh.example').say('help');               // in that member's own 1:1 chat
+//   const card = await pg.lastCard();                                       // the bot's newest card since then
+//   await pg.clickAction(card, 'Accept as lead');                           // as the member who spoke last
+//   await pg.as('chair.demo@city.example').say('agenda', { in: 'channel' }); // @mentions the bot in the channel
+//   const inbox = pg.inbox('rep.demo@harbour-housing.example');             // what the bot sent to that member
 //   await pg.stop();
 //
 // Users, team and chats are generated from samples/roster.json: the playground holds exactly six users (its own
-// config schema's rule), by default the members of the roster's first table. The playground answers the Bot
-// Connector API at http://127.0.0.1:PORT/_connector, which is the serviceUrl of every activity it sends. Its HTTP
-// API and WebSocket (what its web page uses) are undocumented; this was written against 0.2.28.
+// config schema's rule), by default the members of the roster's first table. Its HTTP API and WebSocket (what its
+// web page uses) are undocumented; this was written against 0.2.28.
 //
-// Acting as any user: the playground sends every activity as its one "current user". The harness therefore sits
-// between the playground and the bot (a pass-through on loopback) and puts the acting user's account (id, name,
-// Entra object id) into the activity's `from`; everything else is the playground's own activity. The personal chat
-// is the current user's chat with the bot, shared by all users; the bot's own new 1:1 chats with other users
-// (proactive messages) are not shown by the playground.
+// The harness sits on both sides of the playground, as Teams' own service would:
+// - Activities to the bot pass through it: the acting user goes into `from` (the playground sends everything as its
+//   one "current user"), and a personal-chat activity is put into that user's own 1:1 chat with the bot.
+// - The bot's Bot Connector calls (the activities' serviceUrl is the harness) pass through it: it answers member
+//   look-ups for the conversation's members, gives each user their own 1:1 conversation (also when the bot creates
+//   one), records every activity the bot posts or updates, and hands the playground what its web page can show (the
+//   team, channel, group chat and the page user's own 1:1 chat).
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -25,6 +26,7 @@ const http = require('http');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const crypto = require('crypto');
 const WebSocket = require('ws');
 
 const DEFAULT_BOT_URL = 'http://127.0.0.1:3978/api/messages';
@@ -139,15 +141,17 @@ function tail(file) {
 class Playground {
   constructor({ base, botUrl, config, workDir, log }) {
     this.url = base;
-    this.connectorUrl = `${base}/_connector`;
     this.botUrl = botUrl;
     this.log = log;
     this._botUrl = botUrl;
     this._workDir = workDir;
     this.config = config;
-    /** Everyone the playground knows: { id, name, email, aadObjectId, onRoster }. */
+    /** Everyone the playground knows: { id, name, email, aadObjectId, onRoster }. The first is the web page's user. */
     this.users = [config.currentUser, ...config.users];
-    /** Conversation ids: the team's General channel has the team's id. */
+    /**
+     * Conversation ids: `personal` is the web page user's 1:1 chat with the bot (the playground's one personal chat;
+     * every other user has their own, see personalChatOf); the team's General channel has the team's id.
+     */
     this.conversations = {
       personal: config.personalChat.id,
       groupChat: config.groupChat.id,
@@ -155,28 +159,40 @@ class Playground {
       channel: config.team.channels[0].id,
     };
     this.bot = config.bot;
-    this._events = []; // every WebSocket event, in order
-    this._messages = new Map(); // messageId -> the latest { messageId, conversationId, from, text, attachments }
-    this._mark = 0; // index into _events where the last say/click began
+    // Each user's 1:1 chat with the bot, as in Teams (one per user and bot). The page user's is the playground's.
+    this._personal = new Map(this.users.map((u, i) => [u.id, i === 0 ? config.personalChat.id : `${config.personalChat.id}:${u.id}`]));
+    /**
+     * Everything the bot did through the connector or answered to an invoke, in order: { seq, action ('post' |
+     * 'update' | 'delete' | 'create' | 'invoke'), conversationId, messageId, activity, to (the user of a 1:1 chat),
+     * by (for 'invoke': who clicked), response (for 'invoke'), shown (whether the playground got it) }.
+     */
+    this.traffic = [];
+    this._messages = new Map(); // `${conversationId}\n${messageId}` -> the message in its latest form
+    this._mark = 0; // index into traffic where the last say/click/install began
     this._waiters = [];
     this._actor = null;
+    this._ids = 0;
     // So that journeys can destructure: const { as, lastCard, clickAction } = pg
-    for (const name of ['as', 'say', 'lastCard', 'lastReply', 'replies', 'clickAction', 'install', 'stop']) {
+    for (const name of ['as', 'say', 'lastCard', 'lastReply', 'replies', 'clickAction', 'install', 'stop', 'inbox',
+      'messagesIn', 'waitForCard', 'waitForMessage', 'personalChatOf']) {
       this[name] = this[name].bind(this);
     }
   }
 
   async _start(port, workDir, logDir) {
     this._relayServer = http.createServer((req, res) => {
-      this._relay(req, res).catch((e) => { res.writeHead(500); res.end(String(e)); });
+      const handle = req.url.startsWith('/_connector/') ? this._connector(req, res) : this._relay(req, res);
+      handle.catch((e) => { if (process.env.HARNESS_DEBUG) console.error('harness error', e); if (!res.headersSent) res.writeHead(500); res.end(String(e && e.stack || e)); });
     });
     await new Promise((resolve) => this._relayServer.listen(0, '127.0.0.1', resolve));
-    const relayUrl = `http://127.0.0.1:${this._relayServer.address().port}/api/messages`;
+    const relay = `http://127.0.0.1:${this._relayServer.address().port}`;
+    /** The Bot Connector the bot talks to (the activities' serviceUrl): the harness, in front of the playground's. */
+    this.connectorUrl = `${relay}/_connector`;
     const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
     this._child = spawn(process.execPath, [
       '-r', path.join(__dirname, 'loopback-only.cjs'), cli,
-      '-e', relayUrl, '-c', 'msteams', '-p', String(port), '--disable-telemetry',
-      '--su', `${this.url}/_connector`,
+      '-e', `${relay}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry',
+      '--su', this.connectorUrl,
     ], {
       cwd: workDir,
       env: {
@@ -195,38 +211,42 @@ class Playground {
       if (Date.now() > deadline) throw new Error(`the playground did not start in 30 s; see ${this.log}:\n${tail(this.log)}`);
       await sleep(200);
     }
-    await this.connect();
-  }
-
-  async connect() {
-    // The playground asks the bot for nothing at start, but its config endpoint is ready only once it is.
-    const live = await (await fetch(`${this.url}/_internal/v1/config`)).json();
-    this.liveConfig = live.config;
+    // Its config endpoint answers once the playground is ready to take messages.
+    this.liveConfig = (await (await fetch(`${this.url}/_internal/v1/config`)).json()).config;
+    // The playground's web page listens on this WebSocket; the playground needs a listener to deliver the bot's messages.
     this._ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/_ws_conversation/v1/conversations/stream`);
-    this._ws.on('message', (data) => this._onEvent(JSON.parse(data.toString())));
+    this._ws.on('message', () => { });
     await new Promise((resolve, reject) => { this._ws.once('open', resolve); this._ws.once('error', reject); });
   }
 
-  _onEvent(event) {
-    this._events.push(event);
-    const m = event.message;
-    if (m && m.messageId) {
-      const known = this._messages.get(m.messageId) || {};
-      this._messages.set(m.messageId, { ...known, ...m, conversationId: event.actionConversationId || known.conversationId });
-    }
-    for (const w of [...this._waiters]) w();
-  }
-
-  /** A user by e-mail address (or playground id). */
+  /** A user by e-mail address (or playground id, or Entra object id). */
   user(who) {
-    const u = this.users.find((x) => x.email.toLowerCase() === String(who).toLowerCase() || x.id === who);
+    const key = String(who).toLowerCase();
+    const u = this.users.find((x) => x.email.toLowerCase() === key || x.id === who || x.aadObjectId === key);
     if (!u) throw new Error(`${who} is not one of the playground's users: ${this.users.map((x) => x.email).join(', ')}`);
     return u;
   }
 
-  /** The conversation id for 'personal', 'groupChat', 'team' (its General channel), 'channel' or an id. */
-  conversationFor(where = 'personal') {
-    return this.conversations[where] || where;
+  /** The id of a user's own 1:1 chat with the bot. */
+  personalChatOf(who) {
+    return this._personal.get(this.user(who).id);
+  }
+
+  /** The user whose 1:1 chat with the bot this is, or null. */
+  ownerOf(conversationId) {
+    for (const [id, conv] of this._personal) if (conv === conversationId) return this.user(id);
+    return null;
+  }
+
+  /**
+   * The conversation id for 'personal' (the acting user's own chat), 'groupChat', 'team' (its General channel),
+   * 'channel', an e-mail address (that user's 1:1 chat) or a conversation id.
+   */
+  conversationFor(where = 'personal', as) {
+    if (where === 'personal') return this._personal.get(this._who(as).id);
+    if (this.conversations[where]) return this.conversations[where];
+    if (String(where).includes('@')) return this.personalChatOf(where);
+    return where;
   }
 
   /** Acts as the user with this e-mail address: { say(text, { in }), click(card, title, inputs), install(where) }. */
@@ -238,7 +258,16 @@ class Playground {
       say: (text, opts = {}) => this.say(text, { ...opts, as: user }),
       click: (card, title, inputs) => this.clickAction(card, title, inputs, { as: user }),
       install: (where) => this.install(where, { as: user }),
+      inbox: () => this.inbox(user),
     };
+  }
+
+  // The conversation the playground knows for one of ours: every user's 1:1 chat is its one personal chat.
+  _playgroundConversation(conversationId, user) {
+    const owner = this.ownerOf(conversationId);
+    if (!owner) return conversationId;
+    if (owner !== user) throw new Error(`${conversationId} is ${owner.email}'s 1:1 chat with the bot; ${user.email} cannot write in it`);
+    return this.config.personalChat.id;
   }
 
   /**
@@ -248,10 +277,10 @@ class Playground {
    */
   async say(text, { as, in: where } = {}) {
     const user = this._who(as);
-    const conversation = this.conversationFor(where);
+    const conversation = this._playgroundConversation(this.conversationFor(where, user), user);
     const me = this.config.currentUser.id;
     const mention = `<at>${this.bot.name}</at>`;
-    const body = conversation === this.conversations.personal
+    const body = conversation === this.config.personalChat.id
       ? { from: { id: me }, text, textFormat: 'plain' }
       : { from: { id: me }, text: `${mention} ${text}`, textFormat: 'plain', mentions: [{ mentioned: { id: this.bot.id }, text: mention }] };
     return this._actAs(user, async () => {
@@ -261,138 +290,408 @@ class Playground {
     });
   }
 
-  // Runs a playground call with `user` as the author of the activity it sends, and resolves once the bot has it
-  // (the playground answers its client before it sends the activity on).
+  // Runs a playground call with `user` as the author of the activity it sends, and resolves once the bot has
+  // handled it (the playground answers its client before it sends the activity on).
   async _actAs(user, call) {
-    this._mark = this._events.length;
+    this._mark = this.traffic.length;
     this._speaking = user;
     const delivered = new Promise((resolve) => { this._onDelivered = resolve; });
     const result = await call();
-    const ok = await Promise.race([delivered.then(() => true), idleSleep(10000).then(() => false)]);
-    if (!ok) throw new Error(`the playground did not pass ${user.email}'s activity to the bot within 10 s; see ${this.log}`);
+    const ok = await Promise.race([delivered.then(() => true), idleSleep(15000).then(() => false)]);
+    if (!ok) throw new Error(`the playground did not pass ${user.email}'s activity to the bot within 15 s; see ${this.log}`);
     return result;
   }
 
-  // The pass-through between the playground and the bot: puts the acting user into `from`, then forwards.
+  // Playground -> bot: puts the acting user into `from` and a personal-chat activity into that user's own 1:1 chat,
+  // names the harness as the serviceUrl, forwards, and records the bot's answer to a card action.
   async _relay(req, res) {
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    let body = Buffer.concat(chunks);
-    if (body.length && this._speaking) {
-      const activity = JSON.parse(body.toString('utf8'));
-      if (activity.from && activity.from.id === this.config.currentUser.id) {
-        const u = this._speaking;
+    let body = await readBody(req);
+    let activity = null;
+    if (body.length) {
+      activity = JSON.parse(body.toString('utf8'));
+      const me = this.config.currentUser.id;
+      const u = this._speaking || this.config.currentUser;
+      if (activity.from && activity.from.id === me) {
         activity.from = { ...activity.from, id: u.id, name: u.name, aadObjectId: u.aadObjectId };
-        body = Buffer.from(JSON.stringify(activity));
       }
+      for (const list of ['membersAdded', 'membersRemoved']) {
+        if (Array.isArray(activity[list])) {
+          activity[list] = activity[list].map((m) => (m.id === me ? { ...m, id: u.id, name: u.name, aadObjectId: u.aadObjectId } : m));
+        }
+      }
+      if (activity.conversation && activity.conversation.id === this.config.personalChat.id && activity.from) {
+        const owner = this.users.find((x) => x.id === activity.from.id);
+        if (owner) activity.conversation = { ...activity.conversation, id: this._personal.get(owner.id) };
+      }
+      activity.serviceUrl = this.connectorUrl;
+      body = Buffer.from(JSON.stringify(activity));
     }
-    const headers = { ...req.headers };
-    delete headers.host; delete headers['content-length']; delete headers.connection;
-    try {
-      const answer = await fetch(this._botUrl, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method) ? undefined : body });
-      const reply = Buffer.from(await answer.arrayBuffer());
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') || 'application/octet-stream' });
-      res.end(reply);
-    } catch (e) {
-      res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`FocusBot at ${this._botUrl} did not answer: ${e.message}`);
-    }
-    if (body.length && this._onDelivered) { const done = this._onDelivered; this._onDelivered = null; done(); }
+    const { status, reply, contentType } = await this._deliver(activity, req);
+    res.writeHead(status, { 'content-type': contentType });
+    res.end(reply);
   }
 
-  /**
-   * Installs the app where a user is ('personal', 'team', 'groupChat'): the bot receives installationUpdate and
-   * conversationUpdate (membersAdded), as from Teams.
-   */
-  async install(where = 'personal', { as } = {}) {
-    const conversation = this.conversationFor(where);
-    return this._actAs(this._who(as), async () => {
-      const res = await this._post(`/_debug/conversation/${encodeURIComponent(conversation)}/installation`, {});
-      if (res.status >= 300) throw new Error(`installation in ${conversation} failed: ${res.status} ${res.text}`);
-      return res.json;
+  // Sends an activity to the bot; records the bot's answer to a card action (Teams shows that card in place of the
+  // clicked one, to the user who clicked).
+  async _deliver(activity, req) {
+    const headers = { 'content-type': 'application/json' };
+    if (req) {
+      Object.assign(headers, req.headers);
+      delete headers.host; delete headers['content-length']; delete headers.connection;
+    }
+    const method = req ? req.method : 'POST';
+    let status = 502;
+    let reply = Buffer.alloc(0);
+    let contentType = 'text/plain';
+    try {
+      const answer = await fetch(this._botUrl, { method, headers, body: ['GET', 'HEAD'].includes(method) ? undefined : (activity ? JSON.stringify(activity) : undefined) });
+      status = answer.status;
+      reply = Buffer.from(await answer.arrayBuffer());
+      contentType = answer.headers.get('content-type') || 'application/octet-stream';
+    } catch (e) {
+      reply = Buffer.from(`FocusBot at ${this._botUrl} did not answer: ${e.message}`);
+    }
+    let response = null;
+    if (activity && activity.type === 'invoke') {
+      try { response = JSON.parse(reply.toString('utf8')); } catch { /* empty or not JSON */ }
+      this._record({ action: 'invoke', conversationId: activity.conversation.id, messageId: activity.replyToId,
+        by: this.user(activity.from.id), status, response, activity: null });
+    }
+    if (activity && this._onDelivered) { const done = this._onDelivered; this._onDelivered = null; done(); }
+    return { status, reply, contentType, response };
+  }
+
+  // Bot -> Teams: the Bot Connector API, answered the way Teams answers it; what the web page can show is passed on
+  // to the playground's own connector.
+  async _connector(req, res) {
+    const body = await readBody(req);
+    if (process.env.HARNESS_DEBUG) console.error('connector', req.method, req.url, body.length);
+    const pathname = new URL(req.url, 'http://x').pathname.replace(/^\/_connector/, '');
+    const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent); // v3 conversations {id} ...
+    const json = (status, value) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(value)); };
+    const notFound = (code, message) => json(404, { error: { code, message } });
+    const activity = body.length ? JSON.parse(body.toString('utf8')) : null;
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') return this._forward(req, res, body);
+    const [, , conversationId, what, id, more] = parts;
+
+    // GET v3/conversations/{conv}/members/{id}: a member of the conversation (by Teams id or Entra object id)
+    if (req.method === 'GET' && what === 'members' && id && !more) {
+      const members = this._membersOf(conversationId);
+      if (!members) return notFound('ConversationNotFound', `Conversation ${conversationId} not found.`);
+      const user = members.find((u) => u.id === id || u.aadObjectId === id.toLowerCase());
+      return user ? json(200, this._account(user)) : notFound('MemberNotFoundInConversation', 'The member was not found in the conversation.');
+    }
+    // GET v3/conversations/{conv}/members and .../pagedmembers: everyone in it
+    if (req.method === 'GET' && (what === 'members' || what === 'pagedmembers') && !id) {
+      const members = this._membersOf(conversationId);
+      if (!members) return notFound('ConversationNotFound', `Conversation ${conversationId} not found.`);
+      const accounts = members.map((u) => this._account(u));
+      return json(200, what === 'members' ? accounts : { members: accounts });
+    }
+    // POST v3/conversations: the bot opens a 1:1 chat; Teams answers with the one chat that user has with the bot
+    if (req.method === 'POST' && !conversationId) {
+      const params = activity || {};
+      const members = params.members || [];
+      const user = !params.isGroup && members.length === 1 && this.users.find((u) => u.id === members[0].id || u.aadObjectId === String(members[0].id).toLowerCase());
+      if (!user) return this._forward(req, res, body);
+      const conv = this._personal.get(user.id);
+      this._record({ action: 'create', conversationId: conv, to: user, activity: params });
+      let activityId;
+      if (params.activity) activityId = (await this._postActivity(req, conv, { ...params.activity, conversation: { id: conv } })).id;
+      return json(201, { id: conv, activityId, serviceUrl: this.connectorUrl });
+    }
+    // POST v3/conversations/{conv}/activities[/{replyTo}]: a message
+    if (req.method === 'POST' && what === 'activities') {
+      const answer = await this._postActivity(req, conversationId, activity, id);
+      return json(answer.status, answer.body);
+    }
+    // PUT v3/conversations/{conv}/activities/{id}: the bot updates one of its messages
+    if (req.method === 'PUT' && what === 'activities' && id) {
+      const known = this._messages.get(`${conversationId}\n${id}`);
+      if (!known) return notFound('ActivityNotFound', `No activity ${id} in ${conversationId}.`);
+      let status = 200;
+      let answer = { id };
+      if (known.playgroundId) ({ status, body: answer } = await this._forwardJson(req, this._playgroundPath(conversationId, `activities/${encodeURIComponent(id)}`), activity));
+      if (status < 300) this._record({ action: 'update', conversationId, messageId: id, activity, shown: known.shown });
+      return json(status, answer);
+    }
+    // DELETE: the playground answers 501; Teams would delete. Recorded either way.
+    if (req.method === 'DELETE' && what === 'activities' && id) {
+      this._record({ action: 'delete', conversationId, messageId: id, activity: null });
+      return this._forward(req, res, body);
+    }
+    return this._forward(req, res, body);
+  }
+
+  // A message from the bot: the playground shows the team's conversations and the page user's 1:1 chat; another
+  // user's 1:1 chat is theirs alone, so the harness keeps it (and gives it an id, as Teams would).
+  async _postActivity(req, conversationId, activity, replyTo) {
+    const base = conversationId.split(';')[0];
+    const to = this.ownerOf(base);
+    const shown = !to || to === this.config.currentUser;
+    if (!to && !this._membersOf(base)) return { status: 404, body: { error: { code: 'ConversationNotFound', message: `Conversation ${conversationId} not found.` } } };
+    let status = 201;
+    let body;
+    let playgroundId = null;
+    if (shown) {
+      const suffix = replyTo ? `activities/${encodeURIComponent(replyTo)}` : 'activities';
+      ({ status, body } = await this._forwardJson(req, this._playgroundPath(conversationId, suffix), activity));
+      playgroundId = body && body.id;
+    }
+    // Teams gives every message an id; the playground splits text and cards into several messages and then answers
+    // 202 without one.
+    if (status < 300 && !playgroundId) { status = 201; body = { id: `${Date.now()}${String(++this._ids).padStart(4, '0')}` }; }
+    if (status < 300) this._record({ action: 'post', conversationId, messageId: body.id, to, activity, shown, playgroundId });
+    return { status, body };
+  }
+
+  _playgroundPath(conversationId, suffix) {
+    const conv = this.ownerOf(conversationId) ? this.config.personalChat.id : conversationId;
+    return `/_connector/v3/conversations/${encodeURIComponent(conv)}/${suffix}`;
+  }
+
+  async _forwardJson(req, pathname, activity) {
+    if (process.env.HARNESS_DEBUG) console.error('forward', req.method, pathname);
+    const answer = await fetch(this.url + pathname, {
+      method: req.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity),
+    });
+    const text = await answer.text();
+    let body = null;
+    try { body = text ? JSON.parse(text) : null; } catch { body = { error: { code: 'PlaygroundError', message: text } }; }
+    return { status: answer.status, body };
+  }
+
+  async _forward(req, res, body) {
+    const headers = { ...req.headers };
+    delete headers.host; delete headers['content-length']; delete headers.connection;
+    const answer = await fetch(this.url + req.url, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method) ? undefined : body });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') || 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  // Who Teams would list in a conversation: a 1:1 chat has its user; the team, its channels and the group chat have
+  // every configured user. Null: no such conversation.
+  _membersOf(conversationId) {
+    const base = String(conversationId).split(';')[0];
+    const owner = this.ownerOf(base);
+    if (owner) return [owner];
+    const known = [this.conversations.team, this.conversations.channel, this.conversations.groupChat,
+      ...this.config.team.channels.map((c) => c.id)];
+    return known.includes(base) ? this.users : null;
+  }
+
+  // A member as Teams' connector describes one (TeamsChannelAccount).
+  _account(u) {
+    return { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email,
+      givenName: u.givenName, surname: u.surname, tenantId: this.config.tenantId, userRole: 'user' };
+  }
+
+  _record(entry) {
+    entry.seq = this.traffic.length;
+    entry.at = new Date().toISOString();
+    this.traffic.push(entry);
+    if (entry.messageId && entry.conversationId && (entry.action === 'post' || entry.action === 'update')) {
+      const key = `${entry.conversationId}\n${entry.messageId}`;
+      const known = this._messages.get(key);
+      const a = entry.activity || {};
+      const message = {
+        messageId: entry.messageId,
+        conversationId: entry.conversationId,
+        to: known ? known.to : entry.to || null,
+        shown: known ? known.shown : entry.shown,
+        playgroundId: known ? known.playgroundId : entry.playgroundId,
+        from: a.from,
+        text: a.text,
+        attachments: a.attachments || [],
+        activity: a,
+        versions: [...(known ? known.versions : []), a],
+        seq: known ? known.seq : entry.seq,
+      };
+      this._messages.set(key, message);
+    }
+    for (const w of [...this._waiters]) w();
+  }
+
+  _wait(ms) {
+    return new Promise((resolve) => {
+      const w = () => { this._waiters = this._waiters.filter((x) => x !== w); resolve(); };
+      this._waiters.push(w);
+      setTimeout(w, ms);
     });
   }
 
+  /** Whether a message is in `where`: an e-mail (that user's 1:1 chat), 'channel', 'team', 'groupChat' or an id. */
+  _isIn(message, where) {
+    if (!where) return true;
+    const target = this.conversationFor(where);
+    const base = message.conversationId.split(';')[0];
+    return message.conversationId === target || base === target;
+  }
+
   /**
-   * The bot's messages since the last say/click/install, once the bot has gone quiet for `quietMs`: waits up to
-   * `timeout` for at least `atLeast` of them (filtered by `where`).
+   * Every message the bot has in a conversation (an e-mail address: that user's own 1:1 chat; 'channel', 'team',
+   * 'groupChat' with their threads; a conversation id), each in its latest form, in the order they were posted.
    */
-  async replies({ timeout = 8000, quietMs = 250, atLeast = 1, where = () => true } = {}) {
+  messagesIn(where) {
+    return [...this._messages.values()].filter((m) => this._isIn(m, where)).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** What the bot sent to a user in their own 1:1 chat (proactive messages too), oldest first. */
+  inbox(who) {
+    return this.messagesIn(this.user(typeof who === 'object' ? who.email : who).email);
+  }
+
+  /**
+   * The bot's messages posted or updated since the last say/click/install (each in its latest form), once the bot
+   * has gone quiet for `quietMs`: waits up to `timeout` for at least `atLeast` of them. `where` filters messages;
+   * `in` keeps only one conversation (see messagesIn).
+   */
+  async replies({ timeout = 8000, quietMs = 300, atLeast = 1, where = () => true, in: inWhere } = {}) {
     const pick = () => {
-      const ids = [];
-      for (const e of this._events.slice(this._mark)) {
-        const m = e.message;
-        if (m && m.messageId && isFromBot(m, this.bot) && !ids.includes(m.messageId)) ids.push(m.messageId);
+      const keys = [];
+      for (const e of this.traffic.slice(this._mark)) {
+        if (e.action !== 'post' && e.action !== 'update') continue;
+        const key = `${e.conversationId}\n${e.messageId}`;
+        if (!keys.includes(key)) keys.push(key);
       }
-      return ids.map((id) => this._messages.get(id)).filter(where);
+      return keys.map((k) => this._messages.get(k)).filter((m) => this._isIn(m, inWhere)).filter(where);
     };
     const deadline = Date.now() + timeout;
     let seen = -1;
     let quietSince = Date.now();
     for (;;) {
       const now = Date.now();
-      if (this._events.length !== seen) { seen = this._events.length; quietSince = now; }
+      if (this.traffic.length !== seen) { seen = this.traffic.length; quietSince = now; }
       const found = pick();
       if (found.length >= atLeast && now - quietSince >= quietMs) return found;
       if (now > deadline) {
         if (found.length >= atLeast) return found;
         throw new Error(`the bot sent ${found.length} matching message(s) in ${timeout} ms, expected ${atLeast}` +
-          `; it sent: ${JSON.stringify(pick().map((m) => m.text || '(card)'))}`);
+          `; since the last action it sent: ${JSON.stringify(pick.call(this).map(describe))}`);
       }
-      await new Promise((resolve) => {
-        const w = () => { this._waiters = this._waiters.filter((x) => x !== w); resolve(); };
-        this._waiters.push(w);
-        setTimeout(w, Math.min(quietMs, 50));
-      });
+      await this._wait(Math.min(quietMs, 50));
     }
   }
 
-  /** The bot's newest reply (text and attachments) since the last say/click. */
+  /** The bot's newest message since the last say/click (see replies for the options). */
   async lastReply(options) {
     return (await this.replies(options)).at(-1);
   }
 
   /**
    * The bot's newest Adaptive Card since the last say/click: { messageId, conversationId, content (the card JSON),
-   * text, message }. A card the bot has since updated (refresh) is returned in its updated form.
+   * text, message }. A card the bot has since updated is returned in its updated form.
    */
   async lastCard(options = {}) {
-    const cards = await this.replies({ ...options, where: (m) => !!cardOf(m) });
-    const m = cards.at(-1);
-    return { messageId: m.messageId, conversationId: m.conversationId, content: cardOf(m), text: m.text, message: m };
+    const where = options.where || (() => true);
+    const cards = await this.replies({ ...options, where: (m) => !!cardOf(m) && where(m) });
+    return asCard(cards.at(-1));
+  }
+
+  /**
+   * Waits for a card in a conversation (see messagesIn for `in`) that `where` accepts (given the card object), posted
+   * or updated at any time: { messageId, conversationId, content, text, message }.
+   */
+  async waitForCard({ in: inWhere, where = () => true, timeout = 8000 } = {}) {
+    return asCard(await this.waitForMessage({ in: inWhere, where: (m) => !!cardOf(m) && where(asCard(m)), timeout }));
+  }
+
+  /** Waits for a message in a conversation (see messagesIn) that `where` accepts, posted or updated at any time. */
+  async waitForMessage({ in: inWhere, where = () => true, timeout = 8000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = this.messagesIn(inWhere).filter(where);
+      if (found.length) return found.at(-1);
+      if (Date.now() > deadline) {
+        throw new Error(`no matching message in ${inWhere || 'any conversation'} within ${timeout} ms; there: ` +
+          JSON.stringify(this.messagesIn(inWhere).map(describe)));
+      }
+      await this._wait(100);
+    }
   }
 
   /**
    * Clicks the card's action titled `title` (a string, matched ignoring case, or a RegExp) as a user would in Teams,
    * with `inputs` as typed into the card's inputs. Action.Execute reaches the bot as an `adaptiveCard/action` invoke
-   * (resolves with the bot's invoke response); Action.Submit as a message whose value is data + inputs.
+   * (resolves with the bot's invoke response); Action.Submit as a message whose value is data + inputs. Only the
+   * user of a 1:1 chat can click in it.
    */
   async clickAction(card, title, inputs = {}, { as } = {}) {
     const user = this._who(as);
     const action = findAction(card.content || card, title);
     if (!action) throw new Error(`no action '${title}' on the card; it has: ${actionTitles(card.content || card).join(', ')}`);
-    const conversation = { id: card.conversationId };
+    const message = this._messages.get(`${card.conversationId}\n${card.messageId}`);
+    // Teams sends every input of the card with what it holds (its `value` until the user changes it), as text.
+    inputs = { ...inputValues(card.content || card), ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])) };
+    if (action.type !== 'Action.Execute' && action.type !== 'Action.Submit') {
+      throw new Error(`'${action.title}' is an ${action.type}, which the bot never sees (Teams handles it in the card)`);
+    }
+    const value = action.type === 'Action.Execute'
+      ? { action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data || {}), ...inputs } } }
+      : { ...(action.data || {}), ...inputs };
+    const owner = this.ownerOf(card.conversationId);
+    if (owner && owner !== user) throw new Error(`${card.conversationId} is ${owner.email}'s 1:1 chat with the bot; ${user.email} cannot click in it`);
+    if (!message || !message.playgroundId) {
+      // A message the playground does not hold (another user's 1:1 chat): the harness sends what Teams would.
+      if (!owner) throw new Error(`message ${card.messageId} in ${card.conversationId} is not one the playground shows`);
+      return this._actAs(user, () => this._clickDirect(user, card, action, value));
+    }
+    const conversation = { id: this._playgroundConversation(card.conversationId, user) };
     const me = { id: this.config.currentUser.id };
+    const replyToId = message.playgroundId;
     if (action.type === 'Action.Execute') {
       return this._actAs(user, async () => {
-        const res = await this._post('/_conversation/v1/invoke', {
-          name: 'adaptiveCard/action', conversation, from: me, replyToId: card.messageId,
-          value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data || {}), ...inputs } } },
-        });
+        const res = await this._post('/_conversation/v1/invoke', { name: 'adaptiveCard/action', conversation, from: me, replyToId, value });
         if (res.status !== 200) throw new Error(`the invoke for '${action.title}' failed: ${res.status} ${res.text}`);
         return res.json;
       });
     }
-    if (action.type === 'Action.Submit') {
-      return this._actAs(user, async () => {
-        const res = await this._post('/_conversation/v1/submit', {
-          conversation, from: me, replyToId: card.messageId, value: { ...(action.data || {}), ...inputs },
-        });
-        if (res.status !== 200) throw new Error(`the submit for '${action.title}' failed: ${res.status} ${res.text}`);
-        return res.json;
-      });
-    }
-    throw new Error(`'${action.title}' is an ${action.type}, which the bot never sees (Teams handles it in the card)`);
+    return this._actAs(user, async () => {
+      const res = await this._post('/_conversation/v1/submit', { conversation, from: me, replyToId, value });
+      if (res.status !== 200) throw new Error(`the submit for '${action.title}' failed: ${res.status} ${res.text}`);
+      return res.json;
+    });
+  }
+
+  // A click in a user's own 1:1 chat, sent to the bot as Teams (and the playground) shape it: an adaptiveCard/action
+  // invoke for Action.Execute, a message with `value` for Action.Submit. Resolves with the invoke response body.
+  async _clickDirect(user, card, action, value) {
+    const now = new Date();
+    const activity = {
+      type: action.type === 'Action.Execute' ? 'invoke' : 'message',
+      id: crypto.randomUUID(),
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      timestamp: now.toISOString(),
+      localTimestamp: now.toISOString().replace('Z', '+00:00'),
+      localTimezone: 'UTC',
+      serviceUrl: this.connectorUrl,
+      conversation: { conversationType: 'personal', tenantId: this.config.tenantId, id: card.conversationId },
+      recipient: { id: this.bot.id, name: this.bot.name },
+      locale: 'en-US',
+      entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'UTC' }],
+      channelData: { source: { name: 'message' }, tenant: { id: this.config.tenantId } },
+      replyToId: card.messageId,
+      value,
+      channelId: 'msteams',
+    };
+    if (activity.type === 'invoke') activity.name = 'adaptiveCard/action';
+    const { status, response } = await this._deliver(activity);
+    if (status >= 300) throw new Error(`the bot answered ${status} to '${action.title}'`);
+    return activity.type === 'invoke' ? response : null;
+  }
+
+  /**
+   * Installs the app where a user is ('personal': their own 1:1 chat, 'team', 'groupChat'): the bot receives
+   * installationUpdate and conversationUpdate (membersAdded), as from Teams.
+   */
+  async install(where = 'personal', { as } = {}) {
+    const user = this._who(as);
+    const conversation = this._playgroundConversation(this.conversationFor(where, user), user);
+    return this._actAs(user, async () => {
+      const res = await this._post(`/_debug/conversation/${encodeURIComponent(conversation)}/installation`, {});
+      if (res.status >= 300) throw new Error(`installation in ${conversation} failed: ${res.status} ${res.text}`);
+      return res.json;
+    });
   }
 
   _who(as) {
@@ -424,24 +723,71 @@ class Playground {
   }
 }
 
-function isFromBot(message, bot) {
-  return message.from === 'bot' || (message.from && (message.from.id === bot.id || message.from.role === 'bot'))
-    || message.sender === 'bot' || message.isBot === true;
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
+
+/** The values a card's inputs hold before anyone types: { id: value as text }, as Teams would send them. */
+function inputValues(card) {
+  const values = {};
+  const visit = (n) => {
+    if (Array.isArray(n)) { n.forEach(visit); return; }
+    if (!n || typeof n !== 'object') return;
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.id) {
+      if (n.type === 'Input.Toggle') values[n.id] = n.value === undefined ? (n.valueOff || 'false') : String(n.value);
+      else if (n.value !== undefined && n.value !== null) values[n.id] = String(n.value);
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'actions' && v && typeof v === 'object') visit(v);
+  };
+  visit(card.body || []);
+  return values;
+}
+
+function asCard(m) {
+  return m && { messageId: m.messageId, conversationId: m.conversationId, content: cardOf(m), text: m.text, message: m };
+}
+
+// A message in one line, for error messages.
+function describe(m) {
+  const card = cardOf(m);
+  const first = card && (card.body || []).map(textsOf).flat()[0];
+  return `${m.conversationId}: ${m.text || ''}${card ? ` [card: ${first || '?'}]` : ''}`;
+}
+
+/** Every text a card shows (TextBlocks, RichTextBlock runs, FactSet titles and values), depth first. */
+function textsOf(node) {
+  const found = [];
+  const visit = (n) => {
+    if (Array.isArray(n)) { n.forEach(visit); return; }
+    if (!n || typeof n !== 'object') return;
+    if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') found.push(n.text);
+    if (n.type === 'FactSet') for (const f of n.facts || []) found.push(`${f.title} ${f.value}`);
+    for (const [k, v] of Object.entries(n)) if (k !== 'actions' && v && typeof v === 'object') visit(v);
+  };
+  visit(node);
+  return found;
+}
+
+/** A card's visible text in one string (see textsOf). */
+const cardText = (card) => textsOf(card && (card.content || card)).join('\n');
+
 
 function cardOf(message) {
   const a = (message.attachments || []).find((x) => x.contentType === ADAPTIVE_CARD);
   return a ? (typeof a.content === 'string' ? JSON.parse(a.content) : a.content) : null;
 }
 
-/** Every action in a card (actions, selectActions, ShowCard cards), depth first in document order. */
+/** Every action in a card (actions, selectActions, ShowCard cards; not fallbacks), depth first in document order. */
 function cardActions(card) {
   const found = [];
   const visit = (node) => {
     if (Array.isArray(node)) { node.forEach(visit); return; }
     if (!node || typeof node !== 'object') return;
     if (typeof node.type === 'string' && node.type.startsWith('Action.')) found.push(node);
-    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+    // A fallback is what a client without Action.Execute shows instead; Teams shows the action itself.
+    for (const [key, value] of Object.entries(node)) if (key !== 'fallback' && value && typeof value === 'object') visit(value);
   };
   visit(card);
   return found;
@@ -454,4 +800,4 @@ function findAction(card, title) {
 
 const actionTitles = (card) => cardActions(card).map((a) => a.title);
 
-module.exports = { startPlayground, playgroundConfig, findAction, cardActions, cardOf, DEFAULT_BOT_URL, ADAPTIVE_CARD };
+module.exports = { startPlayground, playgroundConfig, findAction, cardActions, cardOf, cardText, textsOf, DEFAULT_BOT_URL, ADAPTIVE_CARD };

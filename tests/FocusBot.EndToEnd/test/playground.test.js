@@ -50,10 +50,13 @@ test('a roster member says help in the personal chat and the reply arrives throu
   const reply = await lastReply({ where: (m) => !!m.text });
   assert.equal(reply.text, 'Priya Raman said: help');
   const card = await lastCard();
-  assert.equal(card.conversationId, pg.conversations.personal);
+  assert.equal(card.conversationId, pg.personalChatOf('rep.demo@northside-mh.example')); // her own 1:1 chat
+  assert.notEqual(card.conversationId, pg.conversations.personal); // not the page user's
   assert.equal(card.content.body[0].text, 'DM-2026-0001 · Demo Table');
   const activity = bot.received.at(-1);
   assert.equal(activity.from.id, pg.user('rep.demo@northside-mh.example').id);
+  assert.equal(activity.conversation.id, pg.personalChatOf('rep.demo@northside-mh.example'));
+  assert.equal(activity.serviceUrl, pg.connectorUrl);
   assert.equal(activity.channelId, 'msteams');
   assert.equal(activity.conversation.conversationType, 'personal');
 });
@@ -73,8 +76,9 @@ test('clicking Action.Execute reaches the bot as an adaptiveCard/action invoke f
 
 test('clicking Action.Submit reaches the bot as a message with the action data and the inputs', async () => {
   const { as, lastCard } = pg;
-  await as('chair.demo@city.example').say('my situations');
+  await as('officer.demo@tps99.example').say('my situations');
   const card = await lastCard();
+  await assert.rejects(as('chair.demo@city.example').click(card, 'decline'), /officer\.demo@tps99\.example's 1:1 chat/);
 
   await as('officer.demo@tps99.example').click(card, 'decline', { reason: 'not ours' });
 
@@ -105,4 +109,37 @@ test('installing the app in the team tells the bot, as the installing user', asy
   const installed = bot.received.slice(before).find((a) => a.type === 'installationUpdate' || a.type === 'conversationUpdate');
   assert.ok(installed, 'no installationUpdate or conversationUpdate reached the bot');
   assert.equal(installed.from.id, pg.user('admin@city.example').id);
+});
+
+test('member look-ups are answered as Teams would: everyone in the team, only its user in a 1:1 chat', async () => {
+  const priya = pg.user('rep.demo@northside-mh.example');
+  const dana = pg.user('chair.demo@city.example');
+  const get = async (conversation, member) => {
+    const res = await fetch(`${pg.connectorUrl}/v3/conversations/${encodeURIComponent(conversation)}/members/${encodeURIComponent(member)}`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  const own = await get(pg.personalChatOf(priya.email), priya.id);
+  assert.equal(own.status, 200);
+  assert.equal(own.body.email, 'rep.demo@northside-mh.example');
+  assert.equal(own.body.aadObjectId, priya.aadObjectId);
+  assert.equal((await get(pg.personalChatOf(priya.email), dana.id)).status, 404);
+  assert.equal((await get(pg.conversations.team, priya.aadObjectId)).body.name, 'Priya Raman');
+  assert.equal((await get(`${pg.conversations.channel};messageid=1`, dana.id)).body.email, 'chair.demo@city.example');
+  assert.equal((await get('no-such-conversation', dana.id)).status, 404);
+});
+
+test("the bot opens a 1:1 chat with a member: Teams' one chat of that user, and what it posts there is in their inbox", async () => {
+  const grace = pg.user('rep.demo@harbour-housing.example');
+  const post = (pathname, body) => fetch(`${pg.connectorUrl}${pathname}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+
+  const created = await post('/v3/conversations', { isGroup: false, bot: pg.bot, members: [{ id: grace.aadObjectId }], tenantId: pg.config.tenantId });
+  assert.equal(created.id, pg.personalChatOf(grace.email));
+  const sent = await post(`/v3/conversations/${encodeURIComponent(created.id)}/activities`, { type: 'message', text: 'A card for you' });
+
+  const inbox = pg.inbox(grace.email);
+  assert.equal(inbox.at(-1).messageId, sent.id);
+  assert.equal(inbox.at(-1).text, 'A card for you');
+  assert.equal(inbox.at(-1).shown, false); // the playground's page shows only its own user's chat
 });

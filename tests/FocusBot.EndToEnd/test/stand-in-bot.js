@@ -6,6 +6,7 @@ const http = require('http');
 
 async function startStandInBot() {
   const received = [];
+  let stopped = false;
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -25,7 +26,7 @@ async function startStandInBot() {
       const said = (activity.text || '').replace(/<at>[^<]*<\/at>/g, '').trim() || JSON.stringify(activity.value);
       const url = `${activity.serviceUrl.replace(/\/$/, '')}/v3/conversations/${encodeURIComponent(activity.conversation.id)}` +
         `/activities/${encodeURIComponent(activity.id)}`;
-      await fetch(url, {
+      const sent = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -40,14 +41,15 @@ async function startStandInBot() {
             ],
           } }],
         }),
-      });
+      }).catch((e) => ({ ok: false, status: 0, text: async () => e.message }));
+      if (!sent.ok && !stopped) console.error(`stand-in bot: the connector answered ${sent.status} ${await sent.text()}`);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}/api/messages`,
     received,
-    stop: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
+    stop: () => new Promise((resolve) => { stopped = true; resolve(); }).then(() => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); })),
   };
 }
 
