@@ -60,7 +60,7 @@ public sealed class SituationCardActions(
         var outcome = await workflow.AcceptAsync(situationId, agencyId, who.Member, cancellationToken);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         var situation = outcome.Situation!;
-        if (!outcome.Succeeded) return NoticeCard.Build("Not accepted", outcome.Result!.Message, isError: true);
+        if (!outcome.Succeeded) return NoticeCard.Build("Not accepted", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
 
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
         var assignment = situation.AssignmentOf(agencyId)!;
@@ -78,7 +78,7 @@ public sealed class SituationCardActions(
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
             ? NoticeCard.Build("Declined", $"You declined {outcome.Situation!.Id} for your agency. The co-chairs can see your reason.", isError: false)
-            : NoticeCard.Build("Not declined", outcome.Result!.Message, isError: true);
+            : NoticeCard.Build("Not declined", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
     }
 
     private async Task<AdaptiveCard> RecordAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ public sealed class SituationCardActions(
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
-            : NoticeCard.Build("Not concluded", outcome.Result!.Message, isError: true);
+            : NoticeCard.Build("Not concluded", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
     }
 
     private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
@@ -150,11 +150,14 @@ public sealed class SituationCardActions(
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
-            : NoticeCard.Build("Not re-opened", outcome.Result!.Message, isError: true);
+            : NoticeCard.Build("Not re-opened", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
     }
 
     private Task<SituationCardContext> ContextAsync(Situation situation, CancellationToken cancellationToken) =>
         SituationCardContext.LoadAsync(roster, situation, cancellationToken);
+
+    private async Task<string> ReadableAsync(string domainMessage, CancellationToken cancellationToken) =>
+        AgencyNames.InMessage((await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase), domainMessage);
 
     private static AdaptiveCard Malformed() =>
         NoticeCard.Build("Something is missing", "That button's data is incomplete. Open the situation again with **situation <id>**.", isError: true);

@@ -60,7 +60,7 @@ public sealed class UpdateCardActions(
         if (!outcome.Succeeded)
         {
             return UpdateForm.Build(situation, table, catalogue, situation.WouldBeFortyEightHourUpdateFrom(AgencyOf(situation, who.Member)),
-                typed, outcome.Result!.Message);
+                typed, AgencyNames.InMessage(agencies, outcome.Result!.Message));
         }
 
         return UpdatePostedCard.Build(situation, table, agencies, catalogue, outcome.Result!.PostedUpdate!);

@@ -121,9 +121,7 @@ test("another agency's rep cannot accept as lead: a refusal card, and nothing ch
   assert.match(cardText(channel), /Waiting for the lead agency to accept/);
 });
 
-test("the refusal names the agency as people know it, not by its roster id", {
-  ...options, todo: 'bug: Situation.cs:337 puts the agency id (northside-mh) into the text the rep reads',
-}, async () => {
+test("the refusal names the agency as people know it, not by its roster id", options, async () => {
   const leadCard = await cardAbout(pg, situation.id, PEOPLE.lead);
   const ownCard = await cardAbout(pg, situation.id, PEOPLE.assisting);
   const response = await pg.as(PEOPLE.assisting).click({ ...ownCard, content: leadCard.content }, 'Accept as lead');

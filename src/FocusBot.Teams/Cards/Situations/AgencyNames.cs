@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FocusBot.Core.Roster;
 
 namespace FocusBot.Teams.Cards.Situations;
@@ -10,5 +11,18 @@ internal static class AgencyNames
         if (agencies.TryGetValue(agencyId, out var agency)) return agency.Name;
         return agencies.Values.FirstOrDefault(a => string.Equals(a.Id, agencyId, StringComparison.OrdinalIgnoreCase))?.Name
             ?? agencyId;
+    }
+
+    /// <summary>
+    /// The domain speaks of agencies by roster id ("northside-mh"); people read names. Replaces every whole id in a
+    /// domain message with the agency's name.
+    /// </summary>
+    public static string InMessage(IReadOnlyDictionary<string, Agency> agencies, string message)
+    {
+        foreach (var agency in agencies.Values.OrderByDescending(a => a.Id.Length))
+        {
+            message = Regex.Replace(message, $@"(?<![\w.@-]){Regex.Escape(agency.Id)}(?![\w@-]|\.\w)", agency.Name.Replace("$", "$$"));
+        }
+        return message;
     }
 }
