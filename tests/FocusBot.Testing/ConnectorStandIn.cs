@@ -98,7 +98,11 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
     private ScriptedResponse? MemberLookup(string method, string target)
     {
         if (method != HttpMethods.Get || MemberTarget().Match(target) is not { Success: true } match) return null;
-        return _users.TryGetValue(Uri.UnescapeDataString(match.Groups[1].Value), out var user)
+        // Teams finds a member by Teams id, Entra object id or UPN (e-mail).
+        var wanted = Uri.UnescapeDataString(match.Groups[1].Value);
+        var user = _users.TryGetValue(wanted, out var byId) ? byId : _users.Values.FirstOrDefault(u =>
+            string.Equals((string?)u["email"], wanted, StringComparison.OrdinalIgnoreCase) || (string?)u["aadObjectId"] == wanted);
+        return user is not null
             ? new(HttpStatusCode.OK, user.ToJsonString(new JsonSerializerOptions()))
             : ScriptedResponse.Error(HttpStatusCode.NotFound, "MemberNotFoundInConversation");
     }

@@ -1,6 +1,8 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
 namespace FocusBot.Teams.Proactive;
@@ -17,14 +19,19 @@ public sealed class PersonalChatOpener(
     SendPacer pacer)
 {
     /// <summary>
-    /// Creates the chat and stores its reference under <paramref name="personal"/>; null when the member has no
-    /// Entra object id yet or none of their tables has a channel with the bot in it.
+    /// Creates the chat and stores its reference under <paramref name="personal"/>; null when none of the member's
+    /// tables has a channel with the bot in it, or Teams does not know the member in that team.
     /// </summary>
     public async Task<ConversationReference?> OpenAsync(ConversationAddress personal, CancellationToken cancellationToken)
     {
         var member = await roster.FindMemberByEmailAsync(personal.Key, cancellationToken);
-        if (member?.AadObjectId is not { Length: > 0 } aadObjectId
-            || await FindTeamOfAsync(member, cancellationToken) is not { } team)
+        if (member is null || await FindTeamOfAsync(member, cancellationToken) is not { } team)
+        {
+            return null;
+        }
+
+        var aadObjectId = member.AadObjectId ?? await LookUpObjectIdAsync(team, member.Email, cancellationToken);
+        if (aadObjectId is null)
         {
             return null;
         }
@@ -57,6 +64,30 @@ public sealed class PersonalChatOpener(
         opened.ActivityId = null;
         await conversations.SaveAsync(personal, StoredReference.Write(opened), cancellationToken);
         return opened;
+    }
+
+    /// <summary>
+    /// A member who never wrote to the bot is known to us by e-mail only; Teams finds a team member by UPN. The object
+    /// id is remembered so the next lookup is not needed.
+    /// </summary>
+    private async Task<string?> LookUpObjectIdAsync(ConversationReference team, string email, CancellationToken cancellationToken)
+    {
+        string? objectId = null;
+        try
+        {
+            await adapter.ContinueConversationAsync(bot.Value, team, async (turn, token) =>
+            {
+                var account = await TeamsInfo.GetMemberAsync(turn, email, token);
+                objectId = account?.AadObjectId;
+            }, cancellationToken);
+        }
+        catch (ErrorResponseException e) when (e.Response?.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(objectId, out _)) await roster.RecordAadObjectIdAsync(email, objectId!, cancellationToken);
+        return Guid.TryParse(objectId, out _) ? objectId : null;
     }
 
     private async Task<ConversationReference?> FindTeamOfAsync(Member member, CancellationToken cancellationToken)

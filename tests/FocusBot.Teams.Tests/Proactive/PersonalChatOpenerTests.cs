@@ -14,7 +14,8 @@ public sealed class PersonalChatOpenerTests : IAsyncLifetime
         Email = "sam@tpl.example", AadObjectId = "6f1c1d2e-aad-sam", AgencyId = "tps", Role = MemberRole.Rep, TableIds = ["rexdale"],
     };
 
-    private static readonly Member Kim = new()
+    // A fresh instance per test: the in-memory roster records object ids on the member it holds.
+    private static Member Kim => new()
     {
         Email = "kim@tpl.example", AgencyId = "tps", Role = MemberRole.Rep, TableIds = ["rexdale"],
     };
@@ -81,12 +82,28 @@ public sealed class PersonalChatOpenerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Member_Teams_has_not_named_to_us_yet_has_no_conversation()
+    public async Task Member_the_team_does_not_know_has_no_conversation()
     {
         var result = await _rig.Sender.SendAsync(ConversationAddress.Personal(Kim.Email), new OutgoingMessage("Hello"), default);
 
         Assert.Equal(DeliveryStatus.NoConversation, result.Status);
-        Assert.Empty(_rig.Teams.Requests);
+        var lookup = Assert.Single(_rig.Teams.Requests);
+        Assert.Equal("GET", lookup.Method);
+        Assert.EndsWith("/members/kim%40tpl.example", lookup.RawTarget);
+    }
+
+    [Fact]
+    public async Task Member_known_only_by_email_is_found_in_the_team_by_UPN_and_their_chat_opened()
+    {
+        const string kimObjectId = "0b7c1f5e-4b1e-4f7a-9a53-1e6a6f0c2b33";
+        _rig.Teams.AddUser("29:kim", "Kim Example", Kim.Email, kimObjectId);
+
+        var result = await _rig.Sender.SendAsync(ConversationAddress.Personal(Kim.Email), new OutgoingMessage("Hello"), default);
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Equal(["GET", "POST", "POST"], _rig.Teams.Requests.Select(r => r.Method));
+        Assert.Equal(kimObjectId, (string?)Assert.Single(JObject.Parse(_rig.Teams.Requests[1].Body)["members"]!)["id"]);
+        Assert.Equal(kimObjectId, (await _rig.Roster.FindMemberByEmailAsync(Kim.Email, default))!.AadObjectId);
     }
 
     [Fact]

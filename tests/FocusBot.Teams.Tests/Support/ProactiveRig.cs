@@ -32,6 +32,7 @@ public sealed class ProactiveRig : IAsyncDisposable
     public ServiceProvider Services { get; }
     public IChatSender Sender => _scope.ServiceProvider.GetRequiredService<IChatSender>();
     public UnreachableMembers Unreachable => _scope.ServiceProvider.GetRequiredService<UnreachableMembers>();
+    public IRosterStore Roster => Services.GetRequiredService<IRosterStore>();
 
     public static async Task<ProactiveRig> StartAsync(TimeProvider clock, Dictionary<string, string?>? settings = null, params Member[] members)
     {
