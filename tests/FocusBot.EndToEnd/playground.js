@@ -374,11 +374,11 @@ class Playground {
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return this._forward(req, res, body);
     const [, , conversationId, what, id, more] = parts;
 
-    // GET v3/conversations/{conv}/members/{id}: a member of the conversation (by Teams id or Entra object id)
+    // GET v3/conversations/{conv}/members/{id}: a member of the conversation (by Teams id, Entra object id or UPN)
     if (req.method === 'GET' && what === 'members' && id && !more) {
       const members = this._membersOf(conversationId);
       if (!members) return notFound('ConversationNotFound', `Conversation ${conversationId} not found.`);
-      const user = members.find((u) => u.id === id || u.aadObjectId === id.toLowerCase());
+      const user = members.find((u) => u.id === id || u.aadObjectId === id.toLowerCase() || u.email.toLowerCase() === id.toLowerCase());
       return user ? json(200, this._account(user)) : notFound('MemberNotFoundInConversation', 'The member was not found in the conversation.');
     }
     // GET v3/conversations/{conv}/members and .../pagedmembers: everyone in it

@@ -78,6 +78,19 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Co_chairs_are_told_which_reps_the_card_could_not_reach()
+    {
+        _bot.Chat.Unreachable.Add("rep2.demo@northside-mh.example");
+
+        var (_, recorded) = await _bot.ClickAsync("chair", "situation.record", ValidForm());
+
+        Assert.Contains("rep2.demo@northside-mh.example", TextOf(recorded));
+        var told = _bot.Chat.Sent.Where(s => s.Message.Text?.Contains("could not reach rep2.demo@northside-mh.example") == true)
+            .Select(s => s.To.Key).Order();
+        Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);
+    }
+
+    [Fact]
     public async Task An_invalid_form_comes_back_with_every_problem_and_what_was_typed_and_nothing_is_stored()
     {
         var form = ValidForm();
