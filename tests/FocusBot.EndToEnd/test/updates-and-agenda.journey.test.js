@@ -63,8 +63,20 @@ test('the lead rep posts the 48-hour update from the update form', options, asyn
   const answer = response ? cardText(response.value) : (await pg.replies()).map(textOf).join('\n');
   assert.doesNotMatch(answer, /fix|wrong|not allowed|error/i);
   assert.match(answer, new RegExp(id));
-  const channel = await pg.waitForCard({ in: 'channel', where: (c) => cardText(c).includes(id) && /update/i.test(cardText(c)) });
+  assert.match(answer, /48-hour update posted on time/);
+  const channel = await pg.waitForCard({ in: 'channel', where: (c) => cardText(c).includes(id) && /posted on time/i.test(cardText(c)) });
   assert.doesNotMatch(cardText(channel), /referral to housing support/); // channel cards never carry notes
+});
+
+test('the lead rep sees the update in the history; the channel view does not show the note', options, async (t) => {
+  const mine = await ask(t, PEOPLE.lead, `situation ${id}`, { issue: 4 });
+  if (notAvailable(mine)) return;
+  assert.match(mine.map(textOf).join('\n'), /referral to housing support/);
+
+  const channel = await ask(t, PEOPLE.chair, `situation ${id}`, { in: 'channel', issue: 4 });
+  const text = channel.map(textOf).join('\n');
+  assert.match(text, new RegExp(id));
+  assert.doesNotMatch(text, /referral to housing support/);
 });
 
 test('open situations in the channel shows filter-2 information only', options, async (t) => {
