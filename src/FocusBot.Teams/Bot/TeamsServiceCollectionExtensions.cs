@@ -42,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<SituationCardActions>();
         services.AddScoped<UpdateCardActions>();
         services.AddScoped<SituationLists>();
+        services.AddScoped<Figures.StatsCommand>();
         services.AddScoped<IBot, FocusBotActivityHandler>();
         return services;
     }

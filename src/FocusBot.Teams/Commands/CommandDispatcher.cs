@@ -2,6 +2,7 @@ using FocusBot.Core.Conversations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Figures;
 using FocusBot.Teams.Reminders;
 using FocusBot.Teams.Situations;
 using Microsoft.Bot.Builder;
@@ -11,7 +12,7 @@ namespace FocusBot.Teams.Commands;
 /// <summary>Runs what a member typed. One method per command; each feature's work lives in its own class.</summary>
 public sealed class CommandDispatcher(
     IConversationStore conversations, SituationCardActions situations, UpdateCardActions updates, SituationLists lists,
-    AgendaCommand agenda)
+    AgendaCommand agenda, StatsCommand stats)
 {
     public Task RunAsync(ITurnContext turnContext, TurnMember who, BotCommand command, CancellationToken cancellationToken) =>
         command.Kind switch
@@ -24,10 +25,8 @@ public sealed class CommandDispatcher(
             BotCommandKind.MySituations => ListAsync(turnContext, who, SituationListScope.Mine, cancellationToken),
             BotCommandKind.PostUpdate => UpdateFormAsync(turnContext, who, command.Argument, cancellationToken),
             BotCommandKind.Agenda => agenda.ShowAsync(turnContext, who, cancellationToken),
-            BotCommandKind.Unknown => ShowHelpAsync(turnContext, who, BotMessages.NotUnderstood, cancellationToken),
-            _ => turnContext.SendActivityAsync(
-                $"**{CommandCatalog.All.First(c => c.Kind == command.Kind).Title}** is not available yet in this version of FocusBot.",
-                cancellationToken: cancellationToken),
+            BotCommandKind.Stats => stats.ShowAsync(turnContext, who, command.Argument, cancellationToken),
+            _ => ShowHelpAsync(turnContext, who, BotMessages.NotUnderstood, cancellationToken),
         };
 
     public Task WelcomeAsync(ITurnContext turnContext, TurnMember who, CancellationToken cancellationToken) =>

@@ -1,0 +1,50 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Figures;
+using FocusBot.Core.Situations;
+using FocusBot.Teams.Bot;
+using FocusBot.Teams.Cards;
+using FocusBot.Teams.Cards.Situations;
+using Microsoft.Bot.Builder;
+
+namespace FocusBot.Teams.Figures;
+
+/// <summary>
+/// <c>stats</c> (or <c>stats rexdale</c>): the figures of the tables the member co-chairs over the last 12 months.
+/// In a table's channel, that table's figures.
+/// </summary>
+public sealed class StatsCommand(ISituationStore situations, IConversationStore conversations, SituationCatalogue catalogue, TimeProvider time)
+{
+    public async Task ShowAsync(ITurnContext turnContext, TurnMember who, string? tableText, CancellationToken cancellationToken)
+    {
+        var tables = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
+        if (!ConversationReferences.IsPersonal(turnContext.Activity))
+        {
+            var channel = ConversationReferences.AddressOf(turnContext, null);
+            var linked = new List<Core.Roster.Table>();
+            foreach (var table in tables)
+            {
+                if (channel is not null && await conversations.FindTableChannelAsync(table.Id, cancellationToken) == channel) linked.Add(table);
+            }
+            tables = linked;
+        }
+        if (tableText is not null)
+            tables = tables.Where(t => t.Id.Equals(tableText, StringComparison.OrdinalIgnoreCase) || t.Name.Equals(tableText, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        if (tables.Count == 0)
+        {
+            await SendAsync(turnContext, NoticeCard.Build("Figures are for co-chairs",
+                "The figures are for the co-chairs of a table (in a personal chat, or in the table's linked channel). " +
+                "Type **stats** or **stats <table>**.", isError: false), cancellationToken);
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tables[0].TimeZone).DateTime);
+        var found = await situations.ListAsync(new SituationQuery(TableIds: tables.Select(t => t.Id).ToList()), cancellationToken);
+        var report = TableFigures.Compute(found, tables, FiguresPeriod.LastTwelveMonths(today), time.GetUtcNow());
+        await SendAsync(turnContext, FiguresCard.Build(report, tables, catalogue), cancellationToken);
+    }
+
+    private static Task SendAsync(ITurnContext turnContext, AdaptiveCard card, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(CardAttachment.Message(card), cancellationToken);
+}
