@@ -4,6 +4,7 @@ using FocusBot.Calendar;
 using FocusBot.Data;
 using FocusBot.Figures;
 using FocusBot.Hosting;
+using FocusBot.Meetings;
 using FocusBot.Reminders;
 using FocusBot.Roster;
 using FocusBot.Situations;
@@ -41,6 +42,10 @@ switch (command.Verb)
     case HostVerb.PackageApp:
         return AppPackageCommand.Run(app.Configuration, app.Environment.ContentRootPath,
             command.Path ?? Path.Combine(Directory.GetCurrentDirectory(), "focusbot.zip"), Console.Out, Console.Error);
+    case HostVerb.ProvisionMeetings:
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        await using (var scope = app.Services.CreateAsyncScope())
+            return await ProvisionMeetingsCommand.RunAsync(scope.ServiceProvider, Console.Out, Console.Error, CancellationToken.None);
     case HostVerb.ImportRoster:
         await DatabaseMigrator.MigrateAsync(app.Services);
         await using (var scope = app.Services.CreateAsyncScope())

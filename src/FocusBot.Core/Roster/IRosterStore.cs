@@ -10,6 +10,8 @@ public interface IRosterStore
     Task<Member?> FindMemberByEmailAsync(string email, CancellationToken cancellationToken);
     /// <summary>Remembers the Entra object id Teams reported for a member found by e-mail.</summary>
     Task RecordAadObjectIdAsync(string email, string aadObjectId, CancellationToken cancellationToken);
+    /// <summary>Remembers the calendar series (Microsoft Graph event id) of a table's weekly meeting.</summary>
+    Task RecordCalendarEventIdAsync(string tableId, string eventId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken);
     Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken cancellationToken);
     Task<Table?> FindTableAsync(string tableId, CancellationToken cancellationToken);

@@ -96,6 +96,15 @@ public sealed class EfRosterStore(FocusBotDbContext db) : IRosterStore
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.AadObjectId, objectId), cancellationToken);
     }
 
+    public async Task RecordCalendarEventIdAsync(string tableId, string eventId, CancellationToken cancellationToken)
+    {
+        var table = await db.Tables.FirstOrDefaultAsync(t => t.Id == tableId, cancellationToken);
+        if (table is null || table.Meeting.CalendarEventId == eventId) return;
+        table.Meeting.CalendarEventId = eventId;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     public async Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken) =>
         await db.Tables.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
 

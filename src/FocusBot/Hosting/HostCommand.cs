@@ -8,6 +8,8 @@ public enum HostVerb
     Demo,
     ImportRoster,
     PackageApp,
+    /// <summary>Create or adopt each table's weekly meeting series in its organizer's Outlook calendar (Microsoft Graph).</summary>
+    ProvisionMeetings,
 }
 
 /// <summary>
@@ -31,6 +33,9 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                 case "import-roster":
                     verb = HostVerb.ImportRoster;
                     path = i + 1 < args.Length ? args[++i] : null;
+                    break;
+                case "provision-meetings":
+                    verb = HostVerb.ProvisionMeetings;
                     break;
                 case "package-app":
                     verb = HostVerb.PackageApp;

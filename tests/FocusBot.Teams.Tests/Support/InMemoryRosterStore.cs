@@ -31,6 +31,12 @@ public sealed class InMemoryRosterStore : IRosterStore
         }
     }
 
+    public Task RecordCalendarEventIdAsync(string tableId, string eventId, CancellationToken cancellationToken)
+    {
+        if (_roster.Tables.FirstOrDefault(t => t.Id == tableId) is { } table) table.Meeting.CalendarEventId = eventId;
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken) => Task.FromResult(_roster.Tables);
 
     public Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken cancellationToken) => Task.FromResult(_roster.Agencies);
