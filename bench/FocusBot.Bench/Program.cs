@@ -48,7 +48,15 @@ else
     };
     foreach (var (k, v) in options.HostEnv) env[k] = v;
 
-    var import = Start(dll, ["import-roster", Path.GetFullPath(options.Roster)], env, Path.Combine(workDir, "import.log"));
+    // The sample roster plus one rep per conversation (each chat is its own member, as in Teams: one personal chat per user).
+    var roster = Path.Combine(workDir, "roster.json");
+    var rosterJson = JsonNode.Parse(File.ReadAllText(options.Roster))!.AsObject();
+    var members = rosterJson["members"]!.AsArray();
+    if (options.DistinctMembers)
+        for (var i = 0; i < options.Conversations; i++)
+            members.Add(new JsonObject { ["email"] = Conversation.EmailOf(i, true), ["agency"] = "northside-mh", ["tables"] = new JsonArray("demo"), ["role"] = "rep" });
+    File.WriteAllText(roster, rosterJson.ToJsonString());
+    var import = Start(dll, ["import-roster", roster], env, Path.Combine(workDir, "import.log"));
     await import.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
     if (import.ExitCode != 0) throw new InvalidOperationException($"import-roster failed: {File.ReadAllText(Path.Combine(workDir, "import.log"))}");
 
@@ -68,7 +76,7 @@ try
     await WaitHealthyAsync(http, TimeSpan.FromSeconds(60));
 
     // One warm-up turn per command, so JIT and first-use costs are not the "start" figure.
-    var warm = new Conversation(-1, connector);
+    var warm = new Conversation(-1, connector, false);
     foreach (var text in Conversation.Texts)
     {
         var r = await http.PostAsync("/api/messages", warm.Message(text, connector.ServiceUrl));
@@ -88,7 +96,7 @@ try
     using var stop = new CancellationTokenSource(options.Duration);
     var clock = Stopwatch.StartNew();
     var workers = Enumerable.Range(0, options.Conversations)
-        .Select(i => Task.Run(() => new Conversation(i, connector).RunAsync(http, connector.ServiceUrl, stats, stop.Token)))
+        .Select(i => Task.Run(() => new Conversation(i, connector, options.DistinctMembers).RunAsync(http, connector.ServiceUrl, stats, stop.Token)))
         .ToArray();
 
     long lastTurns = 0, lastErrors = 0;
@@ -217,12 +225,15 @@ sealed class Conversation
     private readonly int _index;
     private readonly string _userId, _conversationId;
 
-    public Conversation(int index, ConnectorStandIn connector)
+    public static string EmailOf(int index, bool distinct) =>
+        distinct && index >= 0 ? $"bench.rep{index}@northside-mh.example" : Emails[(index & int.MaxValue) % Emails.Length];
+
+    public Conversation(int index, ConnectorStandIn connector, bool distinctMembers)
     {
         _index = index;
         _userId = $"29:bench-user-{index}";
         _conversationId = $"a:bench-conv-{index}";
-        connector.AddUser(_userId, Emails[(index & int.MaxValue) % Emails.Length]);
+        connector.AddUser(_userId, EmailOf(index, distinctMembers));
     }
 
     public StringContent Message(string text, string serviceUrl) => new(new JsonObject
@@ -279,7 +290,7 @@ static class ProcStats
 }
 
 sealed record BenchOptions(int Conversations, TimeSpan Duration, TimeSpan Interval, string HostDll, string Roster, string Csv,
-    int? Port, int? ExpectPid, string? Url, int Settle, List<(string, string)> HostEnv)
+    int? Port, int? ExpectPid, string? Url, int Settle, List<(string, string)> HostEnv, bool DistinctMembers = true)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -300,6 +311,7 @@ sealed record BenchOptions(int Conversations, TimeSpan Duration, TimeSpan Interv
                 "--pid" => o with { ExpectPid = int.Parse(Next()) },
                 "--url" => o with { Url = Next() },
                 "--settle" => o with { Settle = int.Parse(Next()) },
+                "--shared-members" => o with { DistinctMembers = false },
                 "--host-env" => o with { HostEnv = [.. o.HostEnv, Split(Next())] },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
