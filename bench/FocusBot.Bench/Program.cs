@@ -22,6 +22,17 @@ var connector = await ConnectorStandIn.StartAsync();
 Console.WriteLine($"connector stand-in: {connector.ServiceUrl}");
 
 // --- 2. The host --------------------------------------------------------------------------------------------------
+// Paths in the options are relative to the repository root, however the driver is started (dotnet run uses the
+// project's folder as the working directory).
+for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+{
+    if (File.Exists(Path.Combine(folder.FullName, "FocusBot.sln")))
+    {
+        Directory.SetCurrentDirectory(folder.FullName);
+        break;
+    }
+}
+
 Process? host = null;
 int hostPid;
 string baseUrl;
