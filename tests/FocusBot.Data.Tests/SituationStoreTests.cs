@@ -24,10 +24,7 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _roster = await SampleRoster.LoadAsync();
-        await using var db = _database.CreateContext();
-        await new EfRosterStore(db).ReplaceAsync(_roster, default);
+        (_database, _roster) = await TestDatabase.CreateWithSampleRosterAsync(provider);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -35,6 +35,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A fresh database with the repository's sample roster imported.</summary>
+    public static async Task<(TestDatabase Database, Core.Roster.Roster Roster)> CreateWithSampleRosterAsync(DatabaseProvider provider)
+    {
+        var database = await CreateAsync(provider);
+        var roster = await SampleRoster.LoadAsync();
+        await using var db = database.CreateContext();
+        await new Data.Roster.EfRosterStore(db).ReplaceAsync(roster, default);
+        return (database, roster);
+    }
+
     public FocusBotDbContext CreateContext() => Provider == DatabaseProvider.Postgres
         ? new PostgresFocusBotDbContext(Options<PostgresFocusBotDbContext>(b => b.UsePostgres(ConnectionString)))
         : new SqliteFocusBotDbContext(Options<SqliteFocusBotDbContext>(b => b.UseSqliteDatabase(ConnectionString)));

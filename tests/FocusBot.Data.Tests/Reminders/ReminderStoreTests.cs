@@ -30,10 +30,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _roster = await SampleRoster.LoadAsync();
-        await using var db = _database.CreateContext();
-        await new EfRosterStore(db).ReplaceAsync(_roster, default);
+        (_database, _roster) = await TestDatabase.CreateWithSampleRosterAsync(provider);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

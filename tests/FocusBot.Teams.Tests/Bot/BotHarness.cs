@@ -54,10 +54,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static async Task<BotHarness> StartAsync()
     {
-        var harness = new BotHarness(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
-        await using var db = harness._database.CreateContext();
-        await new EfRosterStore(db).ReplaceAsync(await SampleRoster.LoadAsync(), default);
-        return harness;
+        var (database, _) = await TestDatabase.CreateWithSampleRosterAsync(DatabaseProvider.Sqlite);
+        return new BotHarness(database);
     }
 
     /// <summary>Teams reports this e-mail for this user id.</summary>
