@@ -17,13 +17,15 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database chosen by <c>Database:Provider</c> and the stores behind Core's ports. Settings are
-    /// read when the first context is made, so that every configuration source (tests included) is seen.
+    /// read when the first context is made, so that every configuration source (tests included) is seen. A relative
+    /// SQLite file is placed in <paramref name="sqliteFolder"/> (the host passes its app folder) rather than in
+    /// whatever folder the process was started from; null keeps it relative to the current folder.
     /// </summary>
-    public static IServiceCollection AddFocusBotData(this IServiceCollection services)
+    public static IServiceCollection AddFocusBotData(this IServiceCollection services, string? sqliteFolder = null)
     {
         services.AddDbContext<PostgresFocusBotDbContext>((sp, db) => db.UsePostgres(PostgresConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddDbContext<SqliteFocusBotDbContext>((sp, db) => db.UseSqliteDatabase(SqliteConnectionStrings.Prepare(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("FocusBot") ?? DatabaseOptions.DefaultSqliteConnectionString)));
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("FocusBot") ?? DatabaseOptions.DefaultSqliteConnectionString, sqliteFolder)));
         services.AddScoped<FocusBotDbContext>(sp => DatabaseOptions.ReadProvider(sp.GetRequiredService<IConfiguration>()) switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresFocusBotDbContext>(),
@@ -57,12 +59,17 @@ public static class DataServiceCollectionExtensions
 
 internal static class SqliteConnectionStrings
 {
-    /// <summary>Makes sure the database file's folder exists so that the first start can create it.</summary>
-    public static string Prepare(string connectionString)
+    /// <summary>
+    /// Resolves a relative database file against <paramref name="baseFolder"/> (when given) and makes sure its folder
+    /// exists so that the first start can create it.
+    /// </summary>
+    public static string Prepare(string connectionString, string? baseFolder = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
+            if (baseFolder is not null && !Path.IsPathRooted(builder.DataSource))
+                builder.DataSource = Path.GetFullPath(builder.DataSource, baseFolder);
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }

@@ -49,7 +49,7 @@ public sealed class MemberResolver(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not cached: the next turn asks Teams again.
-            logger.LogWarning(e, "Could not ask Teams for the e-mail of user {UserId}.", userId);
+            logger.LogWarning("Could not ask Teams for the e-mail of user {UserId}: {Error}", userId, e.Message);
             return null;
         }
 

@@ -59,7 +59,8 @@ public sealed class TeamsChatSender(
             }
             else
             {
-                logger.LogWarning(exception, "Could not deliver to {Address}: {Detail}", to, failure.Detail);
+                // A handled condition (retried already, classified): one line, no stack trace.
+                logger.LogWarning("Could not deliver to {Address}: {Detail}", to, failure.Detail);
             }
 
             return failure;

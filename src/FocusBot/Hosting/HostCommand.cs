@@ -6,33 +6,75 @@ public enum HostVerb
     Run,
     /// <summary>Run with the sample roster loaded (local trial).</summary>
     Demo,
+    /// <summary>Validate and apply a roster file, then exit.</summary>
     ImportRoster,
+    /// <summary>Build the Teams app package, then exit.</summary>
     PackageApp,
     /// <summary>Create or adopt each table's weekly meeting series in its organizer's Outlook calendar (Microsoft Graph).</summary>
     ProvisionMeetings,
+    /// <summary>Print the verbs and exit.</summary>
+    Help,
 }
 
 /// <summary>
 /// FocusBot's own command line (verbs such as <c>import-roster PATH</c>); every other argument is left for
-/// ASP.NET Core's configuration (e.g. <c>--urls</c>).
+/// ASP.NET Core's configuration (e.g. <c>--urls</c>, <c>--Database:Provider Postgres</c>). A bare word that is no
+/// verb and no option's value is refused with <see cref="Problem"/> (exit code 2).
 /// </summary>
-public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs)
+/// <param name="Verb">What to do.</param>
+/// <param name="Path">import-roster's PATH or package-app's --output, as typed (relative to the current folder).</param>
+/// <param name="RemainingArgs">The arguments for ASP.NET Core's configuration.</param>
+/// <param name="Problem">One line saying what is wrong with the command line, or null.</param>
+public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs, string? Problem = null)
 {
+    /// <summary>Exit code of a command line that could not be understood.</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>What <c>--help</c> prints, and what follows a command-line problem.</summary>
+    public const string Usage = """
+        FocusBot: the Microsoft Teams bot for FOCUS situation tables.
+
+        Usage: FocusBot [VERB] [ASP.NET Core options]     (dotnet run --project src/FocusBot -- [VERB] ...)
+
+        Verbs:
+          (none)                  run the bot and the backend (http://127.0.0.1:3978 unless an address is given)
+          --demo                  run with the sample roster loaded (samples/roster.json), for a local trial
+          import-roster PATH      validate and apply a roster file (all or nothing), then exit
+          provision-meetings      create or adopt each table's weekly Teams meeting in its organizer's calendar (Graph)
+          package-app [--output PATH]
+                                  build the Teams app package (default focusbot.zip in the current folder)
+          --help                  print this text
+
+        Options (ASP.NET Core's own):
+          --urls URL[;URL]        where to listen (also ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS)
+          --environment NAME      Development, Production, ...
+          --Section:Key VALUE     any setting of appsettings.template.json (also Section__Key=VALUE in the environment)
+
+        Relative paths are relative to the folder the command is typed in. Exit code 0 when done, 1 when refused,
+        2 when the command line is not understood.
+        """;
+
+    /// <summary>Reads the command line; never throws.</summary>
     public static HostCommand Parse(string[] args)
     {
         var rest = new List<string>();
         var verb = HostVerb.Run;
         string? path = null;
+        string? problem = null;
         for (var i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            var arg = args[i];
+            switch (arg)
             {
+                case "--help" or "-h" or "-?" or "help":
+                    return new HostCommand(HostVerb.Help, null, []);
                 case "--demo":
                     verb = HostVerb.Demo;
                     break;
                 case "import-roster":
                     verb = HostVerb.ImportRoster;
                     path = i + 1 < args.Length ? args[++i] : null;
+                    if (path is null) problem ??= "import-roster needs the roster file's path: import-roster PATH";
                     break;
                 case "provision-meetings":
                     verb = HostVerb.ProvisionMeetings;
@@ -42,12 +84,21 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                     break;
                 case "--output" when verb == HostVerb.PackageApp:
                     path = i + 1 < args.Length ? args[++i] : null;
+                    if (path is null) problem ??= "package-app --output needs a path";
                     break;
                 default:
-                    rest.Add(args[i]);
+                    if (IsOptionValue(args, i) || IsOption(arg)) rest.Add(arg);
+                    else problem ??= $"Unknown verb '{arg}'. The verbs are --demo, import-roster PATH, provision-meetings, package-app, --help.";
                     break;
             }
         }
-        return new HostCommand(verb, path, [.. rest]);
+        return new HostCommand(verb, path, [.. rest], problem);
     }
+
+    private static bool IsOption(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=');
+
+    /// <summary>Whether this bare word is the value of the option before it (<c>--urls http://...</c>).</summary>
+    private static bool IsOptionValue(string[] args, int i) =>
+        i > 0 && args[i - 1].StartsWith("--", StringComparison.Ordinal) && !args[i - 1].Contains('=') &&
+        args[i - 1] is not ("--demo" or "--output");
 }

@@ -5,7 +5,7 @@ namespace FocusBot.Hosting;
 public static class StartupChecks
 {
     /// <summary>
-    /// Says loudly when authentication is off, and then refuses any address but loopback: an open bot endpoint or
+    /// Says loudly when authentication is off, and then refuses (<see cref="HostRefusalException"/>) any address but loopback: an open bot endpoint or
     /// backend must never be reachable from the network.
     /// </summary>
     public static void RefuseOpenEndpointsOffLoopback(WebApplication app)
@@ -22,11 +22,10 @@ public static class StartupChecks
             logger.LogWarning("*** BACKEND AUTHENTICATION IS OFF: Backend:Authority/Backend:Audience are not set. " +
                               "The REST API is open; listening on loopback only. ***");
 
-        var urls = app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? app.Configuration["Urls"];
-        var exposed = LoopbackGuard.NonLoopbackUrls(urls);
+        var exposed = LoopbackGuard.NonLoopbackUrls(string.Join(';', ListeningAddresses.Effective(app.Configuration)));
         if (exposed.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new HostRefusalException(
                 $"Refusing to listen on {string.Join(", ", exposed)} with authentication off. Use a loopback address " +
                 "(http://127.0.0.1:3978) or configure MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId and " +
                 "Backend:Authority/Backend:Audience.");

@@ -24,6 +24,10 @@ public class StartupTests
         Assert.Equal(["--urls", "http://127.0.0.1:4000"], HostCommand.Parse(["--demo", "--urls", "http://127.0.0.1:4000"]).RemainingArgs);
         Assert.Equal("out.zip", HostCommand.Parse(["package-app", "--output", "out.zip"]).Path);
         Assert.Equal(HostVerb.Run, HostCommand.Parse([]).Verb);
+        Assert.Null(HostCommand.Parse(["--urls", "http://127.0.0.1:4000", "--Database:Provider", "Postgres", "--Teams:AppId=x"]).Problem);
+        Assert.Equal(HostVerb.Help, HostCommand.Parse(["--demo", "--help"]).Verb);
+        Assert.NotNull(HostCommand.Parse(["serve"]).Problem);
+        Assert.NotNull(HostCommand.Parse(["import-roster"]).Problem);
     }
 
     [Fact]
