@@ -3,6 +3,7 @@ using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
 using FocusBot.Figures;
+using FocusBot.Health;
 using FocusBot.Hosting;
 using FocusBot.Meetings;
 using FocusBot.Reminders;
@@ -59,6 +60,9 @@ static async Task<int> RunAsync(HostCommand command)
     builder.Services.AddBackendAuthorization(builder.Configuration);
     builder.Services.AddProblemDetails();
     builder.Services.AddOpenApi();
+
+    // /healthz/live and /healthz/ready (database, migrations, reminder worker).
+    builder.Services.AddFocusBotHealthChecks();
 
     var app = builder.Build();
 

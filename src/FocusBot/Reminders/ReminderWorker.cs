@@ -1,4 +1,5 @@
 using FocusBot.Core.Reminders;
+using FocusBot.Health;
 
 namespace FocusBot.Reminders;
 
@@ -8,7 +9,8 @@ namespace FocusBot.Reminders;
 /// error: each pass is caught and logged.
 /// </summary>
 public sealed class ReminderWorker(
-    IServiceScopeFactory scopes, ReplanSignal signal, ReminderOptions options, TimeProvider time, ILogger<ReminderWorker> logger)
+    IServiceScopeFactory scopes, ReplanSignal signal, ReminderOptions options, TimeProvider time, ILogger<ReminderWorker> logger,
+    ReminderWorkerHeartbeat heartbeat)
     : BackgroundService
 {
     private readonly string _workerId = $"{Environment.ProcessId}/{Guid.NewGuid():N}/{Environment.MachineName}" is var id && id.Length > 200 ? id[..200] : id;
@@ -58,6 +60,10 @@ public sealed class ReminderWorker(
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(failure, "Reminder pass failed; the next one runs in {PollInterval}", options.PollInterval);
+        }
+        finally
+        {
+            heartbeat.PassEnded();
         }
     }
 }

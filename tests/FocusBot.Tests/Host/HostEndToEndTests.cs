@@ -127,7 +127,7 @@ public sealed class HostEndToEndTests : IAsyncLifetime
     {
         var health = await _client.GetFromJsonAsync<JsonObject>("/healthz");
 
-        Assert.Equal("reachable", (string?)health!["database"]);
+        Assert.Equal("healthy", (string?)health!["checks"]!["database"]!["status"]);
     }
 
     [Fact]
