@@ -9,6 +9,7 @@ using FocusBot.Meetings;
 using FocusBot.Reminders;
 using FocusBot.Roster;
 using FocusBot.Situations;
+using FocusBot.Telemetry;
 using FocusBot.Teams.Bot;
 
 var command = HostCommand.Parse(args);
@@ -60,6 +61,9 @@ static async Task<int> RunAsync(HostCommand command)
     builder.Services.AddBackendAuthorization(builder.Configuration);
     builder.Services.AddProblemDetails();
     builder.Services.AddOpenApi();
+
+    // OpenTelemetry to Azure Monitor and/or OTLP, when configured.
+    builder.AddFocusBotTelemetry();
 
     // /healthz/live and /healthz/ready (database, migrations, reminder worker).
     builder.Services.AddFocusBotHealthChecks();

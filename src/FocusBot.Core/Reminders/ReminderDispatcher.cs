@@ -1,3 +1,4 @@
+using FocusBot.Core.Telemetry;
 using FocusBot.Core.Conversations;
 using Microsoft.Extensions.Logging;
 
@@ -88,6 +89,8 @@ public sealed class ReminderDispatcher(
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:
+                    FocusBotTelemetry.ReminderLag.Record((time.GetUtcNow() - reminder.DueAt).TotalSeconds,
+                        new KeyValuePair<string, object?>("focusbot.reminder.kind", reminder.Kind.ToString()));
                     return await FinishAsync(reminder, token, ReminderState.Sent, null, cancellationToken);
                 case DeliveryStatus.NoConversation or DeliveryStatus.Unreachable:
                     var reason = UndeliverableReason(composed.To!, result);

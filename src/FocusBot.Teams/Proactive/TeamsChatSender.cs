@@ -1,3 +1,4 @@
+using FocusBot.Core.Telemetry;
 using System.Runtime.ExceptionServices;
 using FocusBot.Core.Conversations;
 using Microsoft.Bot.Builder;
@@ -21,16 +22,24 @@ public sealed class TeamsChatSender(
     ILogger<TeamsChatSender> logger) : IChatSender
 {
     public Task<DeliveryResult> SendAsync(ConversationAddress to, OutgoingMessage message, CancellationToken cancellationToken) =>
-        DeliverAsync(to, OutgoingActivity.From(message), openIfMissing: true,
-            static (turn, activity, token) => turn.SendActivityAsync(activity, token), cancellationToken);
+        CountedAsync("send", DeliverAsync(to, OutgoingActivity.From(message), openIfMissing: true,
+            static (turn, activity, token) => turn.SendActivityAsync(activity, token), cancellationToken));
 
     public Task<DeliveryResult> UpdateAsync(ConversationAddress to, string activityId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
         var activity = OutgoingActivity.From(message);
         activity.Id = activityId;
-        return DeliverAsync(to, activity, openIfMissing: false,
-            static (turn, activity, token) => turn.UpdateActivityAsync(activity, token), cancellationToken);
+        return CountedAsync("update", DeliverAsync(to, activity, openIfMissing: false,
+            static (turn, activity, token) => turn.UpdateActivityAsync(activity, token), cancellationToken));
+    }
+
+    private static async Task<DeliveryResult> CountedAsync(string operation, Task<DeliveryResult> delivery)
+    {
+        var result = await delivery;
+        FocusBotTelemetry.Deliveries.Add(1, new KeyValuePair<string, object?>("focusbot.operation", operation),
+            new KeyValuePair<string, object?>("focusbot.delivery", result.Status.ToString()));
+        return result;
     }
 
     private async Task<DeliveryResult> DeliverAsync(

@@ -1,4 +1,5 @@
 using System.Net;
+using FocusBot.Core.Telemetry;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
@@ -46,10 +47,15 @@ public static class ConnectorRetryPolicy
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) => outcome switch
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
     {
-        { Result: { } response } => IsTransient(response.StatusCode),
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        _ => false,
-    };
+        // Each 429 Teams answers is counted (the metric focusbot.connector.throttled), retried or not.
+        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests) FocusBotTelemetry.Throttled.Add(1);
+        return outcome switch
+        {
+            { Result: { } response } => IsTransient(response.StatusCode),
+            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+            _ => false,
+        };
+    }
 }

@@ -28,6 +28,21 @@ public static class Activities
         return activity;
     }
 
+    /// <summary>An Adaptive Card Universal Action (<c>Action.Execute</c>) with this verb and data, as Teams sends it.</summary>
+    public static JsonObject Invoke(string serviceUrl, string userId, string verb, JsonObject data, string conversationId = "a:personal-1")
+    {
+        var activity = Message(serviceUrl, userId, "", conversationId);
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity.Remove("text");
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity) =>
         client.PostAsJsonAsync("/api/messages", activity);
 }
