@@ -298,7 +298,9 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = if (deployApp) {
   ]
 }
 
-var messagingEndpoint = deployApp ? 'https://${app!.properties.configuration.ingress.fqdn}/api/messages' : 'https://${names.app}.invalid/api/messages'
+// Known before the app exists (the environment's domain), so the bot and the Teams app package are right from the first pass.
+var appHostName = '${names.app}.${appEnvironment.properties.defaultDomain}'
+var messagingEndpoint = 'https://${appHostName}/api/messages'
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: names.bot
@@ -330,17 +332,21 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-@description('The bot\'s Entra app id (the managed identity\'s client id): Teams:AppId\'s bot id in the app package.')
-output botAppId string = identity.properties.clientId
+// Outputs in UPPER_SNAKE: the Agents Toolkit writes them to env/.env.<environment> under these names.
+@description('The bot\'s Entra app id (the managed identity\'s client id): MicrosoftAppId, and the manifest\'s BOT_ID.')
+output BOT_ID string = identity.properties.clientId
 
 @description('Principal id of the managed identity: grant it Microsoft Graph Calendars.ReadWrite (README).')
-output identityPrincipalId string = identity.properties.principalId
+output IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
+
+@description('The registry\'s name, for az acr login.')
+output REGISTRY_NAME string = registry.name
 
 @description('Where to push the image: dotnet publish src/FocusBot -t:PublishContainer -p:ContainerRegistry=<this>.')
-output registryLoginServer string = registry.properties.loginServer
+output REGISTRY_LOGIN_SERVER string = registry.properties.loginServer
 
-@description('The app\'s host name (Teams:BotDomain), empty until containerImage is given.')
-output appHostName string = deployApp ? app!.properties.configuration.ingress.fqdn : ''
+@description('The app\'s host name (Teams:BotDomain, the manifest\'s BOT_DOMAIN).')
+output BOT_DOMAIN string = appHostName
 
 @description('The bot\'s messaging endpoint.')
-output messagingEndpoint string = messagingEndpoint
+output MESSAGING_ENDPOINT string = messagingEndpoint

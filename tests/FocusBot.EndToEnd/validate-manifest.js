@@ -1,7 +1,7 @@
 // Validates Teams app manifests offline against the JSON schema of each manifest's own manifestVersion, as bundled
 // in @microsoft/app-manifest (v1.0 to v1.30), plus the limits Teams enforces on bot commands beyond the schema.
 // Usage: node validate-manifest.js manifest.json [more.json ...]        exit 1 when any manifest has a problem
-// The committed manifest has {{PLACEHOLDERS}} that the .NET AppPackageBuilder fills from settings; here they are
+// The committed manifest has ${{PLACEHOLDERS}} (the Agents Toolkit's syntax) that the .NET AppPackageBuilder fills from settings; here they are
 // filled in memory with sample values of the right shape, so that a GUID or https URL field still validates as one.
 'use strict';
 const fs = require('fs');
@@ -23,7 +23,7 @@ const COMMAND_LIMITS = { perList: 10, title: 32, description: 128 };
 
 function fillPlaceholders(text) {
   const unknown = new Set();
-  const filled = text.replace(/\{\{([A-Z0-9_]+)\}\}/g, (whole, name) => {
+  const filled = text.replace(/\$?\{\{([A-Z0-9_]+)\}\}/g, (whole, name) => {
     if (name in SAMPLE_VALUES) return SAMPLE_VALUES[name];
     unknown.add(whole);
     return whole;

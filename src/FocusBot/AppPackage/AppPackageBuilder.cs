@@ -8,7 +8,7 @@ namespace FocusBot.AppPackage;
 
 /// <summary>
 /// Builds the Teams app package (the zip an administrator uploads to Teams) from manifest/manifest.json and its two
-/// icons, with the manifest's <c>{{PLACEHOLDERS}}</c> filled from settings. It refuses rather than produce a package
+/// icons, with the manifest's <c>${{PLACEHOLDERS}}</c> (the Agents Toolkit's syntax) filled from settings. It refuses rather than produce a package
 /// Teams would reject: a placeholder left unfilled or an icon of the wrong size.
 /// </summary>
 public sealed partial class AppPackageBuilder(string manifestDirectory)
@@ -163,6 +163,6 @@ public sealed partial class AppPackageBuilder(string manifestDirectory)
 
     private static string Serialize(JsonNode manifest) => manifest.ToJsonString(ManifestJson);
 
-    [GeneratedRegex(@"\{\{[A-Za-z0-9_]+\}\}")]
+    [GeneratedRegex(@"\$?\{\{[A-Za-z0-9_]+\}\}")]
     private static partial Regex PlaceholderPattern();
 }

@@ -16,13 +16,13 @@ public sealed record AppPackageSettings(
     /// </summary>
     public static IReadOnlyList<ManifestPlaceholder> Placeholders { get; } =
     [
-        new("{{TEAMS_APP_ID}}", "Teams:AppId", SettingShape.Guid, s => s.TeamsAppId),
-        new("{{BOT_ID}}", "MicrosoftAppId", SettingShape.Guid, s => s.BotId),
-        new("{{BOT_DOMAIN}}", "Teams:BotDomain", SettingShape.HostName, s => s.BotDomain),
-        new("{{DEVELOPER_NAME}}", "Teams:DeveloperName", SettingShape.DeveloperName, s => s.DeveloperName),
-        new("{{DEVELOPER_WEBSITE}}", "Teams:WebsiteUrl", SettingShape.HttpsUrl, s => s.WebsiteUrl),
-        new("{{PRIVACY_URL}}", "Teams:PrivacyUrl", SettingShape.HttpsUrl, s => s.PrivacyUrl),
-        new("{{TERMS_OF_USE_URL}}", "Teams:TermsOfUseUrl", SettingShape.HttpsUrl, s => s.TermsOfUseUrl),
+        new("${{TEAMS_APP_ID}}", "Teams:AppId", SettingShape.Guid, s => s.TeamsAppId),
+        new("${{BOT_ID}}", "MicrosoftAppId", SettingShape.Guid, s => s.BotId),
+        new("${{BOT_DOMAIN}}", "Teams:BotDomain", SettingShape.HostName, s => s.BotDomain),
+        new("${{DEVELOPER_NAME}}", "Teams:DeveloperName", SettingShape.DeveloperName, s => s.DeveloperName),
+        new("${{DEVELOPER_WEBSITE}}", "Teams:WebsiteUrl", SettingShape.HttpsUrl, s => s.WebsiteUrl),
+        new("${{PRIVACY_URL}}", "Teams:PrivacyUrl", SettingShape.HttpsUrl, s => s.PrivacyUrl),
+        new("${{TERMS_OF_USE_URL}}", "Teams:TermsOfUseUrl", SettingShape.HttpsUrl, s => s.TermsOfUseUrl),
     ];
 
     /// <summary>The developer name Teams shows; the manifest schema allows at most 32 characters.</summary>
@@ -83,7 +83,7 @@ public sealed record AppPackageSettings(
     };
 }
 
-/// <summary>A <c>{{NAME}}</c> in manifest/manifest.json and the setting that replaces it.</summary>
+/// <summary>A <c>${{NAME}}</c> in manifest/manifest.json and the setting that replaces it.</summary>
 public sealed record ManifestPlaceholder(
     string Placeholder,
     string SettingKey,
