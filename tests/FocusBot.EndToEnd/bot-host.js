@@ -10,6 +10,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { track, trackFolder, forget } = require('./cleanup');
 
 const REPO = path.resolve(__dirname, '../..');
 const configuration = process.env.FOCUSBOT_CONFIGURATION || 'Debug';
@@ -39,11 +40,11 @@ async function startBot({ logDir, env = {} } = {}) {
   const missing = botBuilt();
   if (missing) throw new Error(missing);
   const port = await freePort();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'focusbot-host-'));
+  const work = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), 'focusbot-host-')));
   const log = path.join(logDir || work, 'focusbot.log');
   if (logDir) fs.mkdirSync(logDir, { recursive: true });
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn('dotnet', [DLL, '--demo', '--urls', base], {
+  const child = track(spawn('dotnet', [DLL, '--demo', '--urls', base], {
     cwd: REPO, // --demo finds samples/roster.json from here
     env: {
       ...process.env,
@@ -56,7 +57,7 @@ async function startBot({ logDir, env = {} } = {}) {
       MicrosoftAppPassword: '',
     },
     stdio: ['ignore', fs.openSync(log, 'w'), fs.openSync(log, 'a')],
-  });
+  }));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -65,6 +66,7 @@ async function startBot({ logDir, env = {} } = {}) {
       if (!done) { child.kill('SIGKILL'); await exited; }
     }
     fs.rmSync(work, { recursive: true, force: true });
+    forget(work);
   };
   const deadline = Date.now() + 60000;
   for (;;) {

@@ -28,6 +28,7 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const WebSocket = require('ws');
+const { track, trackFolder, forget } = require('./cleanup');
 
 const DEFAULT_BOT_URL = 'http://127.0.0.1:3978/api/messages';
 const DEFAULT_ROSTER = path.resolve(__dirname, '../../samples/roster.json');
@@ -120,7 +121,7 @@ function writeConfigFile(config, dir) {
 async function startPlayground(options = {}) {
   const port = options.port || await freePort();
   const config = playgroundConfig(options);
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'focusbot-playground-'));
+  const workDir = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), 'focusbot-playground-')));
   const logDir = options.logDir || workDir;
   fs.mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, 'playground.log');
@@ -171,6 +172,8 @@ class Playground {
     this._mark = 0; // index into traffic where the last say/click/install began
     this._waiters = [];
     this._actor = null;
+    /** Whom the web page stands for: what is typed there comes from them, and their 1:1 chat is the page's. */
+    this._pageUser = config.currentUser;
     this._ids = 0;
     // So that journeys can destructure: const { as, lastCard, clickAction } = pg
     for (const name of ['as', 'say', 'lastCard', 'lastReply', 'replies', 'clickAction', 'install', 'stop', 'inbox',
@@ -189,7 +192,7 @@ class Playground {
     /** The Bot Connector the bot talks to (the activities' serviceUrl): the harness, in front of the playground's. */
     this.connectorUrl = `${relay}/_connector`;
     const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-    this._child = spawn(process.execPath, [
+    this._child = track(spawn(process.execPath, [
       '-r', path.join(__dirname, 'loopback-only.cjs'), cli,
       '-e', `${relay}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry',
       '--su', this.connectorUrl,
@@ -202,7 +205,7 @@ class Playground {
         M365_AGENTS_PLAYGROUND_LOGFILE: path.join(logDir, 'playground.internal.log'),
       },
       stdio: ['ignore', fs.openSync(this.log, 'w'), fs.openSync(this.log, 'a')],
-    });
+    }));
     this._exited = new Promise((resolve) => this._child.once('exit', resolve));
     const deadline = Date.now() + 30000;
     for (;;) {
@@ -217,6 +220,15 @@ class Playground {
     this._ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/_ws_conversation/v1/conversations/stream`);
     this._ws.on('message', () => { });
     await new Promise((resolve, reject) => { this._ws.once('open', resolve); this._ws.once('error', reject); });
+  }
+
+  /**
+   * Makes the web page stand for this user (e-mail address or id): what is typed or clicked there reaches the bot as
+   * them, and the bot's messages to their 1:1 chat appear in the page's chat. For trying the bot by hand.
+   */
+  showAs(who) {
+    this._pageUser = this.user(who);
+    return this._pageUser;
   }
 
   /** A user by e-mail address (or playground id, or Entra object id). */
@@ -310,7 +322,7 @@ class Playground {
     if (body.length) {
       activity = JSON.parse(body.toString('utf8'));
       const me = this.config.currentUser.id;
-      const u = this._speaking || this.config.currentUser;
+      const u = this._speaking || this._pageUser;
       if (activity.from && activity.from.id === me) {
         activity.from = { ...activity.from, id: u.id, name: u.name, aadObjectId: u.aadObjectId };
       }
@@ -428,7 +440,7 @@ class Playground {
   async _postActivity(req, conversationId, activity, replyTo) {
     const base = conversationId.split(';')[0];
     const to = this.ownerOf(base);
-    const shown = !to || to === this.config.currentUser;
+    const shown = !to || to === this._pageUser;
     if (!to && !this._membersOf(base)) return { status: 404, body: { error: { code: 'ConversationNotFound', message: `Conversation ${conversationId} not found.` } } };
     let status = 201;
     let body;
@@ -720,6 +732,7 @@ class Playground {
     }
     // Without a logDir the log lived in the work folder, and goes with it.
     fs.rmSync(this._workDir, { recursive: true, force: true });
+    forget(this._workDir);
   }
 }
 
