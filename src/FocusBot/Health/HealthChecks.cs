@@ -8,6 +8,7 @@ public static class HealthChecks
     /// <summary>The tag of the checks <c>/healthz/ready</c> runs.</summary>
     public const string Ready = "ready";
 
+    /// <summary>The checks and the reminder worker's heartbeat; map them with <see cref="HealthEndpoints.MapHealth"/>.</summary>
     public static IServiceCollection AddFocusBotHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<ReminderWorkerHeartbeat>();

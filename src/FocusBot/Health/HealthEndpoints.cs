@@ -13,6 +13,7 @@ namespace FocusBot.Health;
 /// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>Maps the three endpoints, anonymous (a platform's probe has no token).</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz/live", Options(_ => false)).AllowAnonymous().DisableHttpMetrics();

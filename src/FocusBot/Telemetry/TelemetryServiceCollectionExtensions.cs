@@ -23,6 +23,7 @@ public static class TelemetryServiceCollectionExtensions
     public const string OtlpSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string EnabledSetting = "Telemetry:Enabled";
 
+    /// <summary>Registers OpenTelemetry when an exporter (or <see cref="EnabledSetting"/>) is configured; else nothing.</summary>
     public static WebApplicationBuilder AddFocusBotTelemetry(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;

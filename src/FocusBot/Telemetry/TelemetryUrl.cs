@@ -7,6 +7,7 @@ namespace FocusBot.Telemetry;
 /// </summary>
 public static class TelemetryUrl
 {
+    /// <summary>The masked URL, or null for a missing or relative one.</summary>
     public static string? Mask(Uri? uri)
     {
         if (uri is null || !uri.IsAbsoluteUri) return null;

@@ -129,3 +129,16 @@ public sealed class TelemetryRedactionTests
         }
     }
 }
+
+public sealed class TelemetryUrlTests
+{
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0/users/organizer.demo%40city.example/calendar/events?$filter=x",
+        "https://graph.microsoft.com/v1.0/users/{masked}/calendar/events")]
+    [InlineData("https://smba.trafficmanager.net/amer/v3/conversations/a%3Aconv-1/activities/17",
+        "https://smba.trafficmanager.net/amer/v3/conversations/{masked}/activities/17")]
+    [InlineData("https://smba.example/v3/conversations/19:abc@thread.tacv2/activities",
+        "https://smba.example/v3/conversations/{masked}/activities")]
+    public void Addresses_and_conversation_ids_are_masked_and_the_query_dropped(string url, string expected) =>
+        Assert.Equal(expected, FocusBot.Telemetry.TelemetryUrl.Mask(new Uri(url)));
+}
