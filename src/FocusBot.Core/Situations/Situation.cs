@@ -129,9 +129,11 @@ public sealed class Situation
 
     /// <summary>
     /// A representative declines their agency's part, saying why. A lead decline leaves the situation open and
-    /// is flagged in the result so the co-chairs can name another lead.
+    /// is flagged in the result so the co-chairs can name another lead. The reason is refused when it holds an
+    /// identifying detail; <paramref name="agencyNames"/> (the roster's) are never taken for people's names.
     /// </summary>
-    public SituationResult Decline(string agencyId, Member member, string? reason, DateTimeOffset now)
+    public SituationResult Decline(string agencyId, Member member, string? reason, DateTimeOffset now,
+        IEnumerable<string>? agencyNames = null)
     {
         if (RefuseAnswerFor(agencyId, member, out var assignment) is { } refused)
         {
@@ -154,7 +156,7 @@ public sealed class Situation
                 $"Please give a reason of {MinDeclineReasonLength} to {MaxDeclineReasonLength} characters.");
         }
 
-        if (RefuseIdentifiers(trimmed) is { } identifying)
+        if (RefuseIdentifiers(now, agencyNames, trimmed) is { } identifying)
         {
             return identifying;
         }
@@ -201,7 +203,7 @@ public sealed class Situation
     /// </summary>
     public SituationResult PostUpdate(
         Member member, string? kindId, string? note, string? nextStep, IEnumerable<string>? barrierIds,
-        SituationCatalogue catalogue, DateTimeOffset now)
+        SituationCatalogue catalogue, DateTimeOffset now, IEnumerable<string>? agencyNames = null)
     {
         if (RefusePostingBy(member) is { } refused)
         {
@@ -241,7 +243,7 @@ public sealed class Situation
             return SituationResult.Refused(SituationRefusal.InvalidText, $"Please keep the next step under {MaxNextStepLength} characters.");
         }
 
-        if (RefuseIdentifiers(trimmedNote, trimmedNextStep) is { } identifying)
+        if (RefuseIdentifiers(now, agencyNames, trimmedNote, trimmedNextStep) is { } identifying)
         {
             return identifying;
         }
@@ -374,12 +376,17 @@ public sealed class Situation
             ? null
             : SituationResult.Refused(SituationRefusal.NotCoChair, "Only a co-chair of this table can do that.");
 
-    private static SituationResult? RefuseIdentifiers(params string?[] texts)
+    private static SituationResult? RefuseIdentifiers(DateTimeOffset now, IEnumerable<string>? agencyNames, params string?[] texts)
     {
-        var findings = texts.SelectMany(t => IdentifierGuard.Find(t)).ToList();
-        return findings.Count == 0
+        var privacy = IdentifierContext.At(now, agencyNames);
+        var refusals = texts
+            .Where(t => t is not null)
+            .Select(t => IdentifierGuard.Describe(t!, IdentifierGuard.Find(t, privacy)))
+            .Where(d => d.Length > 0)
+            .ToList();
+        return refusals.Count == 0
             ? null
-            : SituationResult.Refused(SituationRefusal.IdentifyingDetails, IdentifierGuard.Describe(findings));
+            : SituationResult.Refused(SituationRefusal.IdentifyingDetails, string.Join(" ", refusals));
     }
 
     private SituationResult NotAtTable() =>
