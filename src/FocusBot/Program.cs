@@ -5,6 +5,7 @@ using FocusBot.Data;
 using FocusBot.Figures;
 using FocusBot.Hosting;
 using FocusBot.Meetings;
+using FocusBot.Privacy;
 using FocusBot.Reminders;
 using FocusBot.Roster;
 using FocusBot.Situations;
@@ -28,6 +29,9 @@ builder.Services.AddFocusBotCalendar(builder.Configuration);
 // Reminders: planned from the calendar and the situations, sent by a worker; co-chairs told of calendar problems.
 builder.Services.AddFocusBotReminders(builder.Configuration);
 
+// Privacy: retention of concluded situations (Privacy:RetentionMonths), purged daily by the worker.
+builder.Services.AddFocusBotPrivacy(builder.Configuration);
+
 // The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
 builder.Services.AddScoped<RosterImporter>();
 builder.Services.AddFocusBotSituations(builder.Configuration);
@@ -46,6 +50,10 @@ switch (command.Verb)
         await DatabaseMigrator.MigrateAsync(app.Services);
         await using (var scope = app.Services.CreateAsyncScope())
             return await ProvisionMeetingsCommand.RunAsync(scope.ServiceProvider, Console.Out, Console.Error, CancellationToken.None);
+    case HostVerb.Purge:
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        await using (var scope = app.Services.CreateAsyncScope())
+            return await PurgeCommand.RunAsync(scope.ServiceProvider, command.DryRun, Console.Out, CancellationToken.None);
     case HostVerb.ImportRoster:
         await DatabaseMigrator.MigrateAsync(app.Services);
         await using (var scope = app.Services.CreateAsyncScope())
@@ -65,7 +73,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders();
+app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders().MapAudit();
 
 await app.RunAsync();
 return 0;

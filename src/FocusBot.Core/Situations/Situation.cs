@@ -47,6 +47,11 @@ public sealed class Situation
     public DateTimeOffset? UpdateDueAt { get; private set; }
     /// <summary>Optimistic concurrency token: one more on every change.</summary>
     public int Version { get; private set; }
+    /// <summary>
+    /// When the retention job erased its text (summary, notes, next steps, decline reasons, who answered and who
+    /// wrote), <c>Privacy:RetentionMonths</c> after it was concluded; null while the text is kept.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     public IReadOnlyList<Assignment> Assignments => _assignments;
     public IReadOnlyList<SituationUpdate> Updates => _updates;

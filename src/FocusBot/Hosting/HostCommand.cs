@@ -10,19 +10,22 @@ public enum HostVerb
     PackageApp,
     /// <summary>Create or adopt each table's weekly meeting series in its organizer's Outlook calendar (Microsoft Graph).</summary>
     ProvisionMeetings,
+    /// <summary>Erase now the text of situations past <c>Privacy:RetentionMonths</c> (<c>--dry-run</c>: only list them).</summary>
+    Purge,
 }
 
 /// <summary>
 /// FocusBot's own command line (verbs such as <c>import-roster PATH</c>); every other argument is left for
 /// ASP.NET Core's configuration (e.g. <c>--urls</c>).
 /// </summary>
-public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs)
+public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs, bool DryRun = false)
 {
     public static HostCommand Parse(string[] args)
     {
         var rest = new List<string>();
         var verb = HostVerb.Run;
         string? path = null;
+        var dryRun = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +40,12 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                 case "provision-meetings":
                     verb = HostVerb.ProvisionMeetings;
                     break;
+                case "purge":
+                    verb = HostVerb.Purge;
+                    break;
+                case "--dry-run" when verb == HostVerb.Purge:
+                    dryRun = true;
+                    break;
                 case "package-app":
                     verb = HostVerb.PackageApp;
                     break;
@@ -48,6 +57,6 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                     break;
             }
         }
-        return new HostCommand(verb, path, [.. rest]);
+        return new HostCommand(verb, path, [.. rest], dryRun);
     }
 }

@@ -1,4 +1,5 @@
 using FocusBot.Core.Reminders;
+using FocusBot.Privacy;
 
 namespace FocusBot.Reminders;
 
@@ -59,5 +60,9 @@ public sealed class ReminderWorker(
         {
             logger.LogError(failure, "Reminder pass failed; the next one runs in {PollInterval}", options.PollInterval);
         }
+
+        // The daily retention purge rides on this loop; it claims its own run, so one instance does it.
+        await using (var scope = scopes.CreateAsyncScope())
+            await (scope.ServiceProvider.GetService<DailyRetention>()?.RunIfDueAsync(_workerId, cancellationToken) ?? Task.CompletedTask);
     }
 }
