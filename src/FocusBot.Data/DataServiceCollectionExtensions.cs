@@ -1,7 +1,10 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Reminders;
+using FocusBot.Core.Audit;
+using FocusBot.Core.Privacy;
 using FocusBot.Data.Conversations;
+using FocusBot.Data.Privacy;
 using FocusBot.Data.Reminders;
 using FocusBot.Data.Roster;
 using FocusBot.Data.Situations;
@@ -37,6 +40,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ISituationStore, EfSituationStore>();
         services.AddScoped<IReminderStore, EfReminderStore>();
         services.AddScoped<ICoChairNoticeLog, EfCoChairNoticeLog>();
+        services.AddScoped<IAuditLog, EfAuditLog>();
+        services.AddScoped<IRetentionStore, EfRetentionStore>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using FocusBot.Figures;
 using FocusBot.Health;
 using FocusBot.Hosting;
 using FocusBot.Meetings;
+using FocusBot.Privacy;
 using FocusBot.Reminders;
 using FocusBot.Roster;
 using FocusBot.Situations;
@@ -55,6 +56,9 @@ static async Task<int> RunAsync(HostCommand command)
     // Reminders: planned from the calendar and the situations, sent by a worker; co-chairs told of calendar problems.
     builder.Services.AddFocusBotReminders(builder.Configuration);
 
+    // Privacy: retention of concluded situations (Privacy:RetentionMonths), purged daily by the worker.
+    builder.Services.AddFocusBotPrivacy(builder.Configuration);
+
     // The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
     builder.Services.AddScoped<RosterImporter>();
     builder.Services.AddFocusBotSituations(builder.Configuration);
@@ -79,6 +83,10 @@ static async Task<int> RunAsync(HostCommand command)
             await DatabaseMigrator.MigrateAsync(app.Services);
             await using (var scope = app.Services.CreateAsyncScope())
                 return await ProvisionMeetingsCommand.RunAsync(scope.ServiceProvider, Console.Out, Console.Error, CancellationToken.None);
+        case HostVerb.Purge:
+            await DatabaseMigrator.MigrateAsync(app.Services);
+            await using (var scope = app.Services.CreateAsyncScope())
+                return await PurgeCommand.RunAsync(scope.ServiceProvider, command.DryRun, Console.Out, CancellationToken.None);
         case HostVerb.ImportRoster:
             await DatabaseMigrator.MigrateAsync(app.Services);
             await using (var scope = app.Services.CreateAsyncScope())
@@ -98,7 +106,7 @@ static async Task<int> RunAsync(HostCommand command)
     app.MapOpenApi();
     app.MapHealth();
     app.MapBot();
-    app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders();
+    app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders().MapAudit();
 
     await app.RunAsync();
     return 0;

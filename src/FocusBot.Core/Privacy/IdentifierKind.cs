@@ -1,6 +1,6 @@
 namespace FocusBot.Core.Privacy;
 
-/// <summary>The kinds of identifying detail FocusBot refuses to store.</summary>
+/// <summary>The kinds of identifying detail FocusBot asks the writer to remove.</summary>
 public enum IdentifierKind
 {
     PhoneNumber,
@@ -9,4 +9,6 @@ public enum IdentifierKind
     PostalCode,
     DateOfBirth,
     StreetAddress,
+    PersonName,
+    SocialInsuranceNumber,
 }

@@ -22,9 +22,11 @@ public sealed class NewSituationValidation
 
 /// <summary>
 /// Checks a new situation as a whole, so that the co-chair (or the API caller) sees every problem at once.
-/// Tables and agencies come from the roster, the other choices from the catalogue.
+/// Tables and agencies come from the roster, the other choices from the catalogue. The summary is checked for
+/// identifying details as written today (<paramref name="time"/>, the system clock when not given), with the roster's
+/// agency names known not to be people's names.
 /// </summary>
-public sealed class NewSituationValidator(SituationCatalogue catalogue)
+public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProvider? time = null)
 {
     /// <summary>About one table's worth of agencies; more is a mistake, not a plan.</summary>
     public const int MaxAssistingAgencies = 20;
@@ -54,7 +56,8 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
         var ageGroup = RequiredChoice("ageGroup", "age group", request.AgeGroup, catalogue.AgeGroups, Problem);
         var gender = RequiredChoice("gender", "gender", request.Gender, catalogue.Genders, Problem);
         var riskFactors = RiskFactors(request.RiskFactors, Problem);
-        var summary = Summary(request.Summary, Problem);
+        var privacy = IdentifierContext.At((time ?? TimeProvider.System).GetUtcNow(), agencies.Select(a => a.Name));
+        var summary = Summary(request.Summary, privacy, Problem);
         var originatingAgency = RequiredAgency("originatingAgency", "originating agency", request.OriginatingAgency, agencies, Problem);
         var leadAgency = RequiredAgency("leadAgency", "lead agency", request.LeadAgency, agencies, Problem);
         var assistingAgencies = AssistingAgencies(request.AssistingAgencies, leadAgency, agencies, Problem);
@@ -161,7 +164,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
         return found;
     }
 
-    private static string? Summary(string? text, Action<string, string> problem)
+    private static string? Summary(string? text, IdentifierContext privacy, Action<string, string> problem)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -174,10 +177,10 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
             problem("summary", $"Keep the summary to {Situation.MaxSummaryLength} characters.");
         }
 
-        var findings = IdentifierGuard.Find(summary);
+        var findings = IdentifierGuard.Find(summary, privacy);
         if (findings.Count > 0)
         {
-            problem("summary", IdentifierGuard.Describe(findings));
+            problem("summary", IdentifierGuard.Describe(summary, findings));
         }
 
         return summary;

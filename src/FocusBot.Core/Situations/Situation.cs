@@ -47,6 +47,11 @@ public sealed class Situation
     public DateTimeOffset? UpdateDueAt { get; private set; }
     /// <summary>Optimistic concurrency token: one more on every change.</summary>
     public int Version { get; private set; }
+    /// <summary>
+    /// When the retention job erased its text (summary, notes, next steps, decline reasons, who answered and who
+    /// wrote), <c>Privacy:RetentionMonths</c> after it was concluded; null while the text is kept.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
 
     public IReadOnlyList<Assignment> Assignments => _assignments;
     public IReadOnlyList<SituationUpdate> Updates => _updates;
@@ -129,9 +134,11 @@ public sealed class Situation
 
     /// <summary>
     /// A representative declines their agency's part, saying why. A lead decline leaves the situation open and
-    /// is flagged in the result so the co-chairs can name another lead.
+    /// is flagged in the result so the co-chairs can name another lead. The reason is refused when it holds an
+    /// identifying detail; <paramref name="agencyNames"/> (the roster's) are never taken for people's names.
     /// </summary>
-    public SituationResult Decline(string agencyId, Member member, string? reason, DateTimeOffset now)
+    public SituationResult Decline(string agencyId, Member member, string? reason, DateTimeOffset now,
+        IEnumerable<string>? agencyNames = null)
     {
         if (RefuseAnswerFor(agencyId, member, out var assignment) is { } refused)
         {
@@ -154,7 +161,7 @@ public sealed class Situation
                 $"Please give a reason of {MinDeclineReasonLength} to {MaxDeclineReasonLength} characters.");
         }
 
-        if (RefuseIdentifiers(trimmed) is { } identifying)
+        if (RefuseIdentifiers(now, agencyNames, trimmed) is { } identifying)
         {
             return identifying;
         }
@@ -201,7 +208,7 @@ public sealed class Situation
     /// </summary>
     public SituationResult PostUpdate(
         Member member, string? kindId, string? note, string? nextStep, IEnumerable<string>? barrierIds,
-        SituationCatalogue catalogue, DateTimeOffset now)
+        SituationCatalogue catalogue, DateTimeOffset now, IEnumerable<string>? agencyNames = null)
     {
         if (RefusePostingBy(member) is { } refused)
         {
@@ -241,7 +248,7 @@ public sealed class Situation
             return SituationResult.Refused(SituationRefusal.InvalidText, $"Please keep the next step under {MaxNextStepLength} characters.");
         }
 
-        if (RefuseIdentifiers(trimmedNote, trimmedNextStep) is { } identifying)
+        if (RefuseIdentifiers(now, agencyNames, trimmedNote, trimmedNextStep) is { } identifying)
         {
             return identifying;
         }
@@ -374,12 +381,17 @@ public sealed class Situation
             ? null
             : SituationResult.Refused(SituationRefusal.NotCoChair, "Only a co-chair of this table can do that.");
 
-    private static SituationResult? RefuseIdentifiers(params string?[] texts)
+    private static SituationResult? RefuseIdentifiers(DateTimeOffset now, IEnumerable<string>? agencyNames, params string?[] texts)
     {
-        var findings = texts.SelectMany(t => IdentifierGuard.Find(t)).ToList();
-        return findings.Count == 0
+        var privacy = IdentifierContext.At(now, agencyNames);
+        var refusals = texts
+            .Where(t => t is not null)
+            .Select(t => IdentifierGuard.Describe(t!, IdentifierGuard.Find(t, privacy)))
+            .Where(d => d.Length > 0)
+            .ToList();
+        return refusals.Count == 0
             ? null
-            : SituationResult.Refused(SituationRefusal.IdentifyingDetails, IdentifierGuard.Describe(findings));
+            : SituationResult.Refused(SituationRefusal.IdentifyingDetails, string.Join(" ", refusals));
     }
 
     private SituationResult NotAtTable() =>

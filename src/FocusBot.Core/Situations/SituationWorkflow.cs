@@ -25,7 +25,7 @@ public sealed class SituationWorkflow(
 
     public async Task<RecordOutcome> RecordAsync(NewSituationRequest request, Member? recordedBy, CancellationToken cancellationToken)
     {
-        var validation = new NewSituationValidator(catalogue).Validate(request, recordedBy,
+        var validation = new NewSituationValidator(catalogue, time).Validate(request, recordedBy,
             await roster.TablesAsync(cancellationToken), await roster.AgenciesAsync(cancellationToken));
         if (!validation.IsValid) return new(null, validation.Problems);
 
@@ -37,12 +37,22 @@ public sealed class SituationWorkflow(
     public Task<WorkflowOutcome> AcceptAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken) =>
         ChangeAsync(situationId, member, (s, now) => s.Accept(agencyId, member, now), cancellationToken);
 
-    public Task<WorkflowOutcome> DeclineAsync(string situationId, string agencyId, string? reason, Member member, CancellationToken cancellationToken) =>
-        ChangeAsync(situationId, member, (s, now) => s.Decline(agencyId, member, reason, now), cancellationToken);
+    public async Task<WorkflowOutcome> DeclineAsync(string situationId, string agencyId, string? reason, Member member, CancellationToken cancellationToken)
+    {
+        var agencyNames = await AgencyNamesAsync(cancellationToken);
+        return await ChangeAsync(situationId, member, (s, now) => s.Decline(agencyId, member, reason, now, agencyNames), cancellationToken);
+    }
 
-    public Task<WorkflowOutcome> PostUpdateAsync(string situationId, Member member, string? kindId, string? note, string? nextStep,
-        IEnumerable<string>? barrierIds, CancellationToken cancellationToken) =>
-        ChangeAsync(situationId, member, (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now), cancellationToken);
+    public async Task<WorkflowOutcome> PostUpdateAsync(string situationId, Member member, string? kindId, string? note, string? nextStep,
+        IEnumerable<string>? barrierIds, CancellationToken cancellationToken)
+    {
+        var agencyNames = await AgencyNamesAsync(cancellationToken);
+        return await ChangeAsync(situationId, member,
+            (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now, agencyNames), cancellationToken);
+    }
+
+    private async Task<string[]> AgencyNamesAsync(CancellationToken cancellationToken) =>
+        (await roster.AgenciesAsync(cancellationToken)).Select(a => a.Name).ToArray();
 
     public Task<WorkflowOutcome> ConcludeAsync(string situationId, string? outcomeId, Member member, CancellationToken cancellationToken) =>
         ChangeAsync(situationId, member, (s, now) => s.Conclude(member, outcomeId, catalogue, now), cancellationToken);

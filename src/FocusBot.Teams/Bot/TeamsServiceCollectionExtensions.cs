@@ -1,3 +1,4 @@
+using FocusBot.Core.Audit;
 using FocusBot.Teams.Commands;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Identity;
@@ -40,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<SituationCardsNotifier>();
         services.AddScoped<ISituationNotifier>(sp => sp.GetRequiredService<SituationCardsNotifier>());
         services.AddScoped<SituationCardActions>();
+        services.TryAddScoped<SituationReads>();
         services.AddScoped<UpdateCardActions>();
         services.AddScoped<SituationLists>();
         services.AddScoped<Figures.StatsCommand>();

@@ -1,3 +1,4 @@
+using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
@@ -18,6 +19,7 @@ public sealed class SituationCardActions(
     SituationCardsNotifier notifier,
     UpdateCardActions updates,
     SituationLists lists,
+    SituationReads reads,
     TimeProvider time)
 {
     /// <param name="channelId">The Teams channel the card is in, or null in a personal chat.</param>
@@ -130,7 +132,13 @@ public sealed class SituationCardActions(
         if (table is null) return NoticeCard.SituationNotFound();
         var access = inChannel ? SituationAccess.TableView : SituationVisibility.For(who.Member, situation);
         var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(access, who.Member, inChannel), time.GetUtcNow());
-        return withHistory && access == SituationAccess.Full ? SituationHistory.AddTo(card, situation, table, agencies, catalogue) : card;
+        if (access != SituationAccess.Full) return card;
+
+        // The full card shows the summary and notes: a read, recorded before it is shown (a filter-2 view is not).
+        await reads.RecordAsync(situation, who.Member, withHistory ? AuditChannel.TeamsCard : AuditChannel.TeamsCardRefresh, cancellationToken);
+        if (!withHistory) return card;
+        var coChairReads = await reads.CoChairsWhoReadAsync(situation.Id, cancellationToken);
+        return SituationHistory.AddTo(card, situation, table, agencies, catalogue, coChairReads);
     }
 
     private async Task<AdaptiveCard> ConcludeAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ public enum HostVerb
     PackageApp,
     /// <summary>Create or adopt each table's weekly meeting series in its organizer's Outlook calendar (Microsoft Graph).</summary>
     ProvisionMeetings,
+    /// <summary>Erase now the text of situations past <c>Privacy:RetentionMonths</c> (<c>--dry-run</c>: only list them).</summary>
+    Purge,
     /// <summary>Print the verbs and exit.</summary>
     Help,
 }
@@ -25,7 +27,8 @@ public enum HostVerb
 /// <param name="Path">import-roster's PATH or package-app's --output, as typed (relative to the current folder).</param>
 /// <param name="RemainingArgs">The arguments for ASP.NET Core's configuration.</param>
 /// <param name="Problem">One line saying what is wrong with the command line, or null.</param>
-public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs, string? Problem = null)
+/// <param name="DryRun">purge's <c>--dry-run</c>: say what would be erased, erase nothing.</param>
+public sealed record HostCommand(HostVerb Verb, string? Path, string[] RemainingArgs, string? Problem = null, bool DryRun = false)
 {
     /// <summary>Exit code of a command line that could not be understood.</summary>
     public const int UsageExitCode = 2;
@@ -43,6 +46,8 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
           provision-meetings      create or adopt each table's weekly Teams meeting in its organizer's calendar (Graph)
           package-app [--output PATH]
                                   build the Teams app package (default focusbot.zip in the current folder)
+          purge [--dry-run]       erase the text of situations concluded more than Privacy:RetentionMonths ago
+                                  (--dry-run: only say what would be erased)
           --help                  print this text
 
         Options (ASP.NET Core's own):
@@ -61,6 +66,7 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
         var verb = HostVerb.Run;
         string? path = null;
         string? problem = null;
+        var dryRun = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -79,6 +85,12 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                 case "provision-meetings":
                     verb = HostVerb.ProvisionMeetings;
                     break;
+                case "purge":
+                    verb = HostVerb.Purge;
+                    break;
+                case "--dry-run" when verb == HostVerb.Purge:
+                    dryRun = true;
+                    break;
                 case "package-app":
                     verb = HostVerb.PackageApp;
                     break;
@@ -88,11 +100,11 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                     break;
                 default:
                     if (IsOptionValue(args, i) || IsOption(arg)) rest.Add(arg);
-                    else problem ??= $"Unknown verb '{arg}'. The verbs are --demo, import-roster PATH, provision-meetings, package-app, --help.";
+                    else problem ??= $"Unknown verb '{arg}'. The verbs are --demo, import-roster PATH, provision-meetings, package-app, purge [--dry-run], --help.";
                     break;
             }
         }
-        return new HostCommand(verb, path, [.. rest], problem);
+        return new HostCommand(verb, path, [.. rest], problem, dryRun);
     }
 
     private static bool IsOption(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=');

@@ -1,5 +1,6 @@
 using FocusBot.Core.Reminders;
 using FocusBot.Health;
+using FocusBot.Privacy;
 
 namespace FocusBot.Reminders;
 
@@ -56,6 +57,9 @@ public sealed class ReminderWorker(
             if (summary != new DispatchSummary(0, 0, 0, 0, 0))
                 logger.LogInformation("Reminders: {Sent} sent, {Skipped} skipped as stale, {Cancelled} cancelled, {Failed} failed, {Retrying} to retry",
                     summary.Sent, summary.Skipped, summary.Cancelled, summary.Failed, summary.Retrying);
+
+            // The daily retention purge rides on this loop; it claims its own run, so one instance does it.
+            await (scope.ServiceProvider.GetService<DailyRetention>()?.RunIfDueAsync(_workerId, cancellationToken) ?? Task.CompletedTask);
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
@@ -92,7 +93,7 @@ public static class SituationEndpoints
     private static IResult NotRecorded(IDictionary<string, string[]> problems) =>
         TypedResults.ValidationProblem(problems, title: "The situation was not recorded: some fields are invalid.");
 
-    private static async Task<IResult> ListAsync(string? table, string? status, string? agency, ApiCaller caller, ISituationStore store,
+    private static async Task<IResult> ListAsync(string? table, string? status, string? agency, ApiCaller caller, ISituationStore store, SituationReads reads,
         HttpContext http, CancellationToken cancellationToken)
     {
         SituationStatus? wanted = null;
@@ -107,17 +108,19 @@ public static class SituationEndpoints
         IReadOnlyCollection<string> tables = ApiCaller.CoChairedTables(member);
         if (table is not null) tables = tables.Where(t => string.Equals(t, table, StringComparison.OrdinalIgnoreCase)).ToList();
         var found = await store.ListAsync(new SituationQuery(tables, wanted is null ? null : [wanted.Value], agency?.ToLowerInvariant()), cancellationToken);
+        // The list carries each situation's summary and notes: every one listed is a read.
+        if (member is not null) await reads.RecordAsync(found, member, AuditChannel.ApiList, cancellationToken);
         return TypedResults.Ok(found.Select(SituationDto.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string id, ApiCaller caller, SituationWorkflow workflow, HttpContext http,
+    private static async Task<IResult> GetAsync(string id, ApiCaller caller, SituationWorkflow workflow, SituationReads reads, HttpContext http,
         CancellationToken cancellationToken)
     {
         var member = await caller.MemberAsync(http.User, cancellationToken);
         var situation = await workflow.FindVisibleAsync(id, member, cancellationToken);
-        return situation is not null && SituationVisibility.For(member, situation) == SituationAccess.Full
-            ? TypedResults.Ok(SituationDto.From(situation))
-            : NotFound();
+        if (situation is null || SituationVisibility.For(member, situation) != SituationAccess.Full) return NotFound();
+        await reads.RecordAsync(situation, member!, AuditChannel.Api, cancellationToken);
+        return TypedResults.Ok(SituationDto.From(situation));
     }
 
     private static async Task<IResult> ConcludeAsync(string id, HttpRequest http, ApiCaller caller, SituationWorkflow workflow,

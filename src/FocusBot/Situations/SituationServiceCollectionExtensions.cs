@@ -1,5 +1,8 @@
+using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Situations;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Situations;
 
@@ -13,6 +16,7 @@ public static class SituationServiceCollectionExtensions
         services.AddSingleton(new SituationCatalogue(options));
         services.AddScoped<SituationWorkflow>();
         services.AddScoped<ApiCaller>();
+        services.TryAddScoped<SituationReads>();
         return services;
     }
 }

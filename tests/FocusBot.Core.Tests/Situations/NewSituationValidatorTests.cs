@@ -154,14 +154,24 @@ public class NewSituationValidatorTests
     }
 
     [Fact]
-    public void Summary_with_identifying_details_is_refused_without_repeating_them()
+    public void Summary_with_identifying_details_is_refused_naming_each_passage_to_the_writer()
     {
         var problems = ProblemsWith(Validate(Request() with { Summary = "Lives at 123 Queen St W, born 2001-04-17" }), "summary");
 
         var message = Assert.Single(problems);
-        Assert.Contains("street address", message);
-        Assert.Contains("date", message);
-        Assert.DoesNotContain("Queen", message);
+        Assert.Contains("a street address? '123 Queen St W'", message);
+        Assert.Contains("a date of birth? '2001-04-17'", message);
+        Assert.Contains("cannot catch everything", message);
+    }
+
+    [Fact]
+    public void Summary_naming_the_rosters_agencies_is_not_taken_for_names()
+    {
+        var request = Request() with { Summary = "Known to Sandra Okoye Collective; overdose on 12 November." };
+        var withAgency = Agencies.Append(new Agency { Id = "okoye", Name = "Sandra Okoye Collective", Sector = "Youth services" }).ToList();
+
+        Assert.False(new NewSituationValidator(Choices).Validate(request, CoChair, Tables, Agencies).IsValid);
+        Assert.True(new NewSituationValidator(Choices).Validate(request, CoChair, Tables, withAgency).IsValid);
     }
 
     [Fact]

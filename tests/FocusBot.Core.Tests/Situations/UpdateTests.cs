@@ -204,7 +204,10 @@ public class UpdateTests
         var result = Post(situation, LeadRep, note: "Found him at 45 Jane Street");
 
         Assert.Equal(SituationRefusal.IdentifyingDetails, result.Refusal);
-        Assert.Equal("Please remove the street address: FocusBot never stores identifying details.", result.Message);
+        Assert.Equal(
+            "Please remove what could identify someone: a street address? '45 Jane Street'. Names and numbers that " +
+            "identify a person must not be written here; this check helps but cannot catch everything.",
+            result.Message);
         Assert.Empty(situation.Updates);
         Assert.Equal(before, situation.Version);
     }

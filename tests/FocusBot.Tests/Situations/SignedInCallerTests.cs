@@ -102,6 +102,23 @@ public sealed class SignedInCallerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_administrators_list_the_audit_and_it_names_the_co_chair_who_read()
+    {
+        await ReadAsync<JsonObject>($"/api/v1/situations/{_demo}", SituationsHost.CoChair);
+
+        var asCoChair = await SendAsync(HttpMethod.Get, "/api/v1/audit", SituationsHost.CoChair);
+        var anonymous = await SendAsync(HttpMethod.Get, "/api/v1/audit", null);
+        var asAdmin = await SendAsync(HttpMethod.Get, $"/api/v1/audit?situation={_demo}&member={SituationsHost.CoChair}", SituationsHost.Admin, BackendPolicies.Admin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asCoChair.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+        var row = Assert.Single((await asAdmin.Content.ReadFromJsonAsync<JsonArray>())!)!;
+        Assert.Equal(("read", "api", _demo, SituationsHost.CoChair, "cochair"),
+            ((string?)row["action"], (string?)row["through"], (string?)row["situation"], (string?)row["member"], (string?)row["role"]));
+    }
+
+    [Fact]
     public async Task A_co_chair_lists_and_counts_only_the_tables_they_co_chair()
     {
         var listed = await ReadAsync<JsonArray>("/api/v1/situations", SituationsHost.CoChair);

@@ -46,17 +46,23 @@ public sealed class SituationsHost : IAsyncDisposable
     public RecordingChat Chat { get; }
     public HttpClient Client { get; }
     public TestDatabase Database => _app.Database;
+    public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null)
+    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null, IDictionary<string, string?>? settings = null)
     {
-        var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
+        var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), settings);
         var clock = new FakeTimeProvider(MondayMorning);
         var chat = new RecordingChat();
-        var factory = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        var factory = app.WithWebHostBuilder(builder =>
         {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddScoped<IChatSender>(_ => chat);
-        }));
+            // UseSetting: Program reads some settings (Reminders:Enabled) while it registers services.
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddScoped<IChatSender>(_ => chat);
+            });
+        });
         var host = new SituationsHost(app, factory, clock, chat);
         var roster = JsonNode.Parse(await File.ReadAllTextAsync(SampleRoster.Path))!;
         changeRoster?.Invoke(roster);

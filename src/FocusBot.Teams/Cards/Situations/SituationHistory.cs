@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
@@ -20,9 +21,12 @@ public static class SituationHistory
 
     private static readonly CultureInfo Canadian = CultureInfo.GetCultureInfo("en-CA");
 
-    /// <summary>Adds the history to a card that shows the full view; never call it for a filter-2 view.</summary>
+    /// <summary>
+    /// Adds the history to a card that shows the full view; never call it for a filter-2 view. <paramref name="coChairReads"/>
+    /// (from the read audit) are listed under "Read by co-chairs".
+    /// </summary>
     public static AdaptiveCard AddTo(AdaptiveCard card, Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
-        SituationCatalogue catalogue)
+        SituationCatalogue catalogue, IReadOnlyList<CoChairRead>? coChairReads = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(s);
@@ -35,6 +39,11 @@ public static class SituationHistory
         if (s.Updates.Count == 0)
         {
             card.Text("No update yet.", subtle: true);
+        }
+
+        if (s.ErasedAt is { } erasedAt)
+        {
+            card.Text($"Summary and notes erased on {Short(erasedAt, table)}, after the retention period.", subtle: true);
         }
 
         var shown = LatestWithinBudget(s.Updates);
@@ -62,6 +71,14 @@ public static class SituationHistory
         }
 
         card.Facts(recent.Select(e => (Short(e.At, table), EventText(e, agencies, catalogue))));
+
+        if (coChairReads is { Count: > 0 })
+        {
+            card.Add(Element.Text("Read by co-chairs", size: "Medium", weight: "Bolder"));
+            card.Facts(coChairReads.Select(r => (r.MemberEmail,
+                $"last {Short(r.LastReadAt, table)}{(r.Reads > 1 ? $" ({r.Reads} times)" : "")}")));
+        }
+
         return card;
     }
 
