@@ -26,6 +26,7 @@ public static class TeamsServiceCollectionExtensions
     {
         services.AddMemoryCache();
         services.AddConnectorResilience(configuration);
+        services.AddBotSigningKeysClient();
         // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
         services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));
         services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(
