@@ -1,5 +1,6 @@
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Bot;
 
 namespace FocusBot.Situations;
 
@@ -12,6 +13,7 @@ public static class SituationServiceCollectionExtensions
         configuration.GetSection(CatalogueOptions.SectionName).Bind(options);
         services.AddSingleton(new SituationCatalogue(options));
         services.AddScoped<SituationWorkflow>();
+        services.AddMemberLookup(configuration);
         services.AddScoped<ApiCaller>();
         return services;
     }
