@@ -51,7 +51,7 @@ public sealed class FocusBotActivityHandler(
             return;
         }
 
-        var text = turnContext.Activity.RemoveRecipientMention() ?? turnContext.Activity.Text;
+        var text = CommandText.WithoutMentions(turnContext.Activity);
         if (text is { Length: > CommandParser.MaxCommandLength })
         {
             await commands.ShowHelpAsync(turnContext, who, BotMessages.TooLong, cancellationToken);
