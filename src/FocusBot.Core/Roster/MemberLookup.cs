@@ -27,7 +27,8 @@ public sealed class MemberLookup(IRosterStore roster, string? servedTenantId)
             !string.Equals(person.TenantId?.Trim(), servedTenantId.Trim(), StringComparison.OrdinalIgnoreCase))
             return null;
 
-        var objectId = Guid.TryParse(person.ObjectId, out var parsed) ? parsed.ToString() : null;
+        // The empty GUID is nobody's object id; remembered once, it would let anyone who sends it be that member.
+        var objectId = Guid.TryParse(person.ObjectId, out var parsed) && parsed != Guid.Empty ? parsed.ToString() : null;
         if (objectId is not null && await roster.FindMemberByAadObjectIdAsync(objectId, cancellationToken) is { } known)
             return known;
 

@@ -79,6 +79,17 @@ public sealed class MemberLookupTests : IAsyncLifetime
         Assert.Equal(0, asked);
     }
 
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    [InlineData("not-a-guid")]
+    public async Task An_object_id_that_is_no_object_id_is_never_remembered(string objectId)
+    {
+        await FindAsync(Tenant, objectId, "rep.demo@northside-mh.example");
+
+        Assert.Null(await FindAsync(Tenant, objectId, "visitor@elsewhere.example"));
+        Assert.Equal("rep.demo@northside-mh.example", await FindAsync(Tenant, RepObjectId, "rep.demo@northside-mh.example"));
+    }
+
     [Fact]
     public async Task Someone_not_on_the_roster_is_nobody()
     {
