@@ -31,7 +31,26 @@ public sealed class FocusBotActivityHandler(
             logger.LogWarning("Ignored a {Type} activity without a sender or conversation.", turnContext.Activity.Type);
             return;
         }
+        if (!HasReadableChannelData(turnContext.Activity))
+        {
+            // Teams always sends an object of its own shape; Bot Framework's Teams helpers cast it blindly.
+            logger.LogWarning("Dropped the unreadable channelData of a {Type} activity.", turnContext.Activity.Type);
+            turnContext.Activity.ChannelData = null;
+        }
         await base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
+    private static bool HasReadableChannelData(Activity activity)
+    {
+        try
+        {
+            _ = activity.GetChannelData<TeamsChannelData>();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidCastException or Newtonsoft.Json.JsonException or ArgumentException or FormatException)
+        {
+            return false;
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -51,7 +70,7 @@ public sealed class FocusBotActivityHandler(
             return;
         }
 
-        var text = turnContext.Activity.RemoveRecipientMention() ?? turnContext.Activity.Text;
+        var text = CommandText.WithoutMentions(turnContext.Activity);
         if (text is { Length: > CommandParser.MaxCommandLength })
         {
             await commands.ShowHelpAsync(turnContext, who, BotMessages.TooLong, cancellationToken);

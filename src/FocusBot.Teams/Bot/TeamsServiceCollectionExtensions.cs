@@ -1,5 +1,6 @@
 using FocusBot.Core.Audit;
 using FocusBot.Teams.Commands;
+using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Identity;
 using FocusBot.Teams.Situations;
@@ -19,6 +20,16 @@ namespace FocusBot.Teams.Bot;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
+    /// The one member lookup of the bot, the API and the tabs, serving the tenant <c>MicrosoftAppTenantId</c> (any
+    /// tenant when it is not set: local development).
+    /// </summary>
+    public static IServiceCollection AddMemberLookup(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddScoped(sp => new MemberLookup(sp.GetRequiredService<IRosterStore>(), configuration["MicrosoftAppTenantId"]));
+        return services;
+    }
+
+    /// <summary>
     /// The Bot Framework adapter and FocusBot's turn handler. Authentication follows the standard settings
     /// (<c>MicrosoftAppType</c>, <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>);
     /// with no <c>MicrosoftAppId</c> it is off (local development only).
@@ -27,6 +38,7 @@ public static class TeamsServiceCollectionExtensions
     {
         services.AddMemoryCache();
         services.AddConnectorResilience(configuration);
+        services.AddBotSigningKeysClient();
         // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
         services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));
         services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(
@@ -35,6 +47,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddProactiveMessaging(configuration);
 
         services.AddSingleton<ITeamsUserDirectory, TeamsUserDirectory>();
+        services.AddMemberLookup(configuration);
         services.AddScoped<MemberResolver>();
         services.AddScoped<CommandDispatcher>();
         services.AddAgendaAndReminderMessages();

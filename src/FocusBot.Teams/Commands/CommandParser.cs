@@ -4,18 +4,20 @@ namespace FocusBot.Teams.Commands;
 
 /// <summary>
 /// Reads what a member typed (the @mention already removed): case-insensitive, tolerant of small variations such as
-/// "what's open?" or "Situation rx-2026-0142".
+/// "what's open?" or "Situation rx-2026-0142", and of the way text arrives from phones and other languages' keyboards
+/// (see <see cref="CommandText.Normalize"/>).
 /// </summary>
 public static partial class CommandParser
 {
     /// <summary>Commands are short; anything longer is not one, and is never scanned in full.</summary>
     public const int MaxCommandLength = 200;
 
+    /// <summary>The command in the text; <see cref="BotCommandKind.Unknown"/> for anything else, blank or longer than <see cref="MaxCommandLength"/>.</summary>
     public static BotCommand Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxCommandLength) return new(BotCommandKind.Unknown);
 
-        var normalized = Whitespace().Replace(text.Trim().ToLowerInvariant(), " ").Trim(' ', '?', '!', '.', '/').Replace('’', '\'');
+        var normalized = Whitespace().Replace(CommandText.Normalize(text).Trim().ToLowerInvariant(), " ").Trim(' ', '?', '!', '.', '/').Replace('’', '\'');
         var (verb, argument) = SplitArgument(normalized);
 
         return verb switch

@@ -2,38 +2,38 @@ using FocusBot.Core.Roster;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 
 namespace FocusBot.Teams.Identity;
 
 /// <summary>
-/// Finds the roster member behind a Teams user: by Entra object id, else by the e-mail Teams reports for the user
+/// Finds the roster member behind a Teams user through <see cref="MemberLookup"/>: by the activity's tenant and the
+/// user's Entra object id (<c>from.aadObjectId</c>), else, the first time, by the e-mail Teams reports for the user
 /// (looked up once and cached, because every turn needs it).
 /// </summary>
 public sealed class MemberResolver(
-    IRosterStore roster, ITeamsUserDirectory directory, IMemoryCache cache, ILogger<MemberResolver> logger)
+    MemberLookup lookup, ITeamsUserDirectory directory, IMemoryCache cache, ILogger<MemberResolver> logger)
 {
     private static readonly TimeSpan EmailCacheLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>The member, or null for a user who is not (or not yet provably) on the roster.</summary>
     public async Task<Member?> ResolveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var from = turnContext.Activity.From;
         if (from is null || string.IsNullOrEmpty(from.Id)) return null;
 
-        if (!string.IsNullOrEmpty(from.AadObjectId))
-        {
-            var byObjectId = await roster.FindMemberByAadObjectIdAsync(from.AadObjectId, cancellationToken);
-            if (byObjectId is not null) return byObjectId;
-        }
+        return await lookup.FindAsync(new SignedInPerson(TenantOf(turnContext), from.AadObjectId),
+            async ct => [await EmailOfAsync(turnContext, from.Id, ct)], cancellationToken);
+    }
 
-        var email = await EmailOfAsync(turnContext, from.Id, cancellationToken);
-        if (email is null) return null;
-
-        var member = await roster.FindMemberByEmailAsync(email, cancellationToken);
-        if (member is not null && member.AadObjectId is null && Guid.TryParse(from.AadObjectId, out _))
-        {
-            await roster.RecordAadObjectIdAsync(member.Email, from.AadObjectId!, cancellationToken);
-        }
-        return member;
+    private static string? TenantOf(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        if (!string.IsNullOrEmpty(activity.Conversation?.TenantId)) return activity.Conversation.TenantId;
+        return activity.ChannelData is JObject { } channelData && channelData["tenant"] is JObject tenant &&
+               tenant["id"] is { Type: JTokenType.String } id
+            ? (string?)id
+            : null;
     }
 
     private async Task<string?> EmailOfAsync(ITurnContext turnContext, string userId, CancellationToken cancellationToken)

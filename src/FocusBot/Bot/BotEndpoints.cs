@@ -2,6 +2,7 @@ using System.Text.Json;
 using FocusBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using FocusBot.Teams.Bot;
 
 namespace FocusBot.Bot;
 
@@ -20,34 +21,58 @@ public static class BotEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot,
-        IConfiguration configuration, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(http.Request, MaxActivityBytes, cancellationToken);
         if (body is null) return RequestBody.TooLarge(MaxActivityBytes);
 
-        var problem = ActivityShape.Check(body, configuration["MicrosoftAppTenantId"]);
+        var logger = loggers.CreateLogger("FocusBot.Bot");
+        var problem = ActivityShape.Check(body);
         if (problem is not null)
         {
-            loggers.CreateLogger("FocusBot.Bot").LogWarning("Refused an activity: {Problem}", problem.Detail);
+            logger.LogWarning("Refused an activity: {Problem}", problem.Detail);
             return Results.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail);
         }
 
         http.Request.Body = new MemoryStream(body);
         http.Request.ContentLength = body.Length;
-        await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+        }
+        catch (ActivityRefusedException refused)
+        {
+            // Refusals are what the endpoint is for, not faults: one line each, no stack trace.
+            logger.LogWarning("Refused an activity ({Status}): {Reason}", refused.Status, refused.Message);
+            return Refused(http, refused.Status);
+        }
         return Results.Empty;
+    }
+
+    /// <summary>The answer to a refused activity: its status and a title, never the reason (which stays in the log).</summary>
+    private static IResult Refused(HttpContext http, int status)
+    {
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "30";
+        var title = status switch
+        {
+            StatusCodes.Status401Unauthorized => "Not authenticated",
+            StatusCodes.Status403Forbidden => "Not allowed",
+            _ => "Authentication unavailable",
+        };
+        return Results.Problem(statusCode: status, title: title);
     }
 }
 
 /// <summary>
-/// The checks made before an activity reaches Bot Framework, so that a malformed request gets a 400 (not a 500)
-/// and an activity from another tenant is refused.
+/// The checks made before an activity reaches Bot Framework, so that a malformed request gets a 400 (not a 500).
+/// They look at the shape only: the tenant and the channel are checked after the token
+/// (<see cref="TeamsRequestAuthentication"/>), so that an anonymous caller cannot learn which tenant the bot serves.
 /// </summary>
 public static class ActivityShape
 {
     public sealed record Problem(int Status, string Title, string Detail);
 
-    public static Problem? Check(byte[] body, string? allowedTenantId)
+    public static Problem? Check(byte[] body)
     {
         JsonDocument document;
         try
@@ -75,26 +100,7 @@ public static class ActivityShape
                 return new(400, "Malformed activity", "The activity has no valid \"serviceUrl\".");
             if (!root.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object || !IsNonEmptyString(from, "id"))
                 return new(400, "Malformed activity", "The activity has no \"from.id\".");
-
-            if (!string.IsNullOrWhiteSpace(allowedTenantId))
-            {
-                var tenant = TenantOf(root);
-                if (tenant is null || !tenant.Equals(allowedTenantId, StringComparison.OrdinalIgnoreCase))
-                    return new(403, "Tenant not allowed", "This bot serves one Microsoft 365 tenant only.");
-            }
         }
-        return null;
-    }
-
-    private static string? TenantOf(JsonElement root)
-    {
-        if (root.TryGetProperty("conversation", out var conversation) && conversation.TryGetProperty("tenantId", out var id) &&
-            id.ValueKind == JsonValueKind.String)
-            return id.GetString();
-        if (root.TryGetProperty("channelData", out var channelData) && channelData.ValueKind == JsonValueKind.Object &&
-            channelData.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object &&
-            tenant.TryGetProperty("id", out var tenantId) && tenantId.ValueKind == JsonValueKind.String)
-            return tenantId.GetString();
         return null;
     }
 

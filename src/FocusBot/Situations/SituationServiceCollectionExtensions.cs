@@ -1,6 +1,7 @@
 using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Bot;
 
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class SituationServiceCollectionExtensions
         configuration.GetSection(CatalogueOptions.SectionName).Bind(options);
         services.AddSingleton(new SituationCatalogue(options));
         services.AddScoped<SituationWorkflow>();
+        services.AddMemberLookup(configuration);
         services.AddScoped<ApiCaller>();
         services.TryAddScoped<SituationReads>();
         return services;

@@ -1,3 +1,4 @@
+using FocusBot.Core.Roster;
 using FocusBot.Data.Roster;
 using FocusBot.Teams.Identity;
 using Microsoft.Bot.Builder;
@@ -19,7 +20,7 @@ public sealed class MemberResolverTests : IAsyncLifetime
     private async Task<(string? Email, int Lookups)> ResolveAsync(Microsoft.Bot.Schema.Activity activity, MemoryCache? cache = null)
     {
         await using var db = _bot.Database();
-        var resolver = new MemberResolver(new EfRosterStore(db), _bot.Directory.Object, cache ?? new MemoryCache(new MemoryCacheOptions()),
+        var resolver = new MemberResolver(new MemberLookup(new EfRosterStore(db), null), _bot.Directory.Object, cache ?? new MemoryCache(new MemoryCacheOptions()),
             NullLogger<MemberResolver>.Instance);
         var member = await resolver.ResolveAsync(new TurnContext(new TestAdapter(), activity), default);
         return (member?.Email, _bot.Directory.Invocations.Count);

@@ -58,6 +58,42 @@ public sealed class WelcomeAndHelpTests : IAsyncLifetime
         Assert.Contains("What FocusBot can do", CardText.Of(reply));
     }
 
+    public static TheoryData<string, string?, string> Mentions => new()
+    {
+        // name, text, the mention entity (JSON)
+        { "no text, a mention of the bot", null, "{ \"type\": \"mention\", \"text\": \"<at>FocusBot</at>\", \"mentioned\": { \"id\": \"28:focusbot\", \"name\": \"FocusBot\" } }" },
+        { "a mention without mentioned", "<at>FocusBot</at>", "{ \"type\": \"mention\", \"text\": \"<at>FocusBot</at>\" }" },
+        { "a mention without text or mentioned", "<at>FocusBot</at> hello there", "{ \"type\": \"mention\" }" },
+        { "a mention whose text is a number", null, "{ \"type\": \"mention\", \"text\": 42, \"mentioned\": \"not an object\" }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mentions))]
+    public async Task A_channel_message_with_an_odd_mention_gets_the_help_card(string name, string? text, string mention)
+    {
+        _bot.TeamsKnows("user-1", "rep.demo@northside-mh.example");
+        var activity = BotHarness.Message(text!, conversationType: "channel");
+        activity.Text = text;
+        activity.Entities = [Newtonsoft.Json.JsonConvert.DeserializeObject<Microsoft.Bot.Schema.Entity>(mention)!];
+
+        var reply = Assert.Single(await _bot.SendAsync(activity));
+
+        Assert.True(CardText.Of(reply).Contains("What FocusBot can do"), $"{name}: {CardText.Of(reply)}");
+    }
+
+    [Fact]
+    public async Task A_mention_of_the_bot_is_taken_out_before_the_command_is_read()
+    {
+        _bot.TeamsKnows("user-2", "chair.demo@city.example");
+        var activity = BotHarness.Message("<at>FocusBot</at>\u00a0\u200fstats", "user-2");
+        activity.Entities = [Newtonsoft.Json.JsonConvert.DeserializeObject<Microsoft.Bot.Schema.Entity>(
+            "{ \"type\": \"mention\", \"text\": \"<at>FocusBot</at>\", \"mentioned\": { \"id\": \"28:focusbot\" } }")!];
+
+        var reply = Assert.Single(await _bot.SendAsync(activity));
+
+        Assert.DoesNotContain("What FocusBot can do", CardText.Of(reply));
+    }
+
     [Fact]
     public async Task A_hundred_kilobytes_of_text_gets_the_help_card_with_a_notice()
     {

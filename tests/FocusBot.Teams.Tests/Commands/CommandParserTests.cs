@@ -32,6 +32,25 @@ public class CommandParserTests
         Assert.Equal(new BotCommand(kind, argument), CommandParser.Parse(text));
     }
 
+    [Theory]
+    [InlineData("situation DM\u20112026\u20110010", BotCommandKind.ShowSituation, "DM-2026-0010")]
+    [InlineData("situation DM\u20102026\u20120010", BotCommandKind.ShowSituation, "DM-2026-0010")]
+    [InlineData("update DM\u20132026\u20140010", BotCommandKind.PostUpdate, "DM-2026-0010")]
+    [InlineData("DM\u22122026\u20150010", BotCommandKind.ShowSituation, "DM-2026-0010")]
+    [InlineData("\u200fopen situations", BotCommandKind.OpenSituations, null)]
+    [InlineData("open\u200b situations\u200e", BotCommandKind.OpenSituations, null)]
+    [InlineData("\ufeffhelp", BotCommandKind.Help, null)]
+    [InlineData("\uff4f\uff50\uff45\uff4e situations", BotCommandKind.OpenSituations, null)]
+    [InlineData("\uff48\uff45\uff4c\uff50", BotCommandKind.Help, null)]
+    [InlineData("my\u00a0situations", BotCommandKind.MySituations, null)]
+    [InlineData("situation \uff24\uff2d-2026-0010", BotCommandKind.ShowSituation, "DM-2026-0010")]
+    public void Reads_text_as_phones_and_other_keyboards_send_it(string text, BotCommandKind kind, string? argument) =>
+        Assert.Equal(new BotCommand(kind, argument), CommandParser.Parse(text));
+
+    [Fact]
+    public void A_lone_surrogate_is_dropped_not_thrown() =>
+        Assert.Equal(BotCommandKind.Help, CommandParser.Parse("help " + '\ud800').Kind);
+
     [Fact]
     public void A_long_text_is_not_a_command() =>
         Assert.Equal(BotCommandKind.Unknown, CommandParser.Parse("help " + new string(' ', 300) + "x").Kind);
