@@ -60,6 +60,7 @@ public class DetectorTests
     [InlineData("his sister Keisha says", "name after a kinship or role word", "Keisha")]
     [InlineData("La mère, Julie, dit", "name after a kinship or role word", "Julie")]
     [InlineData("her boyfriend Darnell stays there", "name after a kinship or role word", "Darnell")]
+    [InlineData("his brother-in-law Amir drives him", "name after a kinship or role word", "Amir")]
     [InlineData("la voisine, Chantal, a appelé", "name after a kinship or role word", "Chantal")]
     [InlineData("spoke with Tyrone Williams today", "given name and family name", "Tyrone Williams")]
     [InlineData("Rencontré Marie-Claude Bouchard au refuge", "given name and family name", "Marie-Claude Bouchard")]
