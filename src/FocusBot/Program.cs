@@ -33,6 +33,8 @@ builder.Services.AddScoped<RosterImporter>();
 builder.Services.AddFocusBotSituations(builder.Configuration);
 builder.Services.AddBackendAuthorization(builder.Configuration);
 builder.Services.AddProblemDetails();
+// Per-caller limits on the API (/api/messages counts per Teams user once the token is accepted).
+builder.Services.AddApiRateLimits();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -57,15 +59,17 @@ StartupChecks.RefuseOpenEndpointsOffLoopback(app);
 await DatabaseMigrator.MigrateAsync(app.Services);
 if (command.Verb == HostVerb.Demo) await DemoRoster.LoadAsync(app);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (BackendPolicies.IsEnabled(app.Configuration)) app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders();
+app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders();
 
 await app.RunAsync();
 return 0;
