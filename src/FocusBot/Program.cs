@@ -56,6 +56,7 @@ switch (command.Verb)
 }
 
 StartupChecks.RefuseOpenEndpointsOffLoopback(app);
+StartupChecks.RefuseIncompleteBotEndpointSettings(app);
 await DatabaseMigrator.MigrateAsync(app.Services);
 if (command.Verb == HostVerb.Demo) await DemoRoster.LoadAsync(app);
 

@@ -1,4 +1,5 @@
 using FocusBot.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace FocusBot.Tests.Host;
 
@@ -22,5 +23,17 @@ public class StartupTests
         Assert.Equal(["--urls", "http://127.0.0.1:4000"], HostCommand.Parse(["--demo", "--urls", "http://127.0.0.1:4000"]).RemainingArgs);
         Assert.Equal("out.zip", HostCommand.Parse(["package-app", "--output", "out.zip"]).Path);
         Assert.Equal(HostVerb.Run, HostCommand.Parse([]).Verb);
+    }
+
+    [Fact]
+    public void Bot_Frameworks_endpoint_settings_are_all_or_nothing()
+    {
+        static IConfiguration Settings(params string[] keys) => new ConfigurationBuilder()
+            .AddInMemoryCollection(keys.Select(k => KeyValuePair.Create(k, (string?)"https://example.invalid/"))).Build();
+
+        Assert.Empty(StartupChecks.MissingBotEndpointSettings(Settings()));
+        Assert.Empty(StartupChecks.MissingBotEndpointSettings(Settings(StartupChecks.BotEndpointSettings)));
+        Assert.Equal(["ToBotFromChannelTokenIssuer", "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope", "OAuthUrl"],
+            StartupChecks.MissingBotEndpointSettings(Settings("ToBotFromChannelOpenIdMetadataUrl")));
     }
 }
