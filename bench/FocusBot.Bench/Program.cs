@@ -56,6 +56,9 @@ else
         ["Reminders__Enabled"] = "false",
         ["MicrosoftAppId"] = "",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // Each bench conversation is one user sending in a closed loop: far past any person's rate, by design.
+        ["RateLimits__MessagesPerMinute"] = "10000000",
+        ["RateLimits__MessagesBurst"] = "10000000",
     };
     foreach (var (k, v) in options.HostEnv) env[k] = v;
 

@@ -64,6 +64,8 @@ static async Task<int> RunAsync(HostCommand command)
     builder.Services.AddFocusBotSituations(builder.Configuration);
     builder.Services.AddBackendAuthorization(builder.Configuration);
     builder.Services.AddProblemDetails();
+    // Per-caller limits on the API (/api/messages counts per Teams user once the token is accepted).
+    builder.Services.AddApiRateLimits();
     builder.Services.AddOpenApi();
 
     // OpenTelemetry to Azure Monitor and/or OTLP, when configured.
@@ -95,18 +97,21 @@ static async Task<int> RunAsync(HostCommand command)
     }
 
     StartupChecks.RefuseOpenEndpointsOffLoopback(app);
+    StartupChecks.RefuseIncompleteBotEndpointSettings(app);
     await DatabaseMigrator.MigrateAsync(app.Services);
     if (command.Verb == HostVerb.Demo) await DemoRoster.LoadAsync(app);
 
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     if (BackendPolicies.IsEnabled(app.Configuration)) app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapOpenApi();
     app.MapHealth();
     app.MapBot();
-    app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders().MapAudit();
+    app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapAudit();
 
     await app.RunAsync();
     return 0;

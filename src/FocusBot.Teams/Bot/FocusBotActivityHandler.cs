@@ -80,6 +80,24 @@ public sealed class FocusBotActivityHandler(
         await commands.RunAsync(turnContext, who, CommandParser.Parse(text), cancellationToken);
     }
 
+    /// <summary>
+    /// Invokes as Bot Framework answers them, except that one this bot does not handle is a bad request (400), not
+    /// Bot Framework's 501: a forged or unknown invoke is the caller's mistake, not a server fault to page anyone for.
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        if (response?.Status != StatusCodes.NotImplemented) return response!;
+        logger.LogInformation("Answered an invoke this bot does not handle ({Name}) with 400.", turnContext.Activity.Name);
+        return new InvokeResponse { Status = StatusCodes.BadRequest };
+    }
+
+    private static class StatusCodes
+    {
+        public const int BadRequest = 400;
+        public const int NotImplemented = 501;
+    }
+
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
         AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {

@@ -16,9 +16,11 @@ namespace FocusBot.Teams.Bot;
 /// <see cref="ActivityRefusedException"/>: 503 when the signing keys could not be fetched, 401 for anything else.
 /// Only after the token is accepted are the channel (Teams only: people are known by Teams' <c>aadObjectId</c>)
 /// and the tenant (<c>MicrosoftAppTenantId</c>, when set) checked, 403 when wrong, so that a caller without a valid
-/// token cannot learn which tenant the bot serves.
+/// token cannot learn which tenant the bot serves. Last, each Teams user's activities are counted against
+/// <see cref="TeamsUserRateLimiter"/> (429 over the limit).
 /// </summary>
-public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner, string? allowedTenantId) : BotFrameworkAuthentication
+public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner, string? allowedTenantId, TeamsUserRateLimiter limiter)
+    : BotFrameworkAuthentication
 {
     /// <summary>Authenticates the request's token, then checks the activity's channel and tenant; throws <see cref="ActivityRefusedException"/>.</summary>
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader,
@@ -42,6 +44,9 @@ public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner,
             throw new ActivityRefusedException(403, $"channel \"{activity.ChannelId}\" is not Microsoft Teams; this bot serves Teams only.");
         if (!string.IsNullOrWhiteSpace(allowedTenantId) && !IsFromTenant(activity, allowedTenantId))
             throw new ActivityRefusedException(403, "the activity is not from the Microsoft 365 tenant this bot serves.");
+        // Counted once the token is accepted, so that nobody can use up a real user's allowance with forged activities.
+        if (activity.From?.Id is { Length: > 0 } userId && limiter.Refusal(userId) is { } wait)
+            throw new ActivityRefusedException(429, $"Teams user {userId} sends more than the per-user limit.", retryAfter: wait);
         return result;
     }
 

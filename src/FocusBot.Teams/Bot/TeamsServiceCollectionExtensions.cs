@@ -19,6 +19,14 @@ namespace FocusBot.Teams.Bot;
 
 public static class TeamsServiceCollectionExtensions
 {
+    /// <summary>The <c>RateLimits</c> section, with the defaults of <see cref="RateLimitOptions"/> for what is not set.</summary>
+    public static RateLimitOptions RateLimits(IConfiguration configuration)
+    {
+        var options = new RateLimitOptions();
+        configuration.GetSection(RateLimitOptions.SectionName).Bind(options);
+        return options;
+    }
+
     /// <summary>
     /// The one member lookup of the bot, the API and the tabs, serving the tenant <c>MicrosoftAppTenantId</c> (any
     /// tenant when it is not set: local development).
@@ -39,6 +47,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddConnectorResilience(configuration);
         services.AddBotSigningKeysClient();
+        services.AddSingleton(_ => RateLimits(configuration));
+        services.AddSingleton<TeamsUserRateLimiter>();
         // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
         services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));
         services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(

@@ -44,22 +44,24 @@ public static class BotEndpoints
         {
             // Refusals are what the endpoint is for, not faults: one line each, no stack trace.
             logger.LogWarning("Refused an activity ({Status}): {Reason}", refused.Status, refused.Message);
-            return Refused(http, refused.Status);
+            return Refused(http, refused);
         }
         return Results.Empty;
     }
 
     /// <summary>The answer to a refused activity: its status and a title, never the reason (which stays in the log).</summary>
-    private static IResult Refused(HttpContext http, int status)
+    private static IResult Refused(HttpContext http, ActivityRefusedException refused)
     {
-        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "30";
-        var title = status switch
+        var retryAfter = refused.RetryAfter ?? (refused.Status == StatusCodes.Status503ServiceUnavailable ? TimeSpan.FromSeconds(30) : null);
+        if (retryAfter is { } wait) http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var title = refused.Status switch
         {
             StatusCodes.Status401Unauthorized => "Not authenticated",
             StatusCodes.Status403Forbidden => "Not allowed",
+            StatusCodes.Status429TooManyRequests => "Too many requests",
             _ => "Authentication unavailable",
         };
-        return Results.Problem(statusCode: status, title: title);
+        return Results.Problem(statusCode: refused.Status, title: title);
     }
 }
 

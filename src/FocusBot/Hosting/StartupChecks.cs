@@ -4,6 +4,29 @@ namespace FocusBot.Hosting;
 
 public static class StartupChecks
 {
+    /// <summary>Bot Framework's endpoint settings: setting one switches it to a mode that needs the rest.</summary>
+    public static readonly string[] BotEndpointSettings =
+        ["ToBotFromChannelOpenIdMetadataUrl", "ToBotFromChannelTokenIssuer", "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope", "OAuthUrl"];
+
+    /// <summary>
+    /// The Bot Framework endpoint settings that are missing when some are set (none when none or all are): with only
+    /// some, Bot Framework refuses every token or fails every turn.
+    /// </summary>
+    public static IReadOnlyList<string> MissingBotEndpointSettings(IConfiguration configuration)
+    {
+        var missing = BotEndpointSettings.Where(key => string.IsNullOrWhiteSpace(configuration[key])).ToList();
+        return missing.Count == BotEndpointSettings.Length ? [] : missing;
+    }
+
+    /// <summary>Refuses to start with some of Bot Framework's endpoint settings but not all (one line naming them).</summary>
+    public static void RefuseIncompleteBotEndpointSettings(WebApplication app)
+    {
+        var missing = MissingBotEndpointSettings(app.Configuration);
+        if (missing.Count > 0)
+            throw new InvalidOperationException(
+                $"Some of Bot Framework's endpoint settings are set but not {string.Join(", ", missing)}; set all of them or none.");
+    }
+
     /// <summary>
     /// Says loudly when authentication is off, and then refuses (<see cref="HostRefusalException"/>) any address but loopback: an open bot endpoint or
     /// backend must never be reachable from the network.

@@ -1,4 +1,5 @@
 using FocusBot.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace FocusBot.Tests.Host;
 
@@ -26,5 +27,17 @@ public class StartupTests
         Assert.Equal(HostVerb.Help, HostCommand.Parse(["--demo", "--help"]).Verb);
         Assert.NotNull(HostCommand.Parse(["serve"]).Problem);
         Assert.NotNull(HostCommand.Parse(["import-roster"]).Problem);
+    }
+
+    [Fact]
+    public void Bot_Frameworks_endpoint_settings_are_all_or_nothing()
+    {
+        static IConfiguration Settings(params string[] keys) => new ConfigurationBuilder()
+            .AddInMemoryCollection(keys.Select(k => KeyValuePair.Create(k, (string?)"https://example.invalid/"))).Build();
+
+        Assert.Empty(StartupChecks.MissingBotEndpointSettings(Settings()));
+        Assert.Empty(StartupChecks.MissingBotEndpointSettings(Settings(StartupChecks.BotEndpointSettings)));
+        Assert.Equal(["ToBotFromChannelTokenIssuer", "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope", "OAuthUrl"],
+            StartupChecks.MissingBotEndpointSettings(Settings("ToBotFromChannelOpenIdMetadataUrl")));
     }
 }
