@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ISituationStore, EfSituationStore>();
         services.AddScoped<IReminderStore, EfReminderStore>();
         services.AddScoped<ICoChairNoticeLog, EfCoChairNoticeLog>();
+        services.AddScoped<Core.Deliveries.IDeliveryStore, Deliveries.EfDeliveryStore>();
         return services;
     }
 

@@ -1,7 +1,9 @@
 using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Core.Deliveries;
 using FocusBot.Data.Conversations;
+using FocusBot.Data.Deliveries;
 using FocusBot.Data.Reminders;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,8 @@ public abstract class FocusBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SituationCardPost> SituationCards => Set<SituationCardPost>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<CoChairNotice> CoChairNotices => Set<CoChairNotice>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<ProcessedSubmission> ProcessedSubmissions => Set<ProcessedSubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -86,7 +86,7 @@ public sealed class FocusBotActivityHandler(
         {
             var inChannel = !ConversationReferences.IsPersonal(turnContext.Activity);
             return await cardActions.RunAsync(action, who, inChannel, cancellationToken,
-                inChannel ? ConversationReferences.ChannelIdOf(turnContext.Activity) : null);
+                inChannel ? ConversationReferences.ChannelIdOf(turnContext.Activity) : null, ClickedCard(turnContext, who));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -94,6 +94,13 @@ public sealed class FocusBotActivityHandler(
             return Cards.Situations.NoticeCard.Build("Something went wrong", FocusBotAdapter.SomethingWentWrong, isError: true);
         }
     }
+
+    /// <summary>The message holding the card that was clicked (an invoke's replyToId), so an answer that replaces it can be redrawn later.</summary>
+    private static Core.Deliveries.ConfirmationCard? ClickedCard(ITurnContext turnContext, TurnMember who) =>
+        turnContext.Activity.Type == ActivityTypes.Invoke && !string.IsNullOrEmpty(turnContext.Activity.ReplyToId)
+            && ConversationReferences.AddressOf(turnContext, who.Member.Email) is { } address
+            ? new Core.Deliveries.ConfirmationCard(address, turnContext.Activity.ReplyToId)
+            : null;
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

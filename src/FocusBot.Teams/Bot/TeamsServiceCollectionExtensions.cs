@@ -37,8 +37,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<MemberResolver>();
         services.AddScoped<CommandDispatcher>();
         services.AddAgendaAndReminderMessages();
-        services.AddScoped<SituationCardsNotifier>();
-        services.AddScoped<ISituationNotifier>(sp => sp.GetRequiredService<SituationCardsNotifier>());
+        services.AddScoped<Core.Deliveries.IDeliveryComposer, SituationDeliveryComposer>();
+        services.TryAddSingleton<Core.Deliveries.IDispatchSignal, Core.Deliveries.NoDispatchSignal>();
         services.AddScoped<SituationCardActions>();
         services.AddScoped<UpdateCardActions>();
         services.AddScoped<SituationLists>();
