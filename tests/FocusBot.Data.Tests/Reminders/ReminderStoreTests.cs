@@ -61,7 +61,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
 
     private ReminderDispatcher Dispatcher(FocusBotDbContext db, IChatSender? chat = null) => new(
         new EfReminderStore(db), new AddressedToTarget(), chat ?? _chat,
-        new CoChairNotices(new EfRosterStore(db), new Deliveries.EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
+        new CoChairNotices(new EfRosterStore(db), new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
         _options, _time, NullLogger<ReminderDispatcher>.Instance);
 
     [Fact]
