@@ -63,15 +63,25 @@ public sealed class BotHarness : IAsyncDisposable
     /// </summary>
     public bool DeliverAfterEachTurn { get; set; } = true;
 
-    /// <summary>Runs the dispatcher until nothing is due: each row in its own scope, as the worker does. Returns how many rows ended in each state.</summary>
+    /// <summary>
+    /// Runs the dispatcher until nothing is due: each row in its own scope, as the worker does. A confirmation that
+    /// came before the cards it reports on is looked at again <see cref="ReminderOptions.ConfirmationRecheck"/> later,
+    /// as the worker would. Returns how many rows ended in each state.
+    /// </summary>
     public async Task<IReadOnlyDictionary<DeliveryState, int>> DeliverOutboxAsync()
     {
         var counts = new Dictionary<DeliveryState, int>();
+        var rechecks = 0;
         while (true)
         {
             IReadOnlyList<Delivery> batch;
             await using (var scope = _services.CreateAsyncScope())
                 batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync("harness", default);
+            if (batch.Count == 0 && counts.Remove(DeliveryState.Pending) && rechecks++ < 3)
+            {
+                Time.Advance(new ReminderOptions().ConfirmationRecheck);
+                continue;
+            }
             if (batch.Count == 0) return counts;
             foreach (var delivery in batch)
             {

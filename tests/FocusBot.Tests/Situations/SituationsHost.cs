@@ -88,6 +88,7 @@ public sealed class SituationsHost : IAsyncDisposable
         var response = await PostJsonAsync("/api/v1/situations", (request ?? DemoRequest()).ToJsonString());
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        await DeliverOutboxAsync();
         return (string)body!["id"]!;
     }
 
@@ -110,6 +111,10 @@ public sealed class SituationsHost : IAsyncDisposable
 
     public Task ConcludeAsync(string situationId, string outcome) =>
         AsMemberAsync(CoChair, (w, m) => w.ConcludeAsync(situationId, outcome, m, default));
+
+    /// <summary>One pass of the host's worker, as when a decision wakes it: the outbox is delivered through <see cref="Chat"/>.</summary>
+    public Task DeliverOutboxAsync() =>
+        ActivatorUtilities.CreateInstance<FocusBot.Reminders.ReminderWorker>(_factory.Services).RunOnceAsync(default);
 
     public async Task LinkChannelAsync(string tableId, string channelId)
     {
