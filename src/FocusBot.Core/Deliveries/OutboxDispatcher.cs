@@ -15,6 +15,7 @@ public sealed class OutboxDispatcher(
     IDeliveryStore store,
     IDeliveryComposer composer,
     IChatSender chat,
+    IConversationStore conversations,
     CoChairNotices coChairs,
     ReminderOptions options,
     TimeProvider time,
@@ -54,6 +55,17 @@ public sealed class OutboxDispatcher(
             }
 
             var to = composed.To!;
+            // Gone (channel deleted, team archived, app removed): nothing is sent there until it is linked or installed again.
+            if (await conversations.UnreachableReasonAsync(to, cancellationToken) is { } gone)
+            {
+                var reason = to.Kind == ConversationKind.Channel
+                    ? $"the table's channel cannot be posted to: {gone}. A co-chair can type \"@FocusBot link {delivery.TableId}\" in the table's channel."
+                    : $"{to.Key} cannot be reached: {gone}.";
+                await TellCoChairsAsync(delivery, reason, cancellationToken,
+                    subject: to.Kind == ConversationKind.Channel ? CoChairNotices.ChannelGoneSubject(to.Key) : null);
+                return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+            }
+
             var result = composed.UpdateActivityId is { } activityId
                 ? await chat.UpdateAsync(to, activityId, composed.Message!, cancellationToken)
                 : await chat.SendAsync(to, composed.Message!, cancellationToken);
@@ -91,11 +103,11 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Once per table and problem; never about a message that was itself for the co-chairs (they would not get that either).</summary>
-    private async Task TellCoChairsAsync(Delivery delivery, string reason, CancellationToken cancellationToken)
+    private async Task TellCoChairsAsync(Delivery delivery, string reason, CancellationToken cancellationToken, string? subject = null)
     {
         if (delivery.Kind is not (DeliveryKind.SituationCard or DeliveryKind.CardRefresh)) return;
         var about = delivery.SituationId is null ? "" : $" (the card of {delivery.SituationId})";
-        await coChairs.TellOnceAsync(delivery.TableId, $"undeliverable|{delivery.Recipient}|{reason}",
+        await coChairs.TellOnceAsync(delivery.TableId, subject ?? $"undeliverable|{delivery.Recipient}|{reason}",
             $"FocusBot could not deliver a message{about}: {reason}", cancellationToken);
     }
 

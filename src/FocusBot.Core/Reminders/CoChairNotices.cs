@@ -11,6 +11,9 @@ namespace FocusBot.Core.Reminders;
 /// </summary>
 public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, ICoChairNoticeLog log, TimeProvider time)
 {
+    /// <summary>The subject of "the table's channel is gone": told once, whether Teams said so or a card found out.</summary>
+    public static string ChannelGoneSubject(string channelId) => $"channel-gone|{channelId}";
+
     /// <param name="subject">What makes two notices the same problem (any length; only its hash is kept).</param>
     /// <param name="message">Plain text for the co-chairs (never a note or a summary: it is kept in the outbox row).</param>
     /// <returns>Whether this was the first time (the co-chairs' messages are now in the outbox).</returns>

@@ -43,6 +43,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<UpdateCardActions>();
         services.AddScoped<SituationLists>();
         services.AddScoped<Figures.StatsCommand>();
+        services.AddScoped<ConversationLifecycle>();
+        services.TryAddScoped<Core.Reminders.CoChairNotices>();
         services.AddScoped<IBot, FocusBotActivityHandler>();
         return services;
     }

@@ -57,7 +57,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         WithWorkflow(w => w.RecordAsync(Request(), Member("chair.demo@city.example"), default, submissionId));
 
     private OutboxDispatcher Dispatcher(FocusBotDbContext db, IChatSender chat) => new(
-        new EfDeliveryStore(db), new PostsToRecipient(), chat,
+        new EfDeliveryStore(db), new PostsToRecipient(), chat, new FocusBot.Data.Conversations.EfConversationStore(db, _time),
         new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
         _options, _time, NullLogger<OutboxDispatcher>.Instance);
 
