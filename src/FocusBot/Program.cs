@@ -2,6 +2,7 @@ using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
+using FocusBot.Deliveries;
 using FocusBot.Figures;
 using FocusBot.Hosting;
 using FocusBot.Meetings;
@@ -65,7 +66,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders();
+app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders().MapDeliveries();
 
 await app.RunAsync();
 return 0;

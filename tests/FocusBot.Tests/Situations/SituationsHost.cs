@@ -52,7 +52,9 @@ public sealed class SituationsHost : IAsyncDisposable
         var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
         var clock = new FakeTimeProvider(MondayMorning);
         var chat = new RecordingChat();
-        var factory = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // No background worker: the test delivers the outbox itself (DeliverOutboxAsync), at the moment it chooses.
+        // UseSetting, not app configuration: Program reads it while it registers services.
+        var factory = app.WithWebHostBuilder(builder => builder.UseSetting("Reminders:Enabled", "false").ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddScoped<IChatSender>(_ => chat);
