@@ -26,7 +26,7 @@ builder.Services.AddFocusBotTeams(builder.Configuration);
 // Meetings: the table's Microsoft Graph calendar when Graph:* is set, else the roster's schedule.
 builder.Services.AddFocusBotCalendar(builder.Configuration);
 
-// Reminders: planned from the calendar and the situations, sent by a worker; co-chairs told of calendar problems.
+// The worker: delivers the outbox (everything decisions cause) and the reminders it plans; co-chairs told of problems.
 builder.Services.AddFocusBotReminders(builder.Configuration);
 
 // The backend: roster, OpenAPI, problem details, Entra ID app roles when configured.
