@@ -96,9 +96,14 @@ public sealed class FocusBotActivityHandler(
         }
     }
 
-    /// <summary>The message holding the card that was clicked (an invoke's replyToId), so an answer that replaces it can be redrawn later.</summary>
+    /// <summary>
+    /// The message holding the card that was clicked (an invoke's replyToId) in a personal chat, so an answer that
+    /// replaces it can be redrawn later. In a channel the answer is not redrawn: the channel's newest card about a
+    /// situation stays the situation's own.
+    /// </summary>
     private static Core.Deliveries.ConfirmationCard? ClickedCard(ITurnContext turnContext, TurnMember who) =>
         turnContext.Activity.Type == ActivityTypes.Invoke && !string.IsNullOrEmpty(turnContext.Activity.ReplyToId)
+            && ConversationReferences.IsPersonal(turnContext.Activity)
             && ConversationReferences.AddressOf(turnContext, who.Member.Email) is { } address
             ? new Core.Deliveries.ConfirmationCard(address, turnContext.Activity.ReplyToId)
             : null;
