@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ICoChairNoticeLog, EfCoChairNoticeLog>();
         services.AddScoped<IAuditLog, EfAuditLog>();
         services.AddScoped<IRetentionStore, EfRetentionStore>();
+        services.AddScoped<Core.Deliveries.IDeliveryStore, Deliveries.EfDeliveryStore>();
         return services;
     }
 

@@ -2,8 +2,10 @@ using FocusBot.Core.Audit;
 using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Core.Deliveries;
 using FocusBot.Data.Conversations;
 using FocusBot.Data.Privacy;
+using FocusBot.Data.Deliveries;
 using FocusBot.Data.Reminders;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,8 @@ public abstract class FocusBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<CoChairNotice> CoChairNotices => Set<CoChairNotice>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<ProcessedSubmission> ProcessedSubmissions => Set<ProcessedSubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

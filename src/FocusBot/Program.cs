@@ -2,6 +2,7 @@ using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
 using FocusBot.Data;
+using FocusBot.Deliveries;
 using FocusBot.Figures;
 using FocusBot.Health;
 using FocusBot.Hosting;
@@ -53,7 +54,7 @@ static async Task<int> RunAsync(HostCommand command)
     // Meetings: the table's Microsoft Graph calendar when Graph:* is set, else the roster's schedule.
     builder.Services.AddFocusBotCalendar(builder.Configuration);
 
-    // Reminders: planned from the calendar and the situations, sent by a worker; co-chairs told of calendar problems.
+    // The worker: delivers the outbox (everything decisions cause) and the reminders it plans; co-chairs told of problems.
     builder.Services.AddFocusBotReminders(builder.Configuration);
 
     // Privacy: retention of concluded situations (Privacy:RetentionMonths), purged daily by the worker.
@@ -111,7 +112,7 @@ static async Task<int> RunAsync(HostCommand command)
     app.MapOpenApi();
     app.MapHealth();
     app.MapBot();
-    app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapAudit();
+    app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapDeliveries().MapAudit();
 
     await app.RunAsync();
     return 0;

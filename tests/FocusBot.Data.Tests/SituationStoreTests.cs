@@ -20,7 +20,7 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
     private TestDatabase _database = null!;
     private Core.Roster.Roster _roster = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 16, 30, 0, TimeSpan.Zero));
-    private readonly RecordingNotifier _notifier = new();
+    private readonly WakeCounter _signal = new();
 
     public async Task InitializeAsync()
     {
@@ -34,7 +34,7 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
     private async Task<T> WithWorkflow<T>(Func<SituationWorkflow, Task<T>> use)
     {
         await using var db = _database.CreateContext();
-        var workflow = new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), _notifier, new SituationCatalogue(), _time);
+        var workflow = new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), _signal, new SituationCatalogue(), _time);
         return await use(workflow);
     }
 
@@ -66,7 +66,9 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal("northside-mh", stored.LeadAgencyId);
         Assert.Equal(["harbour-housing"], stored.AssistingAssignments.Select(a => a.AgencyId));
         Assert.Equal(SituationEventKind.Recorded, Assert.Single(stored.Events).Kind);
-        Assert.Equal(2, _notifier.Recorded.Count);
+        Assert.Equal(2, _signal.Wakes.Count);
+        // Each recording wrote its deliveries with it: the channel copy and a card per rep of the named agencies.
+        Assert.Equal(2, await db.Deliveries.CountAsync(d => d.Recipient == Core.Deliveries.Delivery.TableChannel));
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(SituationStatus.Active, stored.Status);
         Assert.Equal(AssignmentState.Accepted, stored.LeadAssignment.State);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromHours(48), stored.UpdateDueAt);
-        Assert.Single(_notifier.Changed, c => c.Kind == SituationEventKind.Accepted);
+        Assert.Equal(2, _signal.Wakes.Count); // the recording and the one acceptance
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(SituationRefusal.NotYourAgency, outcome.Result!.Refusal);
         await using var db = _database.CreateContext();
         Assert.Equal(SituationStatus.Open, (await new EfSituationStore(db).FindAsync(situation.Id, default))!.Status);
-        Assert.Empty(_notifier.Changed);
+        Assert.Single(_signal.Wakes); // the recording only
     }
 
     [Fact]
@@ -141,35 +143,9 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
         Assert.Empty(await store.ListAsync(new SituationQuery(AgencyId: "youthlink"), default));
     }
 
-    [Fact]
-    public async Task Posted_cards_are_kept_in_order_for_updating()
+    private sealed class WakeCounter : Core.Deliveries.IDispatchSignal
     {
-        var situation = await RecordAsync();
-        await using var db = _database.CreateContext();
-        var store = new EfSituationStore(db);
-
-        await store.RecordCardAsync(situation.Id, new PostedCard(ConversationAddress.Channel("19:c"), "act-1"), default);
-        await store.RecordCardAsync(situation.Id, new PostedCard(ConversationAddress.Personal("rep.demo@northside-mh.example"), "act-2"), default);
-
-        Assert.Equal(["act-1", "act-2"], (await store.CardsOfAsync(situation.Id, default)).Select(c => c.ActivityId));
-        Assert.Equal(2, await db.SituationCards.CountAsync());
-    }
-
-    private sealed class RecordingNotifier : ISituationNotifier
-    {
-        public ConcurrentQueue<string> Recorded { get; } = new();
-        public ConcurrentQueue<SituationEvent> Changed { get; } = new();
-
-        public Task SituationRecordedAsync(Situation situation, CancellationToken cancellationToken)
-        {
-            Recorded.Enqueue(situation.Id);
-            return Task.CompletedTask;
-        }
-
-        public Task SituationChangedAsync(Situation situation, SituationResult change, CancellationToken cancellationToken)
-        {
-            Changed.Enqueue(situation.Events[^1]);
-            return Task.CompletedTask;
-        }
+        public ConcurrentQueue<string> Wakes { get; } = new();
+        public void Wake(string tableId) => Wakes.Enqueue(tableId);
     }
 }

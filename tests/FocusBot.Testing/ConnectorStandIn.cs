@@ -37,6 +37,7 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly ConcurrentQueue<ScriptedResponse> _lookupScript = new();
     private readonly ConcurrentDictionary<string, JsonObject> _users = new();
     private int _created;
     private int _posted;
@@ -95,9 +96,16 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>The next member look-ups get these answers, in order (e.g. 503s), before Teams' ordinary answers.</summary>
+    public void AnswerMemberLookups(params ScriptedResponse[] responses)
+    {
+        foreach (var response in responses) _lookupScript.Enqueue(response);
+    }
+
     private ScriptedResponse? MemberLookup(string method, string target)
     {
         if (method != HttpMethods.Get || MemberTarget().Match(target) is not { Success: true } match) return null;
+        if (_lookupScript.TryDequeue(out var scripted)) return scripted;
         // Teams finds a member by Teams id, Entra object id or UPN (e-mail).
         var wanted = Uri.UnescapeDataString(match.Groups[1].Value);
         var user = _users.TryGetValue(wanted, out var byId) ? byId : _users.Values.FirstOrDefault(u =>

@@ -14,8 +14,11 @@ public enum DeliveryStatus
     Failed,
 }
 
-/// <summary>What came of a send; <see cref="ActivityId"/> identifies the posted message for later updates.</summary>
-public sealed record DeliveryResult(DeliveryStatus Status, string? ActivityId = null, string? Detail = null)
+/// <summary>
+/// What came of a send; <see cref="ActivityId"/> identifies the posted message for later updates; <see cref="RetryAfter"/>
+/// is how long Teams asked us to wait (429/503 Retry-After) when it is <see cref="DeliveryStatus.Failed"/>.
+/// </summary>
+public sealed record DeliveryResult(DeliveryStatus Status, string? ActivityId = null, string? Detail = null, TimeSpan? RetryAfter = null)
 {
     public bool IsDelivered => Status == DeliveryStatus.Delivered;
 }

@@ -1,37 +1,34 @@
 using System.Security.Cryptography;
 using System.Text;
-using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
-using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Core.Reminders;
 
-/// <summary>Tells a table's co-chairs about a problem they can act on (a rep the bot cannot reach, a calendar it cannot read), once.</summary>
-public sealed class CoChairNotices(
-    IRosterStore roster, IChatSender chat, ICoChairNoticeLog log, TimeProvider time, ILogger<CoChairNotices> logger)
+/// <summary>
+/// Tells a table's co-chairs about a problem they can act on (a rep the bot cannot reach, a channel that is gone, a
+/// calendar it cannot read), once: the notice log keeps the subject, and the messages go out through the outbox.
+/// </summary>
+public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, ICoChairNoticeLog log, TimeProvider time)
 {
+    /// <summary>The subject of "the table's channel is gone": told once, whether Teams said so or a card found out.</summary>
+    public static string ChannelGoneSubject(string channelId) => $"channel-gone|{channelId}";
+
     /// <param name="subject">What makes two notices the same problem (any length; only its hash is kept).</param>
-    /// <returns>Whether at least one co-chair was told now.</returns>
+    /// <param name="message">Plain text for the co-chairs (never a note or a summary: it is kept in the outbox row).</param>
+    /// <returns>Whether this was the first time (the co-chairs' messages are now in the outbox).</returns>
     public async Task<bool> TellOnceAsync(string tableId, string subject, string message, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..40];
-        if (!await log.TryRecordAsync(tableId, key, time.GetUtcNow(), cancellationToken)) return false;
+        var now = time.GetUtcNow();
+        if (!await log.TryRecordAsync(tableId, key, now, cancellationToken)) return false;
 
-        var coChairs = (await roster.MembersOfTableAsync(tableId, cancellationToken)).Where(m => m.IsCoChairOf(tableId)).ToList();
-        var told = 0;
-        foreach (var coChair in coChairs)
-        {
-            var result = await chat.SendAsync(ConversationAddress.Personal(coChair.Email), new OutgoingMessage(message), cancellationToken);
-            if (result.IsDelivered) told++;
-            else logger.LogWarning("Could not tell co-chair {CoChair} of table {TableId}: {Status}", coChair.Email, tableId, result.Status);
-        }
-
-        if (told == 0)
-        {
-            logger.LogWarning("No co-chair of table {TableId} could be told: {Message}", tableId, message);
-            // Nobody heard it, so the next occurrence tries again.
-            await log.ForgetAsync(tableId, key, cancellationToken);
-        }
-        return told > 0;
+        var members = await roster.MembersOfTableAsync(tableId, cancellationToken);
+        await outbox.AddAsync(SituationDeliveries.NoticeToCoChairs(tableId, members, message, now), cancellationToken);
+        return true;
     }
+
+    /// <summary>Forgets that the co-chairs were told (the problem was fixed, e.g. a channel linked again), so a new occurrence is told again.</summary>
+    public Task ForgetAsync(string tableId, string subject, CancellationToken cancellationToken) =>
+        log.ForgetAsync(tableId, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..40], cancellationToken);
 }

@@ -15,8 +15,8 @@ public interface IReminderStore
     /// <summary>Ends a claimed reminder (sent, cancelled, skipped, failed). False when the claim was lost to another worker.</summary>
     Task<bool> FinishAsync(Guid id, Guid claimToken, ReminderState state, string? error, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Puts a claimed reminder back for a later attempt, noting why this one failed.</summary>
-    Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Puts a claimed reminder back for a later attempt, no earlier than <paramref name="retryAt"/>, noting why this one failed.</summary>
+    Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Planned and claimed reminders due before <paramref name="before"/>, of the given tables (null: all), earliest first.</summary>
     Task<IReadOnlyList<Reminder>> ScheduledAsync(IReadOnlyCollection<string>? tableIds, DateTimeOffset before, int limit, CancellationToken cancellationToken);

@@ -55,6 +55,8 @@ public sealed class Reminder
     public Guid? ClaimToken { get; private set; }
     public string? ClaimedBy { get; private set; }
     public DateTimeOffset? ClaimExpiresAt { get; private set; }
+    /// <summary>After a failed attempt: not claimed again before this (UTC), so a retry waits out its backoff.</summary>
+    public DateTimeOffset? RetryAt { get; private set; }
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -1,5 +1,6 @@
 using FocusBot.Core.Telemetry;
 using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
 using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Core.Reminders;
@@ -8,8 +9,11 @@ namespace FocusBot.Core.Reminders;
 public sealed record DispatchSummary(int Sent, int Skipped, int Cancelled, int Failed, int Retrying);
 
 /// <summary>
-/// Sends what is due: claims a batch, sends each reminder through the chat port and marks it. Several dispatchers
-/// (threads, instances) may run on one database; the store's claims keep each reminder to one of them.
+/// Sends the reminders that are due: claims a batch, composes each from the state of things now, sends it through
+/// the same chat port, pacer and <see cref="RetryBackoff"/> as the outbox (<see cref="OutboxDispatcher"/>), and marks
+/// it. Reminders keep their own rows because they are plans (re-planned, cancelled, skipped when stale); the worker
+/// runs both dispatchers in one loop. Several dispatchers (threads, instances) may run on one database; the store's
+/// claims keep each reminder to one of them.
 /// </summary>
 public sealed class ReminderDispatcher(
     IReminderStore store,
@@ -99,7 +103,8 @@ public sealed class ReminderDispatcher(
                     await TellCoChairsAsync(reminder, reason, cancellationToken);
                     return await FinishAsync(reminder, token, ReminderState.Failed, reason, cancellationToken);
                 default:
-                    await store.ReleaseAsync(reminder.Id, token, result.Detail ?? result.Status.ToString(), time.GetUtcNow(), cancellationToken);
+                    await store.ReleaseAsync(reminder.Id, token, result.Detail ?? result.Status.ToString(),
+                        RetryBackoff.NextAttempt(time.GetUtcNow(), reminder.Attempts, result.RetryAfter), time.GetUtcNow(), cancellationToken);
                     return ReminderState.Planned;
             }
         }
@@ -107,7 +112,8 @@ public sealed class ReminderDispatcher(
         {
             logger.LogError(failure, "Reminder {ReminderId} ({Kind}, table {TableId}) failed; it will be tried again",
                 reminder.Id, reminder.Kind, reminder.TableId);
-            await store.ReleaseAsync(reminder.Id, token, Shorten(failure.Message), time.GetUtcNow(), cancellationToken);
+            await store.ReleaseAsync(reminder.Id, token, Shorten(failure.Message),
+                RetryBackoff.NextAttempt(time.GetUtcNow(), reminder.Attempts, null), time.GetUtcNow(), cancellationToken);
             return ReminderState.Planned;
         }
     }

@@ -26,4 +26,8 @@ public sealed class ReminderOptions
     public int BatchSize { get; set; } = 50;
     /// <summary>Delivery attempts (each after a failed send or an expired claim) before a reminder is given up as failed.</summary>
     public int MaxAttempts { get; set; } = 5;
+    /// <summary>How many outbox rows one instance sends at once (each waits for Teams; the pacer keeps to Teams' limits).</summary>
+    public int DispatchConcurrency { get; set; } = 16;
+    /// <summary>How often a recording co-chair's confirmation card looks again whether the situation's cards have all gone out.</summary>
+    public TimeSpan ConfirmationRecheck { get; set; } = TimeSpan.FromSeconds(3);
 }

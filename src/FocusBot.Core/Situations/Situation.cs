@@ -309,12 +309,15 @@ public sealed class Situation
             return refused;
         }
 
+        var outcome = catalogue.Outcomes.Find(outcomeId);
         if (Status == SituationStatus.Concluded)
         {
-            return Concluded();
+            // The same conclusion twice (a double click, a redelivered invoke) is not an error; a different one is.
+            return outcome is not null && outcome.Id == OutcomeId
+                ? SituationResult.AlreadyDone($"{Id} is concluded: {outcome.Label}.")
+                : Concluded();
         }
 
-        var outcome = catalogue.Outcomes.Find(outcomeId);
         if (outcome is null)
         {
             return SituationResult.Refused(SituationRefusal.UnknownOutcome, "Please choose one of the table's outcomes.");

@@ -55,6 +55,11 @@ public sealed record SituationResult
     public bool LeadDeclined { get; private init; }
     /// <summary>The update just posted, when the change was an update.</summary>
     public SituationUpdate? PostedUpdate { get; private init; }
+    /// <summary>
+    /// Agencies this change asked to take a part (a new lead, an added assisting agency, a declined agency asked
+    /// again): their reps get the situation's card. Empty for every other change.
+    /// </summary>
+    public IReadOnlyList<string> NewlyAskedAgencyIds { get; private init; } = [];
 
     internal static SituationResult Done(string message) => new(true, true, SituationRefusal.None, message);
 
@@ -64,6 +69,10 @@ public sealed record SituationResult
 
     internal static SituationResult LeadDeclinedDone(string message) =>
         new(true, true, SituationRefusal.None, message) { LeadDeclined = true };
+
+    /// <summary>The same update form arrived again: nothing new, the update it posted before.</summary>
+    internal static SituationResult UpdateAlreadyPosted(SituationUpdate update) =>
+        new(true, false, SituationRefusal.None, "This update was already posted.") { PostedUpdate = update };
 
     internal static SituationResult UpdatePosted(SituationUpdate update, string message) =>
         new(true, true, SituationRefusal.None, message) { PostedUpdate = update };

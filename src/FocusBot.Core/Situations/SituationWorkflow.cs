@@ -1,4 +1,5 @@
 using FocusBot.Core.Catalogue;
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
 
 namespace FocusBot.Core.Situations;
@@ -11,27 +12,45 @@ public sealed record WorkflowOutcome(Situation? Situation, SituationResult? Resu
     public bool Succeeded => Result?.Succeeded == true;
 }
 
-/// <summary>The outcome of recording: the new situation, or every problem with the request by field.</summary>
-public sealed record RecordOutcome(Situation? Situation, IReadOnlyDictionary<string, string[]> Problems);
+/// <summary>
+/// The outcome of recording: the new situation (or the one this submission recorded before, <see cref="Repeated"/>),
+/// or every problem with the request by field.
+/// </summary>
+public sealed record RecordOutcome(Situation? Situation, IReadOnlyDictionary<string, string[]> Problems, bool Repeated = false);
 
 /// <summary>
 /// The situation journey from filter 3 on: record, accept or decline, update, conclude, re-open. Loads, applies the
-/// domain rule, saves with optimistic concurrency (deciding again on a conflict), then tells people.
+/// domain rule, plans the messages the decision causes, and saves both in one transaction with optimistic
+/// concurrency (deciding again on a conflict). It never sends anything itself: the dispatcher delivers the outbox.
 /// </summary>
 public sealed class SituationWorkflow(
-    ISituationStore situations, IRosterStore roster, ISituationNotifier notifier, SituationCatalogue catalogue, TimeProvider time)
+    ISituationStore situations, IRosterStore roster, IDispatchSignal dispatch, SituationCatalogue catalogue, TimeProvider time)
 {
     private const int MaxAttempts = 5;
 
-    public async Task<RecordOutcome> RecordAsync(NewSituationRequest request, Member? recordedBy, CancellationToken cancellationToken)
+    /// <param name="submissionId">The form's submission id (made when the form was built): the same submission records one situation, however often it arrives.</param>
+    /// <param name="confirmation">Where the recording co-chair sees the confirmation card, to redraw it when the deliveries finish.</param>
+    public async Task<RecordOutcome> RecordAsync(NewSituationRequest request, Member? recordedBy, CancellationToken cancellationToken,
+        string? submissionId = null, ConfirmationCard? confirmation = null)
     {
+        var key = SubmissionKey(submissionId, "record");
+        if (key is not null && await situations.OutcomeOfSubmissionAsync(key, cancellationToken) is { } recordedId
+            && await situations.FindAsync(recordedId, cancellationToken) is { } recorded)
+        {
+            return new(recorded, new Dictionary<string, string[]>(), Repeated: true);
+        }
+
         var validation = new NewSituationValidator(catalogue, time).Validate(request, recordedBy,
             await roster.TablesAsync(cancellationToken), await roster.AgenciesAsync(cancellationToken));
         if (!validation.IsValid) return new(null, validation.Problems);
 
-        var situation = await situations.RecordAsync(validation.NewSituation!, time.GetUtcNow(), cancellationToken);
-        await notifier.SituationRecordedAsync(situation, cancellationToken);
-        return new(situation, new Dictionary<string, string[]>());
+        var newSituation = validation.NewSituation!;
+        var members = await roster.MembersOfTableAsync(newSituation.Table.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        var saved = await situations.RecordAsync(newSituation, key,
+            situation => SituationDeliveries.ForRecording(situation, members, confirmation, now), now, cancellationToken);
+        if (!saved.Repeated) dispatch.Wake(saved.Situation.TableId);
+        return new(saved.Situation, new Dictionary<string, string[]>(), saved.Repeated);
     }
 
     public Task<WorkflowOutcome> AcceptAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken) =>
@@ -43,12 +62,19 @@ public sealed class SituationWorkflow(
         return await ChangeAsync(situationId, member, (s, now) => s.Decline(agencyId, member, reason, now, agencyNames), cancellationToken);
     }
 
+    /// <param name="submissionId">The update form's submission id: the same form posts one update, however often it arrives.</param>
     public async Task<WorkflowOutcome> PostUpdateAsync(string situationId, Member member, string? kindId, string? note, string? nextStep,
-        IEnumerable<string>? barrierIds, CancellationToken cancellationToken)
+        IEnumerable<string>? barrierIds, CancellationToken cancellationToken, string? submissionId = null)
     {
+        var key = SubmissionKey(submissionId, "update");
         var agencyNames = await AgencyNamesAsync(cancellationToken);
-        return await ChangeAsync(situationId, member,
-            (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now, agencyNames), cancellationToken);
+        return await ChangeAsync(situationId, member, (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now, agencyNames),
+            cancellationToken,
+            submission: result => key is null || result.PostedUpdate is null ? null : (key, result.PostedUpdate.Id.ToString()),
+            // Checked on every attempt: a save that lost to the same submission on another instance finds it here.
+            repeated: key is null ? null : async token => await situations.OutcomeOfSubmissionAsync(key, token) is { } posted
+                ? await AlreadyPostedAsync(situationId, member, posted, token)
+                : null);
     }
 
     private async Task<string[]> AgencyNamesAsync(CancellationToken cancellationToken) =>
@@ -68,20 +94,37 @@ public sealed class SituationWorkflow(
         return situation is not null && SituationVisibility.For(member, situation) != SituationAccess.None ? situation : null;
     }
 
+    /// <summary>A submission key of one verb, or null without a usable submission id (old cards, the API).</summary>
+    private static string? SubmissionKey(string? submissionId, string verb) =>
+        Guid.TryParse(submissionId, out var id) ? $"{verb}:{id:N}" : null;
+
+    private async Task<WorkflowOutcome> AlreadyPostedAsync(string situationId, Member member, string updateId, CancellationToken cancellationToken)
+    {
+        var situation = await FindVisibleAsync(situationId, member, cancellationToken);
+        var update = situation?.Updates.FirstOrDefault(u => u.Id.ToString() == updateId);
+        return situation is null || update is null ? new(null, null) : new(situation, SituationResult.UpdateAlreadyPosted(update));
+    }
+
     private async Task<WorkflowOutcome> ChangeAsync(string situationId, Member member,
-        Func<Situation, DateTimeOffset, SituationResult> change, CancellationToken cancellationToken)
+        Func<Situation, DateTimeOffset, SituationResult> change, CancellationToken cancellationToken,
+        Func<SituationResult, (string Key, string Outcome)?>? submission = null,
+        Func<CancellationToken, Task<WorkflowOutcome?>>? repeated = null)
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (repeated is not null && await repeated(cancellationToken) is { } earlier) return earlier;
             var situation = await FindVisibleAsync(situationId, member, cancellationToken);
             if (situation is null) return new(null, null);
 
-            var result = change(situation, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var result = change(situation, now);
             if (!result.Succeeded || !result.Changed) return new(situation, result);
 
-            if (await situations.TrySaveAsync(situation, cancellationToken))
+            var deliveries = SituationDeliveries.ForChange(situation, result, await situations.CardsOfAsync(situation.Id, cancellationToken),
+                await roster.MembersOfTableAsync(situation.TableId, cancellationToken), now);
+            if (await situations.TrySaveAsync(situation, deliveries, cancellationToken, submission?.Invoke(result)))
             {
-                await notifier.SituationChangedAsync(situation, result, cancellationToken);
+                dispatch.Wake(situation.TableId);
                 return new(situation, result);
             }
             // Someone changed it at the same moment: decide again on what is now stored (e.g. "already accepted").

@@ -13,6 +13,8 @@ internal sealed class StoredConversationConfiguration : IEntityTypeConfiguration
         conversation.Property(c => c.Key).HasMaxLength(300);
         conversation.Property(c => c.ReferenceJson).HasMaxLength(8000);
         conversation.Property(c => c.UnreachableReason).HasMaxLength(300);
+        conversation.Property(c => c.TeamId).HasMaxLength(300);
+        conversation.HasIndex(c => c.TeamId);
     }
 }
 

@@ -5,19 +5,21 @@ namespace FocusBot.Data.Conversations;
 
 public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time) : IConversationStore
 {
-    public async Task SaveAsync(ConversationAddress address, string referenceJson, CancellationToken cancellationToken)
+    public async Task SaveAsync(ConversationAddress address, string referenceJson, CancellationToken cancellationToken, string? teamId = null)
     {
         var stored = await db.Conversations.FindAsync([address.Kind, address.Key], cancellationToken);
         if (stored is null)
         {
-            db.Conversations.Add(new StoredConversation
+            stored = new StoredConversation
             {
-                Kind = address.Kind, Key = address.Key, ReferenceJson = referenceJson, UpdatedAt = time.GetUtcNow(),
-            });
+                Kind = address.Kind, Key = address.Key, ReferenceJson = referenceJson, UpdatedAt = time.GetUtcNow(), TeamId = teamId,
+            };
+            db.Conversations.Add(stored);
         }
-        else if (stored.ReferenceJson != referenceJson || stored.UnreachableSince is not null)
+        else if (stored.ReferenceJson != referenceJson || stored.UnreachableSince is not null || (teamId is not null && stored.TeamId != teamId))
         {
             stored.ReferenceJson = referenceJson;
+            stored.TeamId = teamId ?? stored.TeamId;
             stored.UpdatedAt = time.GetUtcNow();
             // The member (or channel) just reached us: Teams delivers to it again.
             stored.UnreachableSince = null;
@@ -28,14 +30,19 @@ public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time)
             return;
         }
 
+        var isNew = db.Entry(stored).State == EntityState.Added;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (stored is null)
+        catch (DbUpdateException) when (isNew)
         {
             // Another turn of the same user stored the reference first; theirs is as fresh as ours.
-            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            // Only this row: nothing else the shared context tracks is dropped.
+            db.Entry(stored).State = EntityState.Detached;
         }
     }
 
@@ -78,6 +85,27 @@ public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time)
                 cancellationToken);
         return marked == 1;
     }
+
+    public async Task<string?> UnreachableReasonAsync(ConversationAddress address, CancellationToken cancellationToken) =>
+        await db.Conversations.AsNoTracking()
+            .Where(c => c.Kind == address.Kind && c.Key == address.Key && c.UnreachableSince != null)
+            .Select(c => c.UnreachableReason ?? "unreachable")
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> MarkTeamUnreachableAsync(string teamId, string reason, CancellationToken cancellationToken)
+    {
+        var keys = await db.Conversations.AsNoTracking()
+            .Where(c => c.Kind == ConversationKind.Channel && c.TeamId == teamId && c.UnreachableSince == null)
+            .Select(c => c.Key)
+            .ToListAsync(cancellationToken);
+        var marked = new List<string>();
+        foreach (var key in keys)
+            if (await MarkUnreachableAsync(ConversationAddress.Channel(key), reason, cancellationToken)) marked.Add(key);
+        return marked;
+    }
+
+    public async Task<IReadOnlyList<string>> TablesLinkedToAsync(IReadOnlyCollection<string> channelKeys, CancellationToken cancellationToken) =>
+        await db.TableChannels.AsNoTracking().Where(l => channelKeys.Contains(l.ChannelKey)).Select(l => l.TableId).ToListAsync(cancellationToken);
 
     public async Task ClearUnreachableAsync(ConversationAddress address, CancellationToken cancellationToken) =>
         await db.Conversations

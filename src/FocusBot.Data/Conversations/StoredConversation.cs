@@ -12,6 +12,8 @@ public sealed class StoredConversation
     /// <summary>Set when Teams refused this conversation for good; cleared when the member is heard from again.</summary>
     public DateTimeOffset? UnreachableSince { get; set; }
     public string? UnreachableReason { get; set; }
+    /// <summary>The team of a channel (so that archiving or deleting the team marks all its channels); null for a personal chat.</summary>
+    public string? TeamId { get; set; }
 }
 
 /// <summary>Which team channel is a table's channel (set by a co-chair with <c>link</c>).</summary>

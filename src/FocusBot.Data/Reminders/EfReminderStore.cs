@@ -42,7 +42,7 @@ public sealed class EfReminderStore(FocusBotDbContext db) : IReminderStore
             await db.Database.ExecuteSqlAsync($"""
                 WITH due AS (
                     SELECT "Id" FROM reminders
-                    WHERE ("State" = 'Planned' AND "DueAt" <= {utcNow}) OR ("State" = 'Claimed' AND "ClaimExpiresAt" <= {utcNow})
+                    WHERE ("State" = 'Planned' AND "DueAt" <= {utcNow} AND ("RetryAt" IS NULL OR "RetryAt" <= {utcNow})) OR ("State" = 'Claimed' AND "ClaimExpiresAt" <= {utcNow})
                     ORDER BY "DueAt"
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
@@ -58,7 +58,7 @@ public sealed class EfReminderStore(FocusBotDbContext db) : IReminderStore
             // SQLite has no row locks; one UPDATE takes the database's write lock before it reads, so the select
             // and the claim happen as one step and two workers never take the same row.
             await db.Reminders
-                .Where(r => (r.State == ReminderState.Planned && r.DueAt <= utcNow)
+                .Where(r => (r.State == ReminderState.Planned && r.DueAt <= utcNow && (r.RetryAt == null || r.RetryAt <= utcNow))
                     || (r.State == ReminderState.Claimed && r.ClaimExpiresAt <= utcNow))
                 .OrderBy(r => r.DueAt)
                 .Take(batchSize)
@@ -89,9 +89,10 @@ public sealed class EfReminderStore(FocusBotDbContext db) : IReminderStore
             .SetProperty(r => r.UpdatedAt, utcNow), cancellationToken) == 1;
     }
 
-    public async Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public async Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         await Claimed(id, claimToken).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.State, ReminderState.Planned)
+            .SetProperty(r => r.RetryAt, retryAt.ToUniversalTime())
             .SetProperty(r => r.LastError, error)
             .SetProperty(r => r.ClaimToken, (Guid?)null)
             .SetProperty(r => r.ClaimedBy, (string?)null)

@@ -1,6 +1,9 @@
 using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Situations;
+using FocusBot.Data.Deliveries;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace FocusBot.Data.Situations;
 
@@ -8,12 +11,16 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
 {
     private const int MaxNumberingAttempts = 20;
 
-    public async Task<Situation> RecordAsync(NewSituation newSituation, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RecordedSituation> RecordAsync(NewSituation newSituation, string? submissionKey,
+        Func<Situation, IReadOnlyList<Delivery>> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var year = TimeZoneInfo.ConvertTime(now, newSituation.Table.TimeZone).Year;
         var code = newSituation.Table.Code;
         for (var attempt = 1; ; attempt++)
         {
+            if (submissionKey is not null && await RecordedBySubmissionAsync(submissionKey, cancellationToken) is { } earlier)
+                return new(earlier, Repeated: true);
+
             // Numbering is optimistic: two co-chairs recording at once both read the counter, one save wins, the
             // other reads it again. The counter row is the concurrency token.
             var counter = await db.SituationCounters.FirstOrDefaultAsync(c => c.TableCode == code && c.Year == year, cancellationToken);
@@ -25,32 +32,47 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
             counter.LastNumber++;
 
             var situation = Situation.Record(SituationId.Create(code, year, counter.LastNumber), newSituation, now);
+            var unit = new List<object> { counter, situation };
             db.Situations.Add(situation);
+            unit.AddRange(Add(deliveries(situation)));
+            if (submissionKey is not null) unit.Add(db.ProcessedSubmissions.Add(Submission(submissionKey, situation.Id, now)).Entity);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return situation;
+                await SaveOnlyAsync(unit, cancellationToken);
+                return new(situation, Repeated: false);
             }
+            // Another recording took the number, or this submission was recorded at the same moment: look again.
             catch (DbUpdateException) when (attempt < MaxNumberingAttempts)
             {
-                db.ChangeTracker.Clear();
+                Detach(unit);
             }
         }
     }
 
+    public async Task<string?> OutcomeOfSubmissionAsync(string submissionKey, CancellationToken cancellationToken) =>
+        await db.ProcessedSubmissions.AsNoTracking().Where(s => s.Key == submissionKey).Select(s => s.Outcome).FirstOrDefaultAsync(cancellationToken);
+
     public Task<Situation?> FindAsync(string situationId, CancellationToken cancellationToken) =>
         WithChildren(db.Situations).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == situationId, cancellationToken);
 
-    public async Task<bool> TrySaveAsync(Situation situation, CancellationToken cancellationToken)
+    public async Task<bool> TrySaveAsync(Situation situation, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken,
+        (string Key, string Outcome)? submission = null)
     {
+        var unit = new List<object> { situation };
+        unit.AddRange(situation.Assignments);
+        unit.AddRange(situation.Updates);
+        unit.AddRange(situation.Events);
+        unit.AddRange(Add(deliveries));
+        if (submission is { } s) unit.Add(db.ProcessedSubmissions.Add(Submission(s.Key, s.Outcome, situation.Events.Max(e => e.At))).Entity);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveOnlyAsync(unit, cancellationToken);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        // The situation changed since it was read, or the submission was answered meanwhile: nothing was written.
+        catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
+            Detach(unit);
             return false;
         }
     }
@@ -65,19 +87,49 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
         return await situations.AsSplitQuery().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
     }
 
-    public async Task RecordCardAsync(string situationId, PostedCard card, CancellationToken cancellationToken)
-    {
-        db.SituationCards.Add(new SituationCardPost
-        {
-            SituationId = situationId, Kind = card.Address.Kind, ConversationKey = card.Address.Key, ActivityId = card.ActivityId,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<PostedCard>> CardsOfAsync(string situationId, CancellationToken cancellationToken) =>
         (await db.SituationCards.AsNoTracking().Where(c => c.SituationId == situationId).OrderBy(c => c.Id).ToListAsync(cancellationToken))
             .Select(c => new PostedCard(new ConversationAddress(c.Kind, c.ConversationKey), c.ActivityId))
             .ToList();
+
+    private IEnumerable<object> Add(IReadOnlyList<Delivery> deliveries)
+    {
+        db.Deliveries.AddRange(deliveries);
+        return deliveries;
+    }
+
+    private static ProcessedSubmission Submission(string key, string outcome, DateTimeOffset now) => new() { Key = key, Outcome = outcome, At = now.ToUniversalTime() };
+
+    private async Task<Situation?> RecordedBySubmissionAsync(string submissionKey, CancellationToken cancellationToken) =>
+        await OutcomeOfSubmissionAsync(submissionKey, cancellationToken) is { } situationId ? await FindAsync(situationId, cancellationToken) : null;
+
+    /// <summary>
+    /// Saves this unit of work and nothing else: a change some other store left pending on the shared context is
+    /// refused rather than committed with it.
+    /// </summary>
+    private async Task SaveOnlyAsync(IReadOnlyCollection<object> unit, CancellationToken cancellationToken)
+    {
+        var mine = unit.ToHashSet(ReferenceEqualityComparer.Instance);
+        var stray = db.ChangeTracker.Entries()
+            .FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !mine.Contains(e.Entity)
+                && !IsPartOfASituation(e));
+        if (stray is not null)
+            throw new InvalidOperationException($"A pending {stray.Metadata.ClrType.Name} is not part of this situation's unit of work; save it with its own store.");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A situation's own rows (assignments, updates, events, owned values) travel with it.</summary>
+    private static bool IsPartOfASituation(EntityEntry entry) =>
+        entry.Metadata.IsOwned() || entry.Metadata.ClrType.Namespace == typeof(Situation).Namespace;
+
+    /// <summary>Forgets this unit's entities (the next attempt reads them again); everything else tracked stays as it was.</summary>
+    private void Detach(IEnumerable<object> unit)
+    {
+        foreach (var entity in unit) db.Entry(entity).State = EntityState.Detached;
+        // New child rows (an update, an event) made by the failed decision are tracked apart from the list above.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Metadata.ClrType.Namespace == typeof(Situation).Namespace).ToList())
+            entry.State = EntityState.Detached;
+    }
 
     private static IQueryable<Situation> WithChildren(IQueryable<Situation> situations) =>
         situations.Include(s => s.Assignments).Include(s => s.Updates).Include(s => s.Events);

@@ -22,6 +22,7 @@ public sealed class FocusBotActivityHandler(
     IConversationStore conversations,
     CommandDispatcher commands,
     SituationCardActions cardActions,
+    ConversationLifecycle lifecycle,
     ILogger<FocusBotActivityHandler> logger) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -123,7 +124,7 @@ public sealed class FocusBotActivityHandler(
         {
             var inChannel = !ConversationReferences.IsPersonal(turnContext.Activity);
             return await cardActions.RunAsync(action, who, inChannel, cancellationToken,
-                inChannel ? ConversationReferences.ChannelIdOf(turnContext.Activity) : null);
+                inChannel ? ConversationReferences.ChannelIdOf(turnContext.Activity) : null, ClickedCard(turnContext, who));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -131,6 +132,18 @@ public sealed class FocusBotActivityHandler(
             return Cards.Situations.NoticeCard.Build("Something went wrong", FocusBotAdapter.SomethingWentWrong, isError: true);
         }
     }
+
+    /// <summary>
+    /// The message holding the card that was clicked (an invoke's replyToId) in a personal chat, so an answer that
+    /// replaces it can be redrawn later. In a channel the answer is not redrawn: the channel's newest card about a
+    /// situation stays the situation's own.
+    /// </summary>
+    private static Core.Deliveries.ConfirmationCard? ClickedCard(ITurnContext turnContext, TurnMember who) =>
+        turnContext.Activity.Type == ActivityTypes.Invoke && !string.IsNullOrEmpty(turnContext.Activity.ReplyToId)
+            && ConversationReferences.IsPersonal(turnContext.Activity)
+            && ConversationReferences.AddressOf(turnContext, who.Member.Email) is { } address
+            ? new Core.Deliveries.ConfirmationCard(address, turnContext.Activity.ReplyToId)
+            : null;
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -161,6 +174,48 @@ public sealed class FocusBotActivityHandler(
         }
     }
 
+    protected override Task OnTeamsChannelDeletedAsync(ChannelInfo channelInfo, TeamInfo teamInfo,
+        ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(channelInfo?.Id) ? Task.CompletedTask : lifecycle.ChannelGoneAsync(channelInfo.Id, "was deleted", cancellationToken);
+
+    protected override Task OnTeamsTeamArchivedAsync(TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext,
+        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, "was archived", cancellationToken);
+
+    protected override Task OnTeamsTeamDeletedAsync(TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext,
+        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, "was deleted", cancellationToken);
+
+    protected override Task OnTeamsTeamHardDeletedAsync(TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext,
+        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, "was deleted", cancellationToken);
+
+    protected override async Task OnTeamsMembersRemovedAsync(IList<TeamsChannelAccount> membersRemoved, TeamInfo teamInfo,
+        ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The bot itself removed from a team or a chat: the same as the app being removed there.
+        if (membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id) && !ConversationReferences.IsPersonal(turnContext.Activity))
+            await TeamGoneAsync(teamInfo, turnContext, "no longer has FocusBot in it", cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!ConversationReferences.IsPersonal(turnContext.Activity))
+        {
+            await TeamGoneAsync(turnContext.Activity.TeamsGetTeamInfo(), turnContext, "no longer has FocusBot in it", cancellationToken);
+            return;
+        }
+
+        // Teams may no longer tell us the member's e-mail once the app is gone: the roster knows them by object id.
+        var member = await members.ResolveAsync(turnContext, cancellationToken);
+        if (member is not null) await lifecycle.PersonalScopeRemovedAsync(member.Email, cancellationToken);
+    }
+
+    private Task TeamGoneAsync(TeamInfo? teamInfo, ITurnContext turnContext, string what, CancellationToken cancellationToken)
+    {
+        var channelId = ConversationReferences.ChannelIdOf(turnContext.Activity);
+        return string.IsNullOrEmpty(teamInfo?.Id)
+            ? channelId is null ? Task.CompletedTask : lifecycle.ChannelGoneAsync(channelId, what, cancellationToken)
+            : lifecycle.TeamGoneAsync(teamInfo.Id, channelId, what, cancellationToken);
+    }
+
     protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
         CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -175,7 +230,7 @@ public sealed class FocusBotActivityHandler(
 
         var address = ConversationReferences.AddressOf(turnContext, member.Email);
         if (address is not null)
-            await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken);
+            await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken, TeamIdOf(turnContext));
 
         var agency = await roster.FindAgencyAsync(member.AgencyId, cancellationToken);
         var tables = new List<Table>();
@@ -189,6 +244,9 @@ public sealed class FocusBotActivityHandler(
     private async Task RememberChannelAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (ConversationReferences.AddressOf(turnContext, null) is { } address)
-            await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken);
+            await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken, TeamIdOf(turnContext));
     }
+
+    private static string? TeamIdOf(ITurnContext turnContext) =>
+        ConversationReferences.IsPersonal(turnContext.Activity) ? null : (turnContext.Activity as Activity)?.TeamsGetTeamInfo()?.Id;
 }

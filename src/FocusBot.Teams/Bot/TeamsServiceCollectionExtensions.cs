@@ -61,13 +61,15 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<MemberResolver>();
         services.AddScoped<CommandDispatcher>();
         services.AddAgendaAndReminderMessages();
-        services.AddScoped<SituationCardsNotifier>();
-        services.AddScoped<ISituationNotifier>(sp => sp.GetRequiredService<SituationCardsNotifier>());
+        services.AddScoped<Core.Deliveries.IDeliveryComposer, SituationDeliveryComposer>();
+        services.TryAddSingleton<Core.Deliveries.IDispatchSignal, Core.Deliveries.NoDispatchSignal>();
         services.AddScoped<SituationCardActions>();
         services.TryAddScoped<SituationReads>();
         services.AddScoped<UpdateCardActions>();
         services.AddScoped<SituationLists>();
         services.AddScoped<Figures.StatsCommand>();
+        services.AddScoped<ConversationLifecycle>();
+        services.TryAddScoped<Core.Reminders.CoChairNotices>();
         services.AddScoped<IBot, FocusBotActivityHandler>();
         return services;
     }

@@ -10,11 +10,18 @@ internal static class ConnectorFailure
 {
     public static DeliveryResult? Classify(Exception exception) => exception switch
     {
-        ErrorResponseException { Response: { } response } refused => Refusal(response.StatusCode, refused.Body?.Error?.Code),
+        ErrorResponseException { Response: { } response } refused => Refusal(response.StatusCode, refused.Body?.Error?.Code) with { RetryAfter = RetryAfterOf(response) },
         HttpRequestException transport => new(DeliveryStatus.Failed, Detail: $"Teams could not be reached: {transport.Message}"),
         TimeoutRejectedException => new(DeliveryStatus.Failed, Detail: "Teams did not answer in time"),
         _ => null,
     };
+
+    /// <summary>Teams' Retry-After (Teams gives seconds), so the dispatcher waits at least that long before trying again.</summary>
+    private static TimeSpan? RetryAfterOf(Microsoft.Rest.HttpResponseMessageWrapper response)
+    {
+        if (!response.Headers.TryGetValue("Retry-After", out var values) || values.FirstOrDefault() is not { } value) return null;
+        return int.TryParse(value, out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
+    }
 
     private static DeliveryResult Refusal(HttpStatusCode status, string? code)
     {

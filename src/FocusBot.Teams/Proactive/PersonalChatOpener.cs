@@ -1,9 +1,11 @@
+using System.Runtime.ExceptionServices;
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Teams.Proactive;
 
@@ -16,7 +18,8 @@ public sealed class PersonalChatOpener(
     BotApplicationId bot,
     IRosterStore roster,
     IConversationStore conversations,
-    SendPacer pacer)
+    SendPacer pacer,
+    ILogger<PersonalChatOpener> logger)
 {
     /// <summary>
     /// Creates the chat and stores its reference under <paramref name="personal"/>; null when none of the member's
@@ -73,17 +76,34 @@ public sealed class PersonalChatOpener(
     private async Task<string?> LookUpObjectIdAsync(ConversationReference team, string email, CancellationToken cancellationToken)
     {
         string? objectId = null;
-        try
+        ExceptionDispatchInfo? failure = null;
+        await adapter.ContinueConversationAsync(bot.Value, team, async (turn, token) =>
         {
-            await adapter.ContinueConversationAsync(bot.Value, team, async (turn, token) =>
+            // Caught here, not by the adapter: its turn error handler would log a stack trace and swallow the failure,
+            // so a 5xx would read as "not in the team" instead of being retried.
+            try
             {
-                var account = await TeamsInfo.GetMemberAsync(turn, email, token);
-                objectId = account?.AadObjectId;
-            }, cancellationToken);
-        }
-        catch (ErrorResponseException e) when (e.Response?.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
+                objectId = (await TeamsInfo.GetMemberAsync(turn, email, token))?.AadObjectId;
+            }
+            catch (Exception exception)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+        }, cancellationToken);
+
+        switch (failure?.SourceException)
         {
-            return null;
+            case null:
+                break;
+            // Teams does not know the member in that team (or the bot may not look): expected, they have no chat yet.
+            case ErrorResponseException { Response.StatusCode: System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden } refused:
+                logger.LogInformation("Teams does not know {Email} in the team of their table ({Status}); they have no chat with FocusBot yet",
+                    email, (int)refused.Response.StatusCode);
+                return null;
+            // Throttled, 5xx, timeout: the delivery is tried again later by the dispatcher.
+            default:
+                failure.Throw();
+                break;
         }
 
         if (Guid.TryParse(objectId, out _)) await roster.RecordAadObjectIdAsync(email, objectId!, cancellationToken);

@@ -51,6 +51,13 @@ public sealed class TeamsChatSender(
     {
         try
         {
+            // Marked when Teams refused it for good or told us it is gone (channel deleted, team archived, app removed):
+            // nothing goes there until the member or channel is heard from again (re-installed, linked again).
+            if (await conversations.UnreachableReasonAsync(to, cancellationToken) is { } gone)
+            {
+                return new DeliveryResult(DeliveryStatus.Unreachable, Detail: gone);
+            }
+
             if (await FindAsync(to, openIfMissing, cancellationToken) is not { } reference)
             {
                 return new DeliveryResult(DeliveryStatus.NoConversation, Detail: $"The bot has no conversation with {to}");
@@ -68,8 +75,8 @@ public sealed class TeamsChatSender(
             }
             else
             {
-                // A handled condition (retried already, classified): one line, no stack trace.
-                logger.LogWarning("Could not deliver to {Address}: {Detail}", to, failure.Detail);
+                // Expected (throttled, Teams busy): one line; the dispatcher tries again after its backoff.
+                logger.LogWarning("Could not deliver to {Address} yet: {Detail}", to, failure.Detail);
             }
 
             return failure;

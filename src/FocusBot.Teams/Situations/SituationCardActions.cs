@@ -1,5 +1,6 @@
 using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Bot;
@@ -16,20 +17,21 @@ public sealed class SituationCardActions(
     SituationWorkflow workflow,
     IRosterStore roster,
     SituationCatalogue catalogue,
-    SituationCardsNotifier notifier,
+    IDeliveryStore deliveries,
     UpdateCardActions updates,
     SituationLists lists,
     SituationReads reads,
     TimeProvider time)
 {
     /// <param name="channelId">The Teams channel the card is in, or null in a personal chat.</param>
+    /// <param name="clickedCard">Where the clicked card is (its conversation and message id), when Teams says: a recording's confirmation replaces it and is redrawn there.</param>
     public async Task<AdaptiveCard> RunAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken,
-        string? channelId = null) =>
+        string? channelId = null, ConfirmationCard? clickedCard = null) =>
         action.Verb switch
         {
             SituationVerbs.Accept => await AcceptAsync(action, who, cancellationToken),
             SituationVerbs.Decline => await DeclineAsync(action, who, cancellationToken),
-            SituationVerbs.Record => await RecordAsync(action, who, cancellationToken),
+            SituationVerbs.Record => await RecordAsync(action, who, clickedCard, cancellationToken),
             // A refresh redraws the card where it was posted; asking to view it adds the history.
             SituationVerbs.Refresh => await ViewAsync(action.Text("situationId"), who, inChannel, cancellationToken, channelId, withHistory: false),
             SituationVerbs.View => await ViewAsync(action.Text("situationId"), who, inChannel, cancellationToken, channelId),
@@ -83,7 +85,7 @@ public sealed class SituationCardActions(
             : NoticeCard.Build("Not declined", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
     }
 
-    private async Task<AdaptiveCard> RecordAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> RecordAsync(CardAction action, TurnMember who, ConfirmationCard? clickedCard, CancellationToken cancellationToken)
     {
         var request = new NewSituationRequest
         {
@@ -97,17 +99,18 @@ public sealed class SituationCardActions(
             LeadAgency = action.Text("leadAgency"),
             AssistingAgencies = [.. action.List("assistingAgencies")],
         };
-        var outcome = await workflow.RecordAsync(request, who.Member, cancellationToken);
+        var submissionId = action.Text(NewSituationForm.SubmissionId);
+        var outcome = await workflow.RecordAsync(request, who.Member, cancellationToken, submissionId, clickedCard);
         if (outcome.Situation is not { } situation)
         {
             var chaired = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
             if (chaired.Count == 0) return NoticeCard.Build("Co-chairs only", "Only a table's co-chair can record a situation.", isError: true);
-            return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue, request, outcome.Problems);
+            return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue, request, outcome.Problems, submissionId);
         }
 
+        // A repeated submission gets the same confirmation, with where the cards stand now.
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
-        var delivery = notifier.LastRecording ?? new RecordingDelivery(0, [], false);
-        return RecordedCard.Build(situation, table!, agencies, delivery.RepsReached, delivery.Unreachable);
+        return RecordedCard.Build(situation, table!, agencies, RecordingReport.From(await deliveries.OfSituationAsync(situation.Id, cancellationToken)));
     }
 
     /// <summary>

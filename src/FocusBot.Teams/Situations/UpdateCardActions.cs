@@ -50,8 +50,9 @@ public sealed class UpdateCardActions(
         // The agency is always the member's own: any agency id in the card data is ignored.
         var typed = new UpdateFormValues(action.Text(UpdateForm.Kind), action.TypedText(UpdateForm.Note),
             action.TypedText(UpdateForm.NextStep), action.List(UpdateForm.Barriers));
+        var submissionId = action.Text(UpdateForm.SubmissionId);
         var outcome = await workflow.PostUpdateAsync(situationId, who.Member, typed.Kind, typed.Note, typed.NextStep, typed.Barriers,
-            cancellationToken);
+            cancellationToken, submissionId);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
 
         var situation = outcome.Situation!;
@@ -60,7 +61,7 @@ public sealed class UpdateCardActions(
         if (!outcome.Succeeded)
         {
             return UpdateForm.Build(situation, table, catalogue, situation.WouldBeFortyEightHourUpdateFrom(AgencyOf(situation, who.Member)),
-                typed, AgencyNames.InMessage(agencies, outcome.Result!.Message));
+                typed, AgencyNames.InMessage(agencies, outcome.Result!.Message), submissionId);
         }
 
         return UpdatePostedCard.Build(situation, table, agencies, catalogue, outcome.Result!.PostedUpdate!);

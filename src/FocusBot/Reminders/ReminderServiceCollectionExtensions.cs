@@ -1,6 +1,6 @@
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Meetings;
 using FocusBot.Core.Reminders;
-using FocusBot.Core.Situations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FocusBot.Reminders;
@@ -8,8 +8,9 @@ namespace FocusBot.Reminders;
 public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
-    /// Reminders (settings under <c>Reminders</c>): planning, the worker, co-chairs told of calendar problems, and
-    /// re-planning when a situation changes. Call after the Teams registrations (it wraps their situation notifier).
+    /// The dispatcher worker (settings under <c>Reminders</c>): the outbox of everything the bot sends, reminders
+    /// planned and sent, co-chairs told of problems, and waking at once when a situation changes. Call after the Teams
+    /// registrations (it replaces their dispatch signal).
     /// </summary>
     public static IServiceCollection AddFocusBotReminders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,21 +24,11 @@ public static class ReminderServiceCollectionExtensions
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<CoChairNotices>();
         services.Replace(ServiceDescriptor.Singleton<ICalendarProblemReporter, CoChairCalendarProblemReporter>());
-        DecorateSituationNotifier(services);
+        // A committed decision wakes this instance's worker: its outbox rows go out now, its table is re-planned.
+        services.Replace(ServiceDescriptor.Singleton<IDispatchSignal>(sp => sp.GetRequiredService<ReplanSignal>()));
+        services.AddScoped<OutboxDispatcher>();
         if (configuration.GetValue(ReminderOptions.Section + ":Enabled", true)) services.AddHostedService<ReminderWorker>();
         return services;
-    }
-
-    private static void DecorateSituationNotifier(IServiceCollection services)
-    {
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(ISituationNotifier))
-            ?? throw new InvalidOperationException("Register the situation notifier (AddFocusBotTeams) before AddFocusBotReminders.");
-        services.Remove(inner);
-        services.Add(ServiceDescriptor.Describe(typeof(ISituationNotifier), provider => new ReplanningSituationNotifier(
-            (ISituationNotifier)(inner.ImplementationInstance
-                ?? inner.ImplementationFactory?.Invoke(provider)
-                ?? ActivatorUtilities.CreateInstance(provider, inner.ImplementationType!)),
-            provider.GetRequiredService<ReplanSignal>()), inner.Lifetime));
     }
 
     private static void Validate(ReminderOptions options)
@@ -49,6 +40,8 @@ public static class ReminderServiceCollectionExtensions
         if (options.ClaimTimeout < TimeSpan.FromSeconds(10)) problems.Add("ClaimTimeout must be at least 10 seconds");
         if (options.BatchSize is < 1 or > 1000) problems.Add("BatchSize must be between 1 and 1000");
         if (options.MaxAttempts < 1) problems.Add("MaxAttempts must be at least 1");
+        if (options.DispatchConcurrency is < 1 or > 256) problems.Add("DispatchConcurrency must be between 1 and 256");
+        if (options.ConfirmationRecheck < TimeSpan.FromMilliseconds(100)) problems.Add("ConfirmationRecheck must be at least 100 ms");
         if (options.Staleness < TimeSpan.Zero || options.NudgeBeforeUpdateDue < TimeSpan.Zero || options.UnacceptedAfter < TimeSpan.Zero)
             problems.Add("Staleness, NudgeBeforeUpdateDue and UnacceptedAfter must not be negative");
         if (problems.Count > 0) throw new InvalidOperationException($"{ReminderOptions.Section}: {string.Join("; ", problems)}.");

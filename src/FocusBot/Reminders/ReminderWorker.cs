@@ -1,3 +1,4 @@
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Reminders;
 using FocusBot.Health;
 using FocusBot.Privacy;
@@ -5,9 +6,11 @@ using FocusBot.Privacy;
 namespace FocusBot.Reminders;
 
 /// <summary>
-/// Re-plans the tables every few minutes (and a table at once when one of its situations changes), then sends what
-/// is due. Every instance runs one; the database's claims keep each reminder to one of them. It never stops on an
-/// error: each pass is caught and logged.
+/// The one place where messages leave the process: sends the outbox (what decisions caused: situation cards, card
+/// redraws, co-chair notices), re-plans the tables every few minutes (and a table at once when one of its situations
+/// changes), then sends the reminders that are due. Woken at once by a committed decision on this instance; other
+/// instances find the rows at their next poll. Every instance runs one; the database's claims keep each row to one of
+/// them. It never stops on an error: each pass is caught and logged.
 /// </summary>
 public sealed class ReminderWorker(
     IServiceScopeFactory scopes, ReplanSignal signal, ReminderOptions options, TimeProvider time, ILogger<ReminderWorker> logger,
@@ -40,9 +43,13 @@ public sealed class ReminderWorker(
     {
         try
         {
+            var changed = signal.Drain();
+            var outbox = await SendOutboxAsync(cancellationToken);
+            if (outbox.Values.Any(n => n > 0))
+                logger.LogInformation("Outbox: {Counts}", string.Join(", ", outbox.Where(c => c.Value > 0).Select(c => $"{c.Value} {Describe(c.Key)}")));
+
             await using var scope = scopes.CreateAsyncScope();
             var planning = scope.ServiceProvider.GetRequiredService<ReminderPlanning>();
-            var changed = signal.Drain();
             if (time.GetUtcNow() >= _nextFullPlan)
             {
                 await planning.PlanAllAsync(cancellationToken);
@@ -70,4 +77,33 @@ public sealed class ReminderWorker(
             heartbeat.PassEnded();
         }
     }
+
+    /// <summary>Claims and delivers outbox rows until none is due, several at a time (each in its own scope: its own database context).</summary>
+    private async Task<Dictionary<DeliveryState, int>> SendOutboxAsync(CancellationToken cancellationToken)
+    {
+        var counts = Enum.GetValues<DeliveryState>().ToDictionary(s => s, _ => 0);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DispatchConcurrency, CancellationToken = cancellationToken };
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            IReadOnlyList<Delivery> batch;
+            await using (var scope = scopes.CreateAsyncScope())
+                batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync(_workerId, cancellationToken);
+            if (batch.Count == 0) break;
+
+            await Parallel.ForEachAsync(batch, parallel, async (delivery, token) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var state = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(delivery, token);
+                lock (counts) counts[state]++;
+            });
+        }
+        return counts;
+    }
+
+    private static string Describe(DeliveryState state) => state switch
+    {
+        DeliveryState.Pending => "to retry",
+        DeliveryState.Claimed => "left to claim again",
+        _ => state.ToString().ToLowerInvariant(),
+    };
 }

@@ -1,10 +1,13 @@
 using System.Threading.Channels;
+using FocusBot.Core.Deliveries;
 
 namespace FocusBot.Reminders;
 
-/// <summary>Wakes this instance's reminder worker to re-plan a table at once (a situation changed).</summary>
-public sealed class ReplanSignal
+/// <summary>Wakes this instance's worker to send a decision's outbox rows and re-plan its table at once (a situation changed).</summary>
+public sealed class ReplanSignal : IDispatchSignal
 {
+    public void Wake(string tableId) => Request(tableId);
+
     private readonly Channel<string> _tables = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Request(string tableId) => _tables.Writer.TryWrite(tableId);

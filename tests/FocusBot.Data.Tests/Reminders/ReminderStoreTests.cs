@@ -50,7 +50,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
     private Task<List<Reminder>> RemindersAsync() => With(db => db.Reminders.AsNoTracking().OrderBy(r => r.DueAt).ToListAsync());
 
     private Task<T> WithWorkflow<T>(Func<SituationWorkflow, Task<T>> use) => With(db =>
-        use(new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), new NoNotifier(), new SituationCatalogue(), _time)));
+        use(new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), new Core.Deliveries.NoDispatchSignal(), new SituationCatalogue(), _time)));
 
     private Task<Situation> RecordAsync() => WithWorkflow(async w => (await w.RecordAsync(new NewSituationRequest
     {
@@ -61,7 +61,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
 
     private ReminderDispatcher Dispatcher(FocusBotDbContext db, IChatSender? chat = null) => new(
         new EfReminderStore(db), new AddressedToTarget(), chat ?? _chat,
-        new CoChairNotices(new EfRosterStore(db), chat ?? _chat, new EfCoChairNoticeLog(db), _time, NullLogger<CoChairNotices>.Instance),
+        new CoChairNotices(new EfRosterStore(db), new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
         _options, _time, NullLogger<ReminderDispatcher>.Instance);
 
     [Fact]
@@ -228,8 +228,9 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(2, theirs.Count);
         Assert.All(theirs, r => Assert.Equal(ReminderState.Failed, r.State));
         Assert.Contains("rep2.demo@northside-mh.example", theirs[0].LastError);
-        // Each co-chair (two, and the table's administrator) was told once, not once per meeting.
-        Assert.Equal(3, chat.Texts.Count(t => t.Contains("rep2.demo@northside-mh.example has no chat")));
+        // Each co-chair (two, and the table's administrator) is told once, not once per meeting, through the outbox.
+        var notices = await With(db => db.Deliveries.AsNoTracking().Where(d => d.Kind == Core.Deliveries.DeliveryKind.Notice).ToListAsync());
+        Assert.Equal(3, notices.Count(n => n.Text!.Contains("rep2.demo@northside-mh.example has no chat")));
     }
 
     private async Task SeedDueAsync(int count)
@@ -248,12 +249,6 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
             Task.FromResult(ComposedReminder.Ready(
                 ConversationAddress.Personal(ReminderTarget.MemberEmail(reminder.Target) ?? "channel@demo"),
                 new OutgoingMessage(reminder.Id.ToString())));
-    }
-
-    private sealed class NoNotifier : ISituationNotifier
-    {
-        public Task SituationRecordedAsync(Situation situation, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task SituationChangedAsync(Situation situation, SituationResult change, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 

@@ -38,6 +38,8 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
         var (_, card) = await _bot.ClickAsync("chair", "situation.record", ValidForm());
         Assert.True(card is not null, $"no card from situation.record; chat sent {_bot.Chat.Sent.Count}; replies {_bot.Adapter.ActiveQueue.Count}");
         Assert.Contains("DM-2026-0001", card!.ToString());
+        // The co-chair's own confirmation is redrawn once the cards are out; the tests below count the situation's cards.
+        _bot.Chat.Updated.RemoveAll(u => u.ActivityId == "card-message-1");
         return "DM-2026-0001";
     }
 
@@ -82,10 +84,15 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
     {
         _bot.Chat.Unreachable.Add("rep2.demo@northside-mh.example");
 
-        var (_, recorded) = await _bot.ClickAsync("chair", "situation.record", ValidForm());
+        var (_, recorded) = await _bot.ClickAsync("chair", "situation.record", ValidForm(), cardMessageId: "form-1");
 
-        Assert.Contains("rep2.demo@northside-mh.example", TextOf(recorded));
-        var told = _bot.Chat.Sent.Where(s => s.Message.Text?.Contains("could not reach rep2.demo@northside-mh.example") == true)
+        // The answer comes before any card is sent; the confirmation is redrawn in place once they have all gone out.
+        Assert.Contains("on its way", TextOf(recorded));
+        var redrawn = _bot.Chat.Updated.Single(u => u.ActivityId == "form-1");
+        Assert.Equal(ConversationAddress.Personal("chair.demo@city.example"), redrawn.To);
+        Assert.Contains("rep2.demo@northside-mh.example", redrawn.Message.CardJson);
+        Assert.Contains("\"Channel copy\"", redrawn.Message.CardJson);
+        var told = _bot.Chat.Sent.Where(s => s.Message.Text?.Contains("rep2.demo@northside-mh.example has no chat with FocusBot") == true)
             .Select(s => s.To.Key).Order();
         Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);
     }

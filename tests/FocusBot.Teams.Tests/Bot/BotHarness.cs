@@ -11,6 +11,8 @@ using Microsoft.Bot.Schema;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Situations;
+using FocusBot.Core.Deliveries;
+using FocusBot.Core.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,7 +43,10 @@ public sealed class BotHarness : IAsyncDisposable
             .AddFocusBotData()
             .AddFocusBotTeams(configuration)
             .AddSingleton(new SituationCatalogue())
-            .AddScoped<SituationWorkflow>();
+            .AddScoped<SituationWorkflow>()
+            .AddSingleton(new ReminderOptions())
+            .AddScoped<CoChairNotices>()
+            .AddScoped<OutboxDispatcher>();
         services.Replace(ServiceDescriptor.Singleton(Directory.Object));
         services.Replace(ServiceDescriptor.Singleton<IChatSender>(Chat));
         _services = services.BuildServiceProvider();
@@ -51,6 +56,41 @@ public sealed class BotHarness : IAsyncDisposable
     public Mock<ITeamsUserDirectory> Directory { get; } = new();
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
     public RecordingChatSender Chat { get; } = new();
+
+    /// <summary>
+    /// Whether each turn is followed by the dispatcher delivering what is due in the outbox (as the host's worker does
+    /// when the turn wakes it). Off, the outbox waits for <see cref="DeliverOutboxAsync"/>.
+    /// </summary>
+    public bool DeliverAfterEachTurn { get; set; } = true;
+
+    /// <summary>
+    /// Runs the dispatcher until nothing is due: each row in its own scope, as the worker does. A confirmation that
+    /// came before the cards it reports on is looked at again <see cref="ReminderOptions.ConfirmationRecheck"/> later,
+    /// as the worker would. Returns how many rows ended in each state.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DeliveryState, int>> DeliverOutboxAsync()
+    {
+        var counts = new Dictionary<DeliveryState, int>();
+        var rechecks = 0;
+        while (true)
+        {
+            IReadOnlyList<Delivery> batch;
+            await using (var scope = _services.CreateAsyncScope())
+                batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync("harness", default);
+            if (batch.Count == 0 && counts.Remove(DeliveryState.Pending) && rechecks++ < 3)
+            {
+                Time.Advance(new ReminderOptions().ConfirmationRecheck);
+                continue;
+            }
+            if (batch.Count == 0) return counts;
+            foreach (var delivery in batch)
+            {
+                await using var scope = _services.CreateAsyncScope();
+                var state = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(delivery, default);
+                counts[state] = counts.GetValueOrDefault(state) + 1;
+            }
+        }
+    }
 
     public static async Task<BotHarness> StartAsync()
     {
@@ -77,14 +117,19 @@ public sealed class BotHarness : IAsyncDisposable
         await bot.OnTurnAsync(turn, default);
         var replies = new List<IActivity>();
         while (Adapter.GetNextReply() is { } reply) replies.Add(reply);
+        if (DeliverAfterEachTurn) await DeliverOutboxAsync();
         return replies;
     }
 
     /// <summary>Clicks an Action.Execute button: the card the bot answers with (the invoke response).</summary>
-    public async Task<(int Status, JObject? Card)> ClickAsync(string userId, string verb, JObject data, string conversationType = "personal")
+    /// <param name="cardMessageId">The id of the message holding the clicked card (Teams sends it as the invoke's replyToId).</param>
+    public async Task<(int Status, JObject? Card)> ClickAsync(string userId, string verb, JObject data, string conversationType = "personal",
+        string? cardMessageId = null, string? activityId = null)
     {
         var activity = Activity(ActivityTypes.Invoke, userId, null, conversationType, null);
         activity.Name = "adaptiveCard/action";
+        activity.ReplyToId = cardMessageId ?? "card-message-1";
+        if (activityId is not null) activity.Id = activityId;
         activity.Value = new JObject { ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
         await using var scope = _services.CreateAsyncScope();
         var bot = scope.ServiceProvider.GetRequiredService<IBot>();
@@ -98,6 +143,7 @@ public sealed class BotHarness : IAsyncDisposable
             if (reply.Type == "invokeResponse") response = ((Activity)reply).Value as InvokeResponse;
         }
         var body = response?.Body is null ? null : JObject.FromObject(response.Body);
+        if (DeliverAfterEachTurn) await DeliverOutboxAsync();
         return (response?.Status ?? 0, body?["value"] as JObject);
     }
 

@@ -60,6 +60,8 @@ internal sealed partial class DemoTableJourney(BotHarness bot)
             ["riskFactors"] = "mental-health,housing", ["summary"] = "Repeated crisis calls; eviction notice served.",
             ["originatingAgency"] = "tps-99", ["leadAgency"] = lead, ["assistingAgencies"] = assisting,
         });
+        // The co-chair's own confirmation is redrawn once the cards are out; tests count the situation's cards.
+        Bot.Chat.Updated.RemoveAll(u => u.ActivityId == "card-message-1");
         return SituationIdShape().Match(TextOf(card)).Value is { Length: > 0 } id ? id : throw new InvalidOperationException(TextOf(card));
     }
 

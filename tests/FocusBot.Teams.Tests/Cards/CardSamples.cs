@@ -68,7 +68,10 @@ internal static class CardSamples
         ["situation-list"] = () => SituationListCard.Build(SituationListScope.Open,
             [new SituationListRow(LeadAccepted(), Demo, MayPostUpdate: true), new SituationListRow(Recorded(), Demo, MayPostUpdate: false)],
             page: 1, total: 12, AgenciesById, Catalogue, Now, inChannel: false),
-        ["recorded"] = () => RecordedCard.Build(Recorded(), Demo, AgenciesById, 2, ["rep2.demo@northside-mh.example"]),
+        ["recorded"] = () => RecordedCard.Build(Recorded(), Demo, AgenciesById, new Core.Deliveries.RecordingReport(
+            new(Core.Deliveries.Delivery.TableChannel, Core.Deliveries.DeliveryState.Sent, null),
+            [new("rep.demo@northside-mh.example", Core.Deliveries.DeliveryState.Sent, null), new("rep.demo@harbour-housing.example", Core.Deliveries.DeliveryState.Sent, null),
+             new("rep2.demo@northside-mh.example", Core.Deliveries.DeliveryState.Failed, "no chat with FocusBot yet")])),
     };
 
     public static TheoryData<string> Names => [.. All.Keys];

@@ -118,4 +118,32 @@ public sealed class PersonalChatOpenerTests : IAsyncLifetime
         Assert.Single(_rig.Teams.Requests);
         Assert.Null(await _rig.Conversations.FindAsync(sam, default));
     }
+
+    [Fact]
+    public async Task A_member_lookup_Teams_keeps_failing_is_retried_later_not_taken_for_a_member_without_a_chat()
+    {
+        _rig.Teams.AnswerMemberLookups(Enumerable.Repeat(ScriptedResponse.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable"), 5).ToArray());
+
+        var result = await _rig.Sender.SendAsync(ConversationAddress.Personal(Kim.Email), new OutgoingMessage("Hello"), default);
+
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.Contains("503", result.Detail);
+        Assert.Empty(_rig.Conversations.Unreachable);
+        Assert.All(_rig.Teams.Requests, r => Assert.Equal("GET", r.Method));
+    }
+
+    [Fact]
+    public async Task A_member_marked_unreachable_is_not_written_to_until_heard_from_again()
+    {
+        var sam = await _rig.StorePersonalChatAsync(Sam.Email, "a:sam-chat");
+        await _rig.Conversations.MarkUnreachableAsync(sam, "FocusBot was removed from their personal scope", default);
+
+        var result = await _rig.Sender.SendAsync(sam, new OutgoingMessage("Hello"), default);
+
+        Assert.Equal((DeliveryStatus.Unreachable, "FocusBot was removed from their personal scope"), (result.Status, result.Detail));
+        Assert.Empty(_rig.Teams.Requests);
+
+        await _rig.StorePersonalChatAsync(Sam.Email, "a:sam-chat");
+        Assert.Equal(DeliveryStatus.Delivered, (await _rig.Sender.SendAsync(sam, new OutgoingMessage("Hello again"), default)).Status);
+    }
 }

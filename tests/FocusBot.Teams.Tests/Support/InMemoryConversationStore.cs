@@ -11,11 +11,21 @@ public sealed class InMemoryConversationStore : IConversationStore
 
     public IReadOnlyDictionary<ConversationAddress, string> Unreachable => _unreachable;
 
-    public Task SaveAsync(ConversationAddress address, string referenceJson, CancellationToken cancellationToken)
+    public Task SaveAsync(ConversationAddress address, string referenceJson, CancellationToken cancellationToken, string? teamId = null)
     {
         _references[address] = referenceJson;
+        _unreachable.TryRemove(address, out _);
         return Task.CompletedTask;
     }
+
+    public Task<string?> UnreachableReasonAsync(ConversationAddress address, CancellationToken cancellationToken) =>
+        Task.FromResult(_unreachable.TryGetValue(address, out var reason) ? reason : null);
+
+    public Task<IReadOnlyList<string>> MarkTeamUnreachableAsync(string teamId, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task<IReadOnlyList<string>> TablesLinkedToAsync(IReadOnlyCollection<string> channelKeys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(_tableChannels.Where(t => channelKeys.Contains(t.Value.Key)).Select(t => t.Key).ToList());
 
     public Task<string?> FindAsync(ConversationAddress address, CancellationToken cancellationToken) =>
         Task.FromResult(_references.TryGetValue(address, out var json) ? json : null);

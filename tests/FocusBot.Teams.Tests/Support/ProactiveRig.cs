@@ -46,6 +46,10 @@ public sealed class ProactiveRig : IAsyncDisposable
         services.AddSingleton<IRosterStore>(new InMemoryRosterStore(members));
         services.AddSingleton<IUnreachableReporter>(reporter);
         services.AddConnectorResilience(configuration);
+        // The host's adapter, with its turn error handler: a failure inside a proactive callback must not end there.
+        services.AddSingleton<Microsoft.Bot.Builder.Integration.AspNet.Core.CloudAdapter>(sp => new FocusBot.Teams.Bot.FocusBotAdapter(
+            sp.GetRequiredService<Microsoft.Bot.Connector.Authentication.BotFrameworkAuthentication>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FocusBot.Teams.Bot.FocusBotAdapter>>()));
         services.AddProactiveMessaging(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         return new ProactiveRig(teams, conversations, reporter, provider);

@@ -31,7 +31,9 @@ public sealed class ReminderHostTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await FocusBotApp.StartAsync(settings: new Dictionary<string, string?> { ["Reminders:Enabled"] = "false" });
-        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // UseSetting as well: Program reads Reminders:Enabled while it registers services, before app configuration applies,
+        // and a hosted worker would race the test's own passes.
+        _host = _app.WithWebHostBuilder(builder => builder.UseSetting("Reminders:Enabled", "false").ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Scoped<IChatSender>(_ => _chat));
             services.Replace(ServiceDescriptor.Singleton<IMeetingCalendar>(_calendar));

@@ -26,6 +26,7 @@ public sealed class BackendOpenApiTests : IAsyncLifetime
     [InlineData("/api/v1/situations/{id}/reopen", "post", "200,400,403,404")]
     [InlineData("/api/v1/stats", "get", "200,400")]
     [InlineData("/api/v1/export/rtd.csv", "get", "200,400")]
+    [InlineData("/api/v1/deliveries", "get", "200,400,404")]
     public void Each_endpoint_declares_what_it_answers(string path, string method, string statuses)
     {
         var operation = _paths[path]?[method];

@@ -47,6 +47,7 @@ public sealed class ConcludeApiTests : IAsyncLifetime
         Assert.Equal(SituationsHost.MondayMorning.AddDays(10), body["concludedAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("Concluded", (string?)body["history"]!.AsArray()[^1]!["kind"]);
         Assert.Equal("concluded", (string?)(await StoredAsync())["status"]);
+        await _host.DeliverOutboxAsync();
         Assert.NotEmpty(_host.Chat.Updated);
     }
 

@@ -164,6 +164,21 @@ public sealed class SignedInCallerTests : IAsyncLifetime
     }
 
     [Theory]
+    // caller, role, situation (demo or lakeside), expected
+    [InlineData(SituationsHost.CoChair, BackendPolicies.CoChair, "demo", HttpStatusCode.OK)]
+    [InlineData(SituationsHost.CoChair, BackendPolicies.CoChair, "lakeside", HttpStatusCode.NotFound)]
+    [InlineData(SituationsHost.Admin, BackendPolicies.Admin, "lakeside", HttpStatusCode.OK)]
+    [InlineData(SituationsHost.NorthsideRep, BackendPolicies.CoChair, "demo", HttpStatusCode.NotFound)]
+    public async Task Deliveries_of_a_situation_are_for_the_co_chairs_of_its_table_and_administrators(string email, string role, string table,
+        HttpStatusCode expected)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"/api/v1/deliveries?situation={(table == "demo" ? _demo : _lakeside)}", email, role);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/deliveries?situation=DM-2026-0001")]
     [InlineData("/api/v1/situations")]
     [InlineData("/api/v1/stats")]
     [InlineData("/api/v1/export/rtd.csv")]

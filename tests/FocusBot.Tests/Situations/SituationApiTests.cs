@@ -64,6 +64,7 @@ public sealed class SituationApiTests : IAsyncLifetime
         var summary = "Young man sleeping rough after an eviction; crisis calls rising.";
 
         await PostAsync(SituationsHost.DemoRequest(summary));
+        await _host.DeliverOutboxAsync();
 
         Assert.Equal(
             [

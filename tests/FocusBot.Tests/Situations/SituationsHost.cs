@@ -55,7 +55,9 @@ public sealed class SituationsHost : IAsyncDisposable
         var chat = new RecordingChat();
         var factory = app.WithWebHostBuilder(builder =>
         {
-            // UseSetting: Program reads some settings (Reminders:Enabled) while it registers services.
+            // No background worker: the test delivers the outbox itself (DeliverOutboxAsync), at the moment it chooses.
+            // UseSetting, not app configuration: Program reads some settings (Reminders:Enabled) while it registers services.
+            builder.UseSetting("Reminders:Enabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
@@ -94,6 +96,7 @@ public sealed class SituationsHost : IAsyncDisposable
         var response = await PostJsonAsync("/api/v1/situations", (request ?? DemoRequest()).ToJsonString());
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        await DeliverOutboxAsync();
         return (string)body!["id"]!;
     }
 
@@ -116,6 +119,10 @@ public sealed class SituationsHost : IAsyncDisposable
 
     public Task ConcludeAsync(string situationId, string outcome) =>
         AsMemberAsync(CoChair, (w, m) => w.ConcludeAsync(situationId, outcome, m, default));
+
+    /// <summary>One pass of the host's worker, as when a decision wakes it: the outbox is delivered through <see cref="Chat"/>.</summary>
+    public Task DeliverOutboxAsync() =>
+        ActivatorUtilities.CreateInstance<FocusBot.Reminders.ReminderWorker>(_factory.Services).RunOnceAsync(default);
 
     public async Task LinkChannelAsync(string tableId, string channelId)
     {

@@ -26,8 +26,13 @@ public static class NewSituationForm
     public static IReadOnlyList<string> InputIds { get; } =
         [Table, Type, AgeGroup, Gender, RiskFactors, Summary, OriginatingAgency, LeadAgency, AssistingAgencies];
 
+    /// <summary>The form's own id, in the Record button's data: the same submission records one situation, however often it arrives.</summary>
+    public const string SubmissionId = "submissionId";
+
+    /// <param name="submissionId">Null for a new form (a new id is made); the id of the form being shown again with its problems.</param>
     public static AdaptiveCard Build(IReadOnlyList<Table> tablesTheCoChairChairs, IReadOnlyList<Agency> agencies,
-        SituationCatalogue catalogue, NewSituationRequest? typed = null, IReadOnlyDictionary<string, string[]>? problems = null)
+        SituationCatalogue catalogue, NewSituationRequest? typed = null, IReadOnlyDictionary<string, string[]>? problems = null,
+        string? submissionId = null)
     {
         ArgumentNullException.ThrowIfNull(tablesTheCoChairChairs);
         ArgumentNullException.ThrowIfNull(agencies);
@@ -72,7 +77,8 @@ public static class NewSituationForm
             Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true, required: true),
             "Name at least one assisting agency.");
 
-        return card.Action(Actions.Execute("Record situation", SituationVerbs.Record, new { }, style: "positive"));
+        return card.Action(Actions.Execute("Record situation", SituationVerbs.Record,
+            new { submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
     }
 
     private static void AddProblemSummary(AdaptiveCard card, Dictionary<string, string[]> byField)

@@ -24,8 +24,12 @@ public static class UpdateForm
     public const string Barriers = "barriers";
 
     /// <param name="isFortyEightHourUpdate">This would be the lead agency's 48-hour update (due at <see cref="Situation.UpdateDueAt"/>).</param>
+    /// <summary>The form's own id, in the Post button's data: the same form posts one update, however often it arrives.</summary>
+    public const string SubmissionId = "submissionId";
+
+    /// <param name="submissionId">Null for a new form (a new id is made); the id of the form being shown again with its problem.</param>
     public static AdaptiveCard Build(Situation s, Table table, SituationCatalogue catalogue, bool isFortyEightHourUpdate,
-        UpdateFormValues? typed = null, string? problem = null)
+        UpdateFormValues? typed = null, string? problem = null, string? submissionId = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(table);
@@ -62,7 +66,7 @@ public static class UpdateForm
         card.Add(Element.ChoiceInput(Barriers, "Systemic barriers met (optional)", catalogue.Barriers.Select(e => (e.Id, e.Label)),
             barriers.Count == 0 ? null : string.Join(",", barriers), multiSelect: true));
 
-        return card.Action(Actions.Execute("Post update", SituationVerbs.PostUpdate, new { situationId = s.Id }, style: "positive"));
+        return card.Action(Actions.Execute("Post update", SituationVerbs.PostUpdate, new { situationId = s.Id, submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
     }
 
     // A forged submission can carry far more than the input allows; echoing it whole could break Teams' size limit.

@@ -1,0 +1,34 @@
+using FocusBot.Core.Conversations;
+
+namespace FocusBot.Core.Deliveries;
+
+/// <summary>
+/// Writes an outbox row's message when it is sent, from the situation and roster as they are then, for its one
+/// recipient (so a card is never stale and each recipient sees what they may see).
+/// </summary>
+public interface IDeliveryComposer
+{
+    Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken);
+}
+
+public enum ComposeResult
+{
+    Ready,
+    /// <summary>Nothing to send any more (member left the table, situation gone): cancel the row.</summary>
+    NoLongerApplies,
+    /// <summary>Nowhere to send it (no channel linked, the channel was deleted): fail the row and tell the co-chairs.</summary>
+    Undeliverable,
+    /// <summary>Too early (a confirmation waits for the situation's other deliveries): look again shortly, not an attempt that failed.</summary>
+    NotYet,
+}
+
+/// <summary>The message for one row: where, what, and whether it redraws <see cref="UpdateActivityId"/> instead of posting.</summary>
+public sealed record ComposedDelivery(
+    ComposeResult Result, ConversationAddress? To = null, OutgoingMessage? Message = null, string? UpdateActivityId = null, string? Reason = null)
+{
+    public static ComposedDelivery Post(ConversationAddress to, OutgoingMessage message) => new(ComposeResult.Ready, to, message);
+    public static ComposedDelivery Redraw(ConversationAddress to, string activityId, OutgoingMessage message) => new(ComposeResult.Ready, to, message, activityId);
+    public static ComposedDelivery NoLongerApplies(string reason) => new(ComposeResult.NoLongerApplies, Reason: reason);
+    public static ComposedDelivery Undeliverable(string reason) => new(ComposeResult.Undeliverable, Reason: reason);
+    public static ComposedDelivery NotYet(string reason) => new(ComposeResult.NotYet, Reason: reason);
+}

@@ -1,0 +1,31 @@
+namespace FocusBot.Core.Deliveries;
+
+/// <summary>The outbox's rows. Rows are added with the decision that causes them (see the situation store); this is the dispatcher's side.</summary>
+public interface IDeliveryStore
+{
+    /// <summary>Adds rows on their own, for messages no stored decision causes (e.g. a lifecycle notice).</summary>
+    Task AddAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> rows that are due (or whose earlier claim expired) for
+    /// <paramref name="workerId"/> until now + <paramref name="claimFor"/>, oldest first. No two workers get the same
+    /// row while a claim holds (row locks with SKIP LOCKED on PostgreSQL; the write lock on SQLite). Each claim counts
+    /// as an attempt.
+    /// </summary>
+    Task<IReadOnlyList<Delivery>> ClaimDueAsync(string workerId, DateTimeOffset now, int batchSize, TimeSpan claimFor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a claimed row sent; when it posted a situation's card (not a redraw) to <paramref name="sentTo"/>, remembers
+    /// the posted copy so that later changes redraw it, in the same transaction. False when the claim was lost to another worker.
+    /// </summary>
+    Task<bool> MarkSentAsync(Delivery delivery, Core.Conversations.ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Ends a claimed row without sending it (failed or cancelled), with why. False when the claim was lost.</summary>
+    Task<bool> FinishAsync(Guid id, Guid claimToken, DeliveryState state, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Puts a claimed row back, to be claimed again no earlier than <paramref name="retryAt"/>, noting why this attempt failed.</summary>
+    Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every row of a situation, oldest first.</summary>
+    Task<IReadOnlyList<Delivery>> OfSituationAsync(string situationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,119 @@
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Reminders;
+using Microsoft.Extensions.Logging;
+
+namespace FocusBot.Core.Deliveries;
+
+/// <summary>
+/// Delivers the outbox: claims due rows, has each one's message written from the current state, sends or redraws it
+/// through the chat port (paced to Teams' limits), and marks it. A throttled or failing send is released with a
+/// backoff (honouring Retry-After); a recipient Teams refuses for good fails the row and the co-chairs are told once.
+/// Several dispatchers (threads, instances) may run on one database; the store's claims keep each row to one of them.
+/// A crash after Teams accepted a message but before the row was marked may repeat that one message, never more.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDeliveryStore store,
+    IDeliveryComposer composer,
+    IChatSender chat,
+    IConversationStore conversations,
+    CoChairNotices coChairs,
+    ReminderOptions options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>Claims the next due rows for <paramref name="workerId"/>, oldest first (empty when nothing is due).</summary>
+    public Task<IReadOnlyList<Delivery>> ClaimAsync(string workerId, CancellationToken cancellationToken) =>
+        store.ClaimDueAsync(workerId, time.GetUtcNow(), options.BatchSize, options.ClaimTimeout, cancellationToken);
+
+    /// <summary>Delivers one claimed row and marks it; returns its new state (<see cref="DeliveryState.Pending"/>: released for a later attempt). Never throws, except when stopping.</summary>
+    public async Task<DeliveryState> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() >= delivery.ClaimExpiresAt) return DeliveryState.Claimed;
+        var token = delivery.ClaimToken!.Value;
+        try
+        {
+            if (delivery.Attempts > options.MaxAttempts)
+            {
+                var reason = $"gave up after {delivery.Attempts - 1} attempts: {delivery.LastError ?? "no answer"}";
+                logger.LogWarning("Delivery {DeliveryId} ({Kind} of {Situation} to {Recipient}) {Reason}", delivery.Id, delivery.Kind, delivery.SituationId, delivery.Recipient, reason);
+                await TellCoChairsAsync(delivery, $"Teams kept failing ({delivery.LastError ?? "no answer"})", cancellationToken);
+                return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+            }
+
+            var composed = await composer.ComposeAsync(delivery, cancellationToken);
+            switch (composed.Result)
+            {
+                case ComposeResult.NoLongerApplies:
+                    return await FinishAsync(delivery, token, DeliveryState.Cancelled, composed.Reason!, cancellationToken);
+                case ComposeResult.Undeliverable:
+                    logger.LogInformation("Delivery {DeliveryId} ({Kind} of {Situation}) has nowhere to go: {Reason}", delivery.Id, delivery.Kind, delivery.SituationId, composed.Reason);
+                    await TellCoChairsAsync(delivery, composed.Reason!, cancellationToken);
+                    return await FinishAsync(delivery, token, DeliveryState.Failed, composed.Reason!, cancellationToken);
+                case ComposeResult.NotYet:
+                    await store.ReleaseAsync(delivery.Id, token, composed.Reason!, time.GetUtcNow() + options.ConfirmationRecheck, time.GetUtcNow(), cancellationToken);
+                    return DeliveryState.Pending;
+            }
+
+            var to = composed.To!;
+            // Gone (channel deleted, team archived, app removed): nothing is sent there until it is linked or installed again.
+            if (await conversations.UnreachableReasonAsync(to, cancellationToken) is { } gone)
+            {
+                var reason = to.Kind == ConversationKind.Channel
+                    ? $"the table's channel cannot be posted to: {gone}. A co-chair can type \"@FocusBot link {delivery.TableId}\" in the table's channel."
+                    : $"{to.Key} cannot be reached: {gone}.";
+                await TellCoChairsAsync(delivery, reason, cancellationToken,
+                    subject: to.Kind == ConversationKind.Channel ? CoChairNotices.ChannelGoneSubject(to.Key) : null);
+                return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+            }
+
+            var result = composed.UpdateActivityId is { } activityId
+                ? await chat.UpdateAsync(to, activityId, composed.Message!, cancellationToken)
+                : await chat.SendAsync(to, composed.Message!, cancellationToken);
+            switch (result.Status)
+            {
+                case DeliveryStatus.Delivered:
+                    if (!await store.MarkSentAsync(delivery, to, result.ActivityId, time.GetUtcNow(), cancellationToken))
+                        logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked sent", delivery.Id);
+                    return DeliveryState.Sent;
+                case DeliveryStatus.NoConversation or DeliveryStatus.Unreachable:
+                    var reason = UndeliverableReason(to, result);
+                    logger.LogInformation("Delivery {DeliveryId} ({Kind} of {Situation}) cannot reach {Address}: {Detail}", delivery.Id, delivery.Kind, delivery.SituationId, to, result.Detail ?? result.Status.ToString());
+                    await TellCoChairsAsync(delivery, reason, cancellationToken);
+                    return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+                default:
+                    var retryAt = RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, result.RetryAfter);
+                    logger.LogInformation("Delivery {DeliveryId} ({Kind} to {Address}) will be tried again at {RetryAt:O}: {Detail}", delivery.Id, delivery.Kind, to, retryAt, result.Detail);
+                    await store.ReleaseAsync(delivery.Id, token, result.Detail ?? result.Status.ToString(), retryAt, time.GetUtcNow(), cancellationToken);
+                    return DeliveryState.Pending;
+            }
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Delivery {DeliveryId} ({Kind} of {Situation}) failed; it will be tried again", delivery.Id, delivery.Kind, delivery.SituationId);
+            await store.ReleaseAsync(delivery.Id, token, failure.Message, RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, null), time.GetUtcNow(), cancellationToken);
+            return DeliveryState.Pending;
+        }
+    }
+
+    private async Task<DeliveryState> FinishAsync(Delivery delivery, Guid token, DeliveryState state, string reason, CancellationToken cancellationToken)
+    {
+        if (!await store.FinishAsync(delivery.Id, token, state, reason, time.GetUtcNow(), cancellationToken))
+            logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked {State}", delivery.Id, state);
+        return state;
+    }
+
+    /// <summary>Once per table and problem; never about a message that was itself for the co-chairs (they would not get that either).</summary>
+    private async Task TellCoChairsAsync(Delivery delivery, string reason, CancellationToken cancellationToken, string? subject = null)
+    {
+        if (delivery.Kind is not (DeliveryKind.SituationCard or DeliveryKind.CardRefresh)) return;
+        var about = delivery.SituationId is null ? "" : $" (the card of {delivery.SituationId})";
+        await coChairs.TellOnceAsync(delivery.TableId, subject ?? $"undeliverable|{delivery.Recipient}|{reason}",
+            $"FocusBot could not deliver a message{about}: {reason}", cancellationToken);
+    }
+
+    private static string UndeliverableReason(ConversationAddress to, DeliveryResult result) => to.Kind == ConversationKind.Channel
+        ? "the table's channel refused the bot (deleted, archived, or FocusBot removed from the team). A co-chair can type \"@FocusBot link <table>\" in the right channel."
+        : result.Status == DeliveryStatus.NoConversation
+            ? $"{to.Key} has no chat with FocusBot yet. Please ask them to install FocusBot in Teams."
+            : $"Teams refused to deliver to {to.Key} (FocusBot blocked or removed). Please reach them another way.";
+}

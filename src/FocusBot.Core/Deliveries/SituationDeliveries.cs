@@ -1,0 +1,74 @@
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+
+namespace FocusBot.Core.Deliveries;
+
+/// <summary>Where the co-chair who recorded a situation sees its confirmation card, so it can be redrawn when its deliveries finish.</summary>
+public sealed record ConfirmationCard(ConversationAddress Conversation, string ActivityId);
+
+/// <summary>
+/// Plans the messages a decision about a situation causes, as outbox rows written with the decision. Pure: it is
+/// given the table's members and the posted copies of the card, and decides who gets what; the cards themselves
+/// are drawn when sent.
+/// </summary>
+public static class SituationDeliveries
+{
+    /// <summary>
+    /// A situation was recorded: its de-identified card in the table's channel, its full card to each rep (not admins)
+    /// of every agency named on it, and, when known, a redraw of the recording co-chair's confirmation card.
+    /// </summary>
+    public static IReadOnlyList<Delivery> ForRecording(Situation situation, IReadOnlyList<Member> tableMembers, ConfirmationCard? confirmation,
+        DateTimeOffset now)
+    {
+        var rows = new List<Delivery> { Delivery.Due(DeliveryKind.SituationCard, situation.TableId, situation.Id, Delivery.TableChannel, now) };
+        rows.AddRange(PersonalCards(situation, tableMembers, situation.Assignments.Select(a => a.AgencyId), now));
+        if (confirmation is not null)
+        {
+            rows.Add(Delivery.Due(DeliveryKind.RecordingConfirmation, situation.TableId, situation.Id, confirmation.Conversation.ToString(), now,
+                activityId: confirmation.ActivityId));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// A situation changed: every posted copy of its card is redrawn; agencies newly asked (<see cref="SituationResult.NewlyAskedAgencyIds"/>)
+    /// get personal cards; the co-chairs hear of a declined lead and of a posted update (not its writer).
+    /// </summary>
+    public static IReadOnlyList<Delivery> ForChange(Situation situation, SituationResult change, IReadOnlyList<PostedCard> posted,
+        IReadOnlyList<Member> tableMembers, DateTimeOffset now)
+    {
+        var rows = posted
+            .Select(card => Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId))
+            .ToList();
+        var alreadyHaveCard = posted.Select(p => p.Address).ToHashSet();
+        rows.AddRange(PersonalCards(situation, tableMembers, change.NewlyAskedAgencyIds, now)
+            .Where(row => row.Address is not { } address || !alreadyHaveCard.Contains(address)));
+
+        if (change.LeadDeclined)
+            rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.LeadDeclinedNotice, now));
+        if (change.PostedUpdate is { } update)
+            rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.UpdatePostedNotice, now, subject: update.Id.ToString(), except: update.ByEmail));
+        return rows;
+    }
+
+    /// <summary>A plain notice (no note, no summary) to each co-chair of a table.</summary>
+    public static IReadOnlyList<Delivery> NoticeToCoChairs(string tableId, IReadOnlyList<Member> tableMembers, string text, DateTimeOffset now) =>
+        tableMembers.Where(m => m.IsCoChairOf(tableId))
+            .Select(m => Delivery.Due(DeliveryKind.Notice, tableId, null, ConversationAddress.Personal(m.Email).ToString(), now, text: text))
+            .ToList();
+
+    private static IEnumerable<Delivery> PersonalCards(Situation situation, IReadOnlyList<Member> tableMembers, IEnumerable<string> agencyIds, DateTimeOffset now)
+    {
+        var agencies = agencyIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return tableMembers
+            .Where(m => m.Role != MemberRole.Admin && agencies.Contains(m.AgencyId) && m.SitsAt(situation.TableId))
+            .Select(m => Delivery.Due(DeliveryKind.SituationCard, situation.TableId, situation.Id, ConversationAddress.Personal(m.Email).ToString(), now));
+    }
+
+    private static IEnumerable<Delivery> ToCoChairs(Situation situation, IReadOnlyList<Member> tableMembers, DeliveryKind kind, DateTimeOffset now,
+        string? subject = null, string? except = null) =>
+        tableMembers
+            .Where(m => m.IsCoChairOf(situation.TableId) && !string.Equals(m.Email, except, StringComparison.OrdinalIgnoreCase))
+            .Select(m => Delivery.Due(kind, situation.TableId, situation.Id, ConversationAddress.Personal(m.Email).ToString(), now, subject: subject));
+}

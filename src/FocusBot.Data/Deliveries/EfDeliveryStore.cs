@@ -1,0 +1,118 @@
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
+using FocusBot.Data.Situations;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocusBot.Data.Deliveries;
+
+public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
+{
+    public async Task AddAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 0) return;
+        db.Deliveries.AddRange(deliveries);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            foreach (var delivery in deliveries) db.Entry(delivery).State = EntityState.Detached;
+        }
+    }
+
+    public async Task<IReadOnlyList<Delivery>> ClaimDueAsync(string workerId, DateTimeOffset now, int batchSize, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        var token = Guid.CreateVersion7(now);
+        var utcNow = now.ToUniversalTime();
+        var expires = utcNow + claimFor;
+        if (db.Database.IsNpgsql())
+        {
+            // Row locks: each dispatcher takes the due rows no other holds, without waiting for them.
+            await db.Database.ExecuteSqlAsync($"""
+                WITH due AS (
+                    SELECT "Id" FROM deliveries
+                    WHERE ("State" = 'Pending' AND "DueAt" <= {utcNow}) OR ("State" = 'Claimed' AND "ClaimExpiresAt" <= {utcNow})
+                    ORDER BY "DueAt", "Id"
+                    LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE deliveries AS d
+                SET "State" = 'Claimed', "ClaimToken" = {token}, "ClaimedBy" = {workerId}, "ClaimExpiresAt" = {expires},
+                    "Attempts" = d."Attempts" + 1, "UpdatedAt" = {utcNow}
+                FROM due
+                WHERE d."Id" = due."Id"
+                """, cancellationToken);
+        }
+        else
+        {
+            // SQLite has no row locks; one UPDATE takes the database's write lock before it reads, so the select
+            // and the claim happen as one step and two dispatchers never take the same row.
+            await db.Deliveries
+                .Where(d => (d.State == DeliveryState.Pending && d.DueAt <= utcNow)
+                    || (d.State == DeliveryState.Claimed && d.ClaimExpiresAt <= utcNow))
+                .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
+                .Take(batchSize)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(d => d.State, DeliveryState.Claimed)
+                    .SetProperty(d => d.ClaimToken, token)
+                    .SetProperty(d => d.ClaimedBy, workerId)
+                    .SetProperty(d => d.ClaimExpiresAt, expires)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken);
+        }
+
+        return await db.Deliveries.AsNoTracking()
+            .Where(d => d.ClaimToken == token && d.State == DeliveryState.Claimed)
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> MarkSentAsync(Delivery delivery, ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var utcNow = now.ToUniversalTime();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var marked = await Claimed(delivery.Id, delivery.ClaimToken!.Value).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.State, DeliveryState.Sent)
+            .SetProperty(d => d.SentAt, utcNow)
+            .SetProperty(d => d.SentActivityId, activityId)
+            .SetProperty(d => d.LastError, (string?)null)
+            .SetProperty(d => d.ClaimExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken) == 1;
+        if (!marked) return false;
+
+        if (delivery is { Kind: DeliveryKind.SituationCard, SituationId: { } situationId } && activityId is not null)
+        {
+            var post = new SituationCardPost { SituationId = situationId, Kind = sentTo.Kind, ConversationKey = sentTo.Key, ActivityId = activityId };
+            db.SituationCards.Add(post);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(post).State = EntityState.Detached;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> FinishAsync(Guid id, Guid claimToken, DeliveryState state, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await Claimed(id, claimToken).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.State, state)
+            .SetProperty(d => d.LastError, Shorten(reason))
+            .SetProperty(d => d.ClaimExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(d => d.UpdatedAt, now.ToUniversalTime()), cancellationToken) == 1;
+
+    public async Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await Claimed(id, claimToken).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.State, DeliveryState.Pending)
+            .SetProperty(d => d.DueAt, retryAt.ToUniversalTime())
+            .SetProperty(d => d.LastError, Shorten(error))
+            .SetProperty(d => d.ClaimToken, (Guid?)null)
+            .SetProperty(d => d.ClaimedBy, (string?)null)
+            .SetProperty(d => d.ClaimExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(d => d.UpdatedAt, now.ToUniversalTime()), cancellationToken) == 1;
+
+    public async Task<IReadOnlyList<Delivery>> OfSituationAsync(string situationId, CancellationToken cancellationToken) =>
+        await db.Deliveries.AsNoTracking().Where(d => d.SituationId == situationId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+
+    private IQueryable<Delivery> Claimed(Guid id, Guid claimToken) =>
+        db.Deliveries.Where(d => d.Id == id && d.ClaimToken == claimToken && d.State == DeliveryState.Claimed);
+
+    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
+}

@@ -1,0 +1,121 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Teams.Cards.Situations;
+
+namespace FocusBot.Teams.Situations;
+
+/// <summary>
+/// Draws each outbox row's message when it is sent, from the situation as it is then and for its one recipient: the
+/// de-identified card for the table's channel, the card the rep may see in their personal chat, the co-chairs'
+/// notices, and the recording co-chair's confirmation with where the cards stand.
+/// </summary>
+public sealed class SituationDeliveryComposer(
+    ISituationStore situations,
+    IDeliveryStore deliveries,
+    IConversationStore conversations,
+    IRosterStore roster,
+    SituationCatalogue catalogue,
+    TimeProvider time) : IDeliveryComposer
+{
+    /// <summary>How long a confirmation waits for the situation's cards before it is drawn with whatever they are then.</summary>
+    public const int MaxConfirmationChecks = 100;
+
+    public async Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Kind == DeliveryKind.Notice)
+            return To(delivery) is { } noticed ? ComposedDelivery.Post(noticed, new OutgoingMessage(delivery.Text)) : Malformed(delivery);
+
+        var situation = delivery.SituationId is null ? null : await situations.FindAsync(delivery.SituationId, cancellationToken);
+        if (situation is null) return ComposedDelivery.NoLongerApplies($"situation {delivery.SituationId} no longer exists");
+        var (table, agencies) = await SituationCardContext.LoadAsync(roster, situation, cancellationToken);
+        if (table is null) return ComposedDelivery.NoLongerApplies($"table {situation.TableId} is no longer on the roster");
+
+        return delivery.Kind switch
+        {
+            DeliveryKind.SituationCard when delivery.Recipient == Delivery.TableChannel => await ChannelCardAsync(situation, table, agencies, cancellationToken),
+            DeliveryKind.SituationCard => await PersonalCardAsync(delivery, situation, table, agencies, cancellationToken),
+            DeliveryKind.CardRefresh => await RedrawAsync(delivery, situation, table, agencies, cancellationToken),
+            DeliveryKind.RecordingConfirmation => await ConfirmationAsync(delivery, situation, table, agencies, cancellationToken),
+            DeliveryKind.LeadDeclinedNotice => Notice(delivery, LeadDeclined(situation, agencies)),
+            DeliveryKind.UpdatePostedNotice => situation.Updates.FirstOrDefault(u => u.Id.ToString() == delivery.Subject) is { } update
+                ? Notice(delivery, UpdateMessage(situation, update, table, agencies))
+                : ComposedDelivery.NoLongerApplies("the update is no longer kept"),
+            _ => Malformed(delivery),
+        };
+    }
+
+    private async Task<ComposedDelivery> ChannelCardAsync(Situation situation, Table table, IReadOnlyDictionary<string, Agency> agencies,
+        CancellationToken cancellationToken)
+    {
+        if (await conversations.FindTableChannelAsync(table.Id, cancellationToken) is not { } channel)
+            return ComposedDelivery.Undeliverable($"no channel is linked to {table.Name}. A co-chair types \"@FocusBot link {table.Id}\" in the table's channel.");
+        var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.TableView, null, true), time.GetUtcNow());
+        return ComposedDelivery.Post(channel, new OutgoingMessage(null, card.ToString()));
+    }
+
+    private async Task<ComposedDelivery> PersonalCardAsync(Delivery delivery, Situation situation, Table table,
+        IReadOnlyDictionary<string, Agency> agencies, CancellationToken cancellationToken)
+    {
+        if (To(delivery) is not { Kind: ConversationKind.Personal } to) return Malformed(delivery);
+        if (await ViewerAsync(situation, to, cancellationToken) is not { } viewer)
+            return ComposedDelivery.NoLongerApplies($"{to.Key} may no longer see {situation.Id}");
+        var card = SituationCard.Build(situation, table, agencies, catalogue, viewer, time.GetUtcNow());
+        return ComposedDelivery.Post(to, new OutgoingMessage(null, card.ToString()));
+    }
+
+    private async Task<ComposedDelivery> RedrawAsync(Delivery delivery, Situation situation, Table table,
+        IReadOnlyDictionary<string, Agency> agencies, CancellationToken cancellationToken)
+    {
+        if (To(delivery) is not { } to || delivery.ActivityId is null) return Malformed(delivery);
+        if (await ViewerAsync(situation, to, cancellationToken) is not { } viewer)
+            return ComposedDelivery.NoLongerApplies($"{to.Key} may no longer see {situation.Id}");
+        var card = SituationCard.Build(situation, table, agencies, catalogue, viewer, time.GetUtcNow());
+        return ComposedDelivery.Redraw(to, delivery.ActivityId, new OutgoingMessage(null, card.ToString()));
+    }
+
+    private async Task<ComposedDelivery> ConfirmationAsync(Delivery delivery, Situation situation, Table table,
+        IReadOnlyDictionary<string, Agency> agencies, CancellationToken cancellationToken)
+    {
+        if (To(delivery) is not { } to || delivery.ActivityId is null) return Malformed(delivery);
+        var report = RecordingReport.From(await deliveries.OfSituationAsync(situation.Id, cancellationToken));
+        if (!report.IsFinished && delivery.Attempts < MaxConfirmationChecks)
+            return ComposedDelivery.NotYet($"{report.RepsPending.Count} cards still on their way");
+        return ComposedDelivery.Redraw(to, delivery.ActivityId, new OutgoingMessage(null, RecordedCard.Build(situation, table, agencies, report).ToString()));
+    }
+
+    private async Task<SituationCardViewer?> ViewerAsync(Situation situation, ConversationAddress to, CancellationToken cancellationToken)
+    {
+        if (to.Kind == ConversationKind.Channel) return new SituationCardViewer(SituationAccess.TableView, null, true);
+        var member = await roster.FindMemberByEmailAsync(to.Key, cancellationToken);
+        var access = SituationVisibility.For(member, situation);
+        return access == SituationAccess.None ? null : new SituationCardViewer(access, member, false);
+    }
+
+    private static ComposedDelivery Notice(Delivery delivery, string text) =>
+        To(delivery) is { } to ? ComposedDelivery.Post(to, new OutgoingMessage(text)) : Malformed(delivery);
+
+    private static string LeadDeclined(Situation situation, IReadOnlyDictionary<string, Agency> agencies)
+    {
+        var lead = situation.LeadAssignment;
+        return $"{AgencyNames.Of(agencies, lead.AgencyId)} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency.";
+    }
+
+    private string UpdateMessage(Situation situation, SituationUpdate update, Table table, IReadOnlyDictionary<string, Agency> agencies)
+    {
+        var what = update.IsFortyEightHourUpdate
+            ? $"the 48-hour update on {situation.Id} ({(update.WasOnTime == true ? "on time" : "late")})"
+            : $"an update on {situation.Id}";
+        var message = $"{AgencyNames.Of(agencies, update.AgencyId)} posted {what}, {TableTime.Describe(update.At, table)}: {catalogue.UpdateKinds.LabelOf(update.KindId)}.\n\nNote: {update.Note}";
+        if (update.NextStep is { } nextStep) message += $"\n\nNext step: {nextStep}";
+        if (update.BarrierIds.Count > 0) message += $"\n\nBarriers: {string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LabelOf))}";
+        return message;
+    }
+
+    private static ConversationAddress? To(Delivery delivery) => delivery.Address;
+
+    private static ComposedDelivery Malformed(Delivery delivery) =>
+        ComposedDelivery.NoLongerApplies($"the row names no conversation FocusBot can write to ({delivery.Recipient})");
+}

@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
+using FocusBot.Core.Reminders;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Data.Deliveries;
+using FocusBot.Data.Reminders;
+using FocusBot.Data.Roster;
+using FocusBot.Data.Situations;
+using FocusBot.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FocusBot.Data.Tests.Deliveries;
+
+public sealed class SqliteOutboxTests() : OutboxTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresOutboxTests() : OutboxTests(DatabaseProvider.Postgres);
+
+/// <summary>
+/// The outbox on a real database: a decision and its deliveries are one unit of work, a submission records once
+/// however often and wherever it arrives, and dispatchers deliver each row once, waiting out a throttle.
+/// </summary>
+public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private Core.Roster.Roster _roster = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 16, 30, 0, TimeSpan.Zero));
+    private readonly ReminderOptions _options = new();
+
+    public async Task InitializeAsync() => (_database, _roster) = await TestDatabase.CreateWithSampleRosterAsync(provider);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private Member Member(string email) => _roster.Members.Single(m => m.Email == email);
+
+    private async Task<T> With<T>(Func<FocusBotDbContext, Task<T>> use)
+    {
+        await using var db = _database.CreateContext();
+        return await use(db);
+    }
+
+    private Task<T> WithWorkflow<T>(Func<SituationWorkflow, Task<T>> use) => With(db =>
+        use(new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), new NoDispatchSignal(), new SituationCatalogue(), _time)));
+
+    private static NewSituationRequest Request() => new()
+    {
+        Table = "demo", Type = "person", AgeGroup = "18-24", Gender = "female", RiskFactors = ["mental-health", "housing"],
+        Summary = "Repeated crisis calls; eviction notice served.", OriginatingAgency = "tps-99", LeadAgency = "northside-mh",
+        AssistingAgencies = ["harbour-housing"],
+    };
+
+    private Task<RecordOutcome> RecordAsync(string? submissionId) =>
+        WithWorkflow(w => w.RecordAsync(Request(), Member("chair.demo@city.example"), default, submissionId));
+
+    private OutboxDispatcher Dispatcher(FocusBotDbContext db, IChatSender chat) => new(
+        new EfDeliveryStore(db), new PostsToRecipient(), chat, new FocusBot.Data.Conversations.EfConversationStore(db, _time),
+        new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
+        _options, _time, NullLogger<OutboxDispatcher>.Instance);
+
+    /// <summary>Claims and delivers until nothing is due, each row with its own context, as the worker does.</summary>
+    private async Task<int> DeliverAllAsync(IChatSender chat, string worker = "worker")
+    {
+        var delivered = 0;
+        while (true)
+        {
+            var batch = await With(db => Dispatcher(db, chat).ClaimAsync(worker, default));
+            if (batch.Count == 0) return delivered;
+            foreach (var row in batch)
+                if (await With(db => Dispatcher(db, chat).DeliverAsync(row, default)) == DeliveryState.Sent) delivered++;
+        }
+    }
+
+    private Task<List<Delivery>> RowsAsync() => With(db => db.Deliveries.AsNoTracking().OrderBy(d => d.CreatedAt).ToListAsync());
+
+    [Fact]
+    public async Task Recording_writes_the_situation_and_its_deliveries_together_and_sends_nothing()
+    {
+        var outcome = await RecordAsync(null);
+
+        var rows = await RowsAsync();
+        // The channel copy, and the full card to each rep of northside-mh (2) and harbour-housing (1); all waiting.
+        Assert.Equal(["personal:rep.demo@harbour-housing.example", "personal:rep.demo@northside-mh.example", "personal:rep2.demo@northside-mh.example", Delivery.TableChannel],
+            rows.Select(r => r.Recipient).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal((DeliveryState.Pending, outcome.Situation!.Id), (r.State, r.SituationId)));
+    }
+
+    [Fact]
+    public async Task The_same_submission_twice_at_once_records_one_situation_with_one_set_of_deliveries()
+    {
+        var submission = Guid.NewGuid().ToString();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => RecordAsync(submission))));
+
+        Assert.Single(outcomes.Select(o => o.Situation!.Id).Distinct());
+        Assert.Single(outcomes, o => o.Repeated);
+        Assert.Equal(1, await With(db => db.Situations.CountAsync()));
+        Assert.Equal(4, (await RowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task The_same_submission_300_ms_later_returns_the_same_situation_and_a_new_form_records_another()
+    {
+        var submission = Guid.NewGuid().ToString();
+        var first = await RecordAsync(submission);
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        var again = await RecordAsync(submission);
+        var another = await RecordAsync(Guid.NewGuid().ToString());
+
+        Assert.Equal((first.Situation!.Id, false), (again.Situation!.Id, first.Repeated));
+        Assert.True(again.Repeated);
+        Assert.NotEqual(first.Situation.Id, another.Situation!.Id);
+        Assert.Equal(8, (await RowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task The_same_update_form_twice_at_once_posts_one_update()
+    {
+        var id = (await RecordAsync(null)).Situation!.Id;
+        var lead = Member("rep.demo@northside-mh.example");
+        await WithWorkflow(w => w.AcceptAsync(id, "northside-mh", lead, default));
+        var submission = Guid.NewGuid().ToString();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => WithWorkflow(w =>
+            w.PostUpdateAsync(id, lead, "contacted", "Met at the drop-in; housing worker booked.", null, null, default, submission)))));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded));
+        Assert.Single(outcomes.Select(o => o.Result!.PostedUpdate!.Id).Distinct());
+        var stored = await With(db => new EfSituationStore(db).FindAsync(id, default));
+        Assert.Single(stored!.Updates);
+    }
+
+    [Fact]
+    public async Task A_decision_that_loses_a_conflict_writes_none_of_its_deliveries()
+    {
+        var id = (await RecordAsync(null)).Situation!.Id;
+        await DeliverAllAsync(new CountingSender());
+        var before = (await RowsAsync()).Count;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => WithWorkflow(w =>
+            w.AcceptAsync(id, "northside-mh", Member(i % 2 == 0 ? "rep.demo@northside-mh.example" : "rep2.demo@northside-mh.example"), default)))));
+
+        Assert.Equal(1, outcomes.Count(o => o.Result!.Changed));
+        // One acceptance: one redraw of each of the four posted copies, not one per attempt.
+        Assert.Equal(4, (await RowsAsync()).Count - before);
+    }
+
+    [Fact]
+    public async Task Every_card_is_delivered_once_and_each_posted_copy_is_remembered_for_redrawing()
+    {
+        var id = (await RecordAsync(null)).Situation!.Id;
+        var chat = new CountingSender();
+
+        Assert.Equal(4, await DeliverAllAsync(chat));
+        Assert.Equal(0, await DeliverAllAsync(chat));
+
+        Assert.All(chat.Sends.Values, n => Assert.Equal(1, n));
+        var cards = await With(db => new EfSituationStore(db).CardsOfAsync(id, default));
+        Assert.Equal(4, cards.Count);
+        Assert.Contains(cards, c => c.Address == ConversationAddress.Channel("19:demo-channel"));
+    }
+
+    [Fact]
+    public async Task A_throttled_send_waits_out_Retry_After_then_is_delivered()
+    {
+        await RecordAsync(null);
+        var chat = new CountingSender { ThrottleOnce = "channel:19:demo-channel" };
+
+        Assert.Equal(3, await DeliverAllAsync(chat));
+        var channel = (await RowsAsync()).Single(r => r.Recipient == Delivery.TableChannel);
+        Assert.Equal(DeliveryState.Pending, channel.State);
+        Assert.True(channel.DueAt >= _time.GetUtcNow() + TimeSpan.FromSeconds(20), $"due {channel.DueAt:O}");
+        Assert.Contains("429", channel.LastError);
+
+        // Not claimed again before its time, however often the dispatcher looks.
+        _time.Advance(TimeSpan.FromSeconds(19));
+        Assert.Equal(0, await DeliverAllAsync(chat));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await DeliverAllAsync(chat));
+        Assert.All(await RowsAsync(), r => Assert.Equal(DeliveryState.Sent, r.State));
+    }
+
+    [Fact]
+    public async Task A_rep_without_a_chat_fails_their_card_with_why_and_the_co_chairs_are_told_once()
+    {
+        await RecordAsync(null);
+        await RecordAsync(null);
+        var chat = new CountingSender { NoConversationWith = "rep2.demo@northside-mh.example" };
+
+        await DeliverAllAsync(chat);
+
+        var theirs = (await RowsAsync()).Where(r => r.Recipient == "personal:rep2.demo@northside-mh.example" && r.Kind == DeliveryKind.SituationCard).ToList();
+        Assert.Equal(2, theirs.Count);
+        Assert.All(theirs, r => Assert.Equal(DeliveryState.Failed, r.State));
+        Assert.Contains("has no chat with FocusBot yet", theirs[0].LastError);
+        // Each co-chair of the demo table (two, and its administrator) heard once, for both situations.
+        Assert.Equal(3, chat.Texts.Count(t => t.Contains("rep2.demo@northside-mh.example has no chat")));
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_on_one_database_deliver_1000_rows_each_exactly_once()
+    {
+        var now = _time.GetUtcNow();
+        await With(db => new EfDeliveryStore(db).AddAsync(Enumerable.Range(0, 1000)
+            .Select(i => Delivery.Due(DeliveryKind.Notice, "demo", null, $"personal:rep{i}@load.example", now, text: $"row {i}")).ToList(), default)
+            .ContinueWith(_ => 0));
+        var chat = new CountingSender { YieldEachSend = true };
+
+        var delivered = await Task.WhenAll(Task.Run(() => DeliverAllAsync(chat, "instance-a")), Task.Run(() => DeliverAllAsync(chat, "instance-b")));
+
+        Assert.Equal(1000, delivered.Sum());
+        Assert.Equal(1000, chat.Sends.Count);
+        Assert.All(chat.Sends.Values, n => Assert.Equal(1, n));
+        Assert.All(await RowsAsync(), r => Assert.Equal(DeliveryState.Sent, r.State));
+    }
+
+    /// <summary>Posts each row's message to its recipient; the table's channel is "19:demo-channel". Notices carry their text.</summary>
+    private sealed class PostsToRecipient : IDeliveryComposer
+    {
+        public Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken) => Task.FromResult(
+            delivery.Recipient == Delivery.TableChannel
+                ? ComposedDelivery.Post(ConversationAddress.Channel("19:demo-channel"), new OutgoingMessage(null, "{}"))
+                : delivery.ActivityId is { } activityId
+                    ? ComposedDelivery.Redraw(delivery.Address!, activityId, new OutgoingMessage(null, "{}"))
+                    : ComposedDelivery.Post(delivery.Address!, new OutgoingMessage(delivery.Text, "{}")));
+    }
+
+    /// <summary>Counts sends per conversation; can throttle one conversation once (429, Retry-After 20 s) or have no chat with one member.</summary>
+    private sealed class CountingSender : IChatSender
+    {
+        private int _throttled;
+        public string? ThrottleOnce { get; init; }
+        public string? NoConversationWith { get; init; }
+        public bool YieldEachSend { get; init; }
+        public ConcurrentDictionary<string, int> Sends { get; } = new();
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public async Task<DeliveryResult> SendAsync(ConversationAddress to, OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            if (YieldEachSend) await Task.Yield();
+            if (to.ToString() == ThrottleOnce && Interlocked.Exchange(ref _throttled, 1) == 0)
+                return new DeliveryResult(DeliveryStatus.Failed, Detail: "Teams answered 429", RetryAfter: TimeSpan.FromSeconds(20));
+            if (to.Key == NoConversationWith) return new DeliveryResult(DeliveryStatus.NoConversation);
+            Sends.AddOrUpdate(to.ToString(), 1, (_, n) => n + 1);
+            if (message.Text is { } text) Texts.Enqueue(text);
+            return new DeliveryResult(DeliveryStatus.Delivered, Guid.NewGuid().ToString());
+        }
+
+        public Task<DeliveryResult> UpdateAsync(ConversationAddress to, string activityId, OutgoingMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(new DeliveryResult(DeliveryStatus.Delivered, activityId));
+    }
+}
