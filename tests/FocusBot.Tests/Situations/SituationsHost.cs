@@ -53,16 +53,11 @@ public sealed class SituationsHost : IAsyncDisposable
         var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), settings);
         var clock = new FakeTimeProvider(MondayMorning);
         var chat = new RecordingChat();
-        var factory = app.WithWebHostBuilder(builder =>
+        var factory = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            // UseSetting: Program reads some settings (Reminders:Enabled) while it registers services.
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddScoped<IChatSender>(_ => chat);
-            });
-        });
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddScoped<IChatSender>(_ => chat);
+        }));
         var host = new SituationsHost(app, factory, clock, chat);
         var roster = JsonNode.Parse(await File.ReadAllTextAsync(SampleRoster.Path))!;
         changeRoster?.Invoke(roster);
