@@ -89,7 +89,7 @@ public abstract class RetentionStoreTests(DatabaseProvider provider) : IAsyncLif
     private async Task<T> WithWorkflow<T>(Func<SituationWorkflow, Task<T>> use)
     {
         await using var db = Database.CreateContext();
-        return await use(new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), new NoNotifier(), _catalogue, Time));
+        return await use(new SituationWorkflow(new EfSituationStore(db), new EfRosterStore(db), new Core.Deliveries.NoDispatchSignal(), _catalogue, Time));
     }
 
     protected async Task<Situation?> FindAsync(string id)
@@ -266,11 +266,5 @@ public abstract class RetentionStoreTests(DatabaseProvider provider) : IAsyncLif
 
         Assert.Null(await ClaimAsync("next", now.AddHours(23)));
         Assert.NotNull(await ClaimAsync("next", now.AddDays(1)));
-    }
-
-    private sealed class NoNotifier : ISituationNotifier
-    {
-        public Task SituationRecordedAsync(Situation situation, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task SituationChangedAsync(Situation situation, SituationResult change, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -22,6 +22,9 @@ public sealed class FocusBotApp(TestDatabase database, IDictionary<string, strin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Also as host settings: Program reads some (Reminders:Enabled) while it registers services, before the app
+        // configuration below applies.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(configuration =>
             configuration.AddInMemoryCollection([.. database.Settings(), .. settings ?? new Dictionary<string, string?>()]));
     }

@@ -55,10 +55,9 @@ public sealed class SituationsHost : IAsyncDisposable
         var chat = new RecordingChat();
         var factory = app.WithWebHostBuilder(builder =>
         {
-            // No background worker: the test delivers the outbox itself (DeliverOutboxAsync), at the moment it chooses.
-            // UseSetting, not app configuration: Program reads some settings (Reminders:Enabled) while it registers services.
-            builder.UseSetting("Reminders:Enabled", "false");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+            // No background worker unless asked for: the test delivers the outbox itself (DeliverOutboxAsync), at the
+            // moment it chooses. UseSetting: Program reads Reminders:Enabled while it registers services.
+            if (settings?.ContainsKey("Reminders:Enabled") != true) builder.UseSetting("Reminders:Enabled", "false");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
