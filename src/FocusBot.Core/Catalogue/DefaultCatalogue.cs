@@ -94,4 +94,24 @@ public static class DefaultCatalogue
         new("no-consent", "Consent not given"),
         new("other", "Other"),
     ];
+
+    /// <summary>RTD's "services mobilized": the kinds of service an intervention connected the person to.</summary>
+    public static IReadOnlyList<CatalogueEntry> Services { get; } =
+    [
+        new("mental-health", "Mental health"),
+        new("addictions", "Addictions"),
+        new("housing", "Housing"),
+        new("shelter", "Shelter"),
+        new("health-care", "Health care"),
+        new("income-support", "Income support"),
+        new("food-security", "Food security"),
+        new("child-welfare", "Child welfare"),
+        new("education", "Education"),
+        new("employment", "Employment"),
+        new("victim-services", "Victim services"),
+        new("police", "Police"),
+        new("youth-services", "Youth services"),
+        new("senior-services", "Senior services"),
+        new("other", "Other"),
+    ];
 }

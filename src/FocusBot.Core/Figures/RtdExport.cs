@@ -58,9 +58,9 @@ public static class RtdExport
         string.Join(';', s.RiskFactorIds),
         // Only situations the table found at acutely elevated risk are recorded; a rejected discussion never is.
         "yes",
-        nameOf(s.LeadAgencyId),
+        s.LeadAgencyId is { } lead ? nameOf(lead) : "",
         string.Join(';', AssistingInOrder(s, nameOf).Select(a => nameOf(a.AgencyId))),
-        string.Join(';', new[] { s.LeadAssignment }.Concat(AssistingInOrder(s, nameOf))
+        string.Join(';', s.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.IsCurrent).Concat(AssistingInOrder(s, nameOf))
             .Where(a => a.State == AssignmentState.Accepted).Select(a => nameOf(a.AgencyId))),
         s.Updates.Count.ToString(CultureInfo.InvariantCulture),
         s.OutcomeId!,

@@ -15,13 +15,16 @@ public sealed record WorkflowOutcome(Situation? Situation, SituationResult? Resu
 public sealed record RecordOutcome(Situation? Situation, IReadOnlyDictionary<string, string[]> Problems);
 
 /// <summary>
-/// The situation journey from filter 3 on: record, accept or decline, update, conclude, re-open. Loads, applies the
-/// domain rule, saves with optimistic concurrency (deciding again on a conflict), then tells people.
+/// The situation journey from filter 3 on: record, accept or decline, change agencies, update, conclude, re-open.
+/// Loads, applies the domain rule, saves with optimistic concurrency (deciding again on a conflict), then tells people
+/// (the notifier also has the table's reminders re-planned).
 /// </summary>
 public sealed class SituationWorkflow(
-    ISituationStore situations, IRosterStore roster, ISituationNotifier notifier, SituationCatalogue catalogue, TimeProvider time)
+    ISituationStore situations, IRosterStore roster, ISituationNotifier notifier, SituationCatalogue catalogue, TimeProvider time,
+    SituationOptions? options = null)
 {
     private const int MaxAttempts = 5;
+    private readonly TimeSpan _updateDue = (options ?? new SituationOptions()).UpdateDue;
 
     public async Task<RecordOutcome> RecordAsync(NewSituationRequest request, Member? recordedBy, CancellationToken cancellationToken)
     {
@@ -29,8 +32,9 @@ public sealed class SituationWorkflow(
             await roster.TablesAsync(cancellationToken), await roster.AgenciesAsync(cancellationToken));
         if (!validation.IsValid) return new(null, validation.Problems);
 
-        var situation = await situations.RecordAsync(validation.NewSituation!, time.GetUtcNow(), cancellationToken);
-        await notifier.SituationRecordedAsync(situation, cancellationToken);
+        var situation = await situations.RecordAsync(validation.NewSituation! with { UpdateDueAfter = _updateDue }, time.GetUtcNow(), cancellationToken);
+        // A discussion that did not meet the threshold is counted, and nobody is told anything.
+        if (situation.AerMet) await notifier.SituationRecordedAsync(situation, cancellationToken);
         return new(situation, new Dictionary<string, string[]>());
     }
 
@@ -40,9 +44,45 @@ public sealed class SituationWorkflow(
     public Task<WorkflowOutcome> DeclineAsync(string situationId, string agencyId, string? reason, Member member, CancellationToken cancellationToken) =>
         ChangeAsync(situationId, member, (s, now) => s.Decline(agencyId, member, reason, now), cancellationToken);
 
+    /// <param name="serviceIds">Services mobilized (catalogue ids), or null for none.</param>
     public Task<WorkflowOutcome> PostUpdateAsync(string situationId, Member member, string? kindId, string? note, string? nextStep,
-        IEnumerable<string>? barrierIds, CancellationToken cancellationToken) =>
-        ChangeAsync(situationId, member, (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now), cancellationToken);
+        IEnumerable<string>? barrierIds, CancellationToken cancellationToken, IEnumerable<string>? serviceIds = null) =>
+        ChangeAsync(situationId, member, (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now, serviceIds), cancellationToken);
+
+    /// <summary>A co-chair names a new lead (<see cref="Situation.ChangeLead"/>); the agencies of the table come from the roster.</summary>
+    public async Task<WorkflowOutcome> ChangeLeadAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken)
+    {
+        var tableAgencies = await TableAgenciesAsync(situationId, cancellationToken);
+        return await ChangeAsync(situationId, member, (s, now) => s.ChangeLead(agencyId, member, tableAgencies, _updateDue, now), cancellationToken);
+    }
+
+    /// <summary>A co-chair adds an assisting agency (<see cref="Situation.AddAssisting"/>).</summary>
+    public async Task<WorkflowOutcome> AddAssistingAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken)
+    {
+        var tableAgencies = await TableAgenciesAsync(situationId, cancellationToken);
+        return await ChangeAsync(situationId, member, (s, now) => s.AddAssisting(agencyId, member, tableAgencies, now), cancellationToken);
+    }
+
+    /// <summary>A co-chair releases an assisting agency (<see cref="Situation.ReleaseAssisting"/>).</summary>
+    public Task<WorkflowOutcome> ReleaseAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken) =>
+        ChangeAsync(situationId, member, (s, now) => s.ReleaseAssisting(agencyId, member, now), cancellationToken);
+
+    /// <summary>A co-chair asks a declined agency again (<see cref="Situation.AskAgain"/>).</summary>
+    public Task<WorkflowOutcome> AskAgainAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken) =>
+        ChangeAsync(situationId, member, (s, now) => s.AskAgain(agencyId, member, _updateDue, now), cancellationToken);
+
+    /// <summary>The agencies on a table's roster: those with a member sitting at the table.</summary>
+    public async Task<IReadOnlyList<Agency>> AgenciesAtTableAsync(string tableId, CancellationToken cancellationToken)
+    {
+        var atTable = (await roster.MembersOfTableAsync(tableId, cancellationToken))
+            .Where(m => m.Role != MemberRole.Admin).Select(m => m.AgencyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await roster.AgenciesAsync(cancellationToken)).Where(a => atTable.Contains(a.Id)).ToList();
+    }
+
+    private async Task<IReadOnlyList<Agency>> TableAgenciesAsync(string situationId, CancellationToken cancellationToken) =>
+        SituationId.TryParse(situationId, out var id) && await situations.FindAsync(id.ToString(), cancellationToken) is { } situation
+            ? await AgenciesAtTableAsync(situation.TableId, cancellationToken)
+            : [];
 
     public Task<WorkflowOutcome> ConcludeAsync(string situationId, string? outcomeId, Member member, CancellationToken cancellationToken) =>
         ChangeAsync(situationId, member, (s, now) => s.Conclude(member, outcomeId, catalogue, now), cancellationToken);

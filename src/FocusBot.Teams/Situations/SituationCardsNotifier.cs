@@ -38,15 +38,8 @@ public sealed class SituationCardsNotifier(
             postedInChannel = await PostAsync(situation, channel, card.ToString(), cancellationToken);
         }
 
-        var reached = 0;
-        var unreachable = new List<string>();
-        foreach (var rep in await RepsOfNamedAgenciesAsync(situation, table, cancellationToken))
-        {
-            var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.Full, rep, false), time.GetUtcNow());
-            if (await PostAsync(situation, ConversationAddress.Personal(rep.Email), card.ToString(), cancellationToken)) reached++;
-            else unreachable.Add(rep.Email);
-        }
-
+        var (reached, unreachable) = await SendPersonalCardsAsync(situation, table, agencies,
+            situation.Assignments.Select(a => a.AgencyId), cancellationToken);
         LastRecording = new RecordingDelivery(reached, unreachable, postedInChannel);
         if (unreachable.Count > 0)
         {
@@ -56,6 +49,11 @@ public sealed class SituationCardsNotifier(
         }
     }
 
+    /// <summary>
+    /// After any change: every posted copy of the card is updated in place. The reps of agencies the change asked
+    /// (<see cref="SituationResult.NewlyAsked"/>) get the card in their personal chat; those of agencies it released
+    /// (<see cref="SituationResult.Released"/>) and the co-chairs are told in a sentence.
+    /// </summary>
     public async Task SituationChangedAsync(Situation situation, SituationResult change, CancellationToken cancellationToken)
     {
         var (table, agencies) = await ContextOfAsync(situation, cancellationToken);
@@ -73,9 +71,14 @@ public sealed class SituationCardsNotifier(
                 logger.LogWarning("Could not update the card of {Situation} in {Conversation}: {Status}.", situation.Id, posted.Address, result.Status);
         }
 
+        if (change.NewlyAsked.Count > 0 || change.Released.Count > 0)
+        {
+            await TellAgenciesConcernedAsync(situation, change, table, agencies, cancellationToken);
+        }
+
         if (change.LeadDeclined)
         {
-            var lead = situation.LeadAssignment;
+            var lead = situation.LeadAssignment!;
             var agency = agencies.TryGetValue(lead.AgencyId, out var a) ? a.Name : lead.AgencyId;
             await TellCoChairsAsync(table,
                 $"{agency} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency.", cancellationToken);
@@ -86,6 +89,47 @@ public sealed class SituationCardsNotifier(
             // Personal chats only: the co-chairs may read the note, the table's channel may not.
             await TellCoChairsAsync(table, UpdateMessage(situation, update, table, agencies), cancellationToken, except: update.ByEmail);
         }
+    }
+
+    private async Task TellAgenciesConcernedAsync(Situation situation, SituationResult change, Table table,
+        IReadOnlyDictionary<string, Agency> agencies, CancellationToken cancellationToken)
+    {
+        var (_, unreachable) = await SendPersonalCardsAsync(situation, table, agencies, change.NewlyAsked, cancellationToken);
+        var released = change.Released.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var rep in (await roster.MembersOfTableAsync(table.Id, cancellationToken))
+                     .Where(m => m.Role != MemberRole.Admin && released.Contains(m.AgencyId)
+                         && !situation.Involves(m.AgencyId)))
+        {
+            var result = await chat.SendAsync(ConversationAddress.Personal(rep.Email), new OutgoingMessage(
+                $"A co-chair released {AgencyNames.Of(agencies, rep.AgencyId)} from {situation.Id}: your agency has no part in it any more. Thank you."),
+                cancellationToken);
+            if (!result.IsDelivered) logger.LogWarning("Could not tell {Rep} that their agency was released: {Status}.", rep.Email, result.Status);
+        }
+
+        var asked = string.Join(", ", change.NewlyAsked.Select(a => AgencyNames.Of(agencies, a)));
+        var notice = AgencyNames.InMessage(agencies, change.Message);
+        if (asked.Length > 0) notice += $" The card went to the representatives of {asked}.";
+        if (unreachable.Count > 0) notice += $" FocusBot could not reach {string.Join(", ", unreachable)}: please let them know.";
+        await TellCoChairsAsync(table, notice, cancellationToken);
+    }
+
+    /// <summary>Sends the situation's personal card to every rep (and co-chair) at the table of the given agencies.</summary>
+    /// <returns>How many were reached, and the e-mails of those who were not.</returns>
+    private async Task<(int Reached, List<string> Unreachable)> SendPersonalCardsAsync(Situation situation, Table table,
+        IReadOnlyDictionary<string, Agency> agencies, IEnumerable<string> agencyIds, CancellationToken cancellationToken)
+    {
+        var named = agencyIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var reached = 0;
+        var unreachable = new List<string>();
+        foreach (var rep in (await roster.MembersOfTableAsync(table.Id, cancellationToken))
+                     .Where(m => m.Role != MemberRole.Admin && named.Contains(m.AgencyId)))
+        {
+            var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.Full, rep, false), time.GetUtcNow());
+            if (await PostAsync(situation, ConversationAddress.Personal(rep.Email), card.ToString(), cancellationToken)) reached++;
+            else unreachable.Add(rep.Email);
+        }
+
+        return (reached, unreachable);
     }
 
     private string UpdateMessage(Situation situation, SituationUpdate update, Table table, IReadOnlyDictionary<string, Agency> agencies)
@@ -117,14 +161,6 @@ public sealed class SituationCardsNotifier(
         }
         await situations.RecordCardAsync(situation.Id, new PostedCard(address, result.ActivityId), cancellationToken);
         return true;
-    }
-
-    private async Task<IReadOnlyList<Member>> RepsOfNamedAgenciesAsync(Situation situation, Table table, CancellationToken cancellationToken)
-    {
-        var named = situation.Assignments.Select(a => a.AgencyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (await roster.MembersOfTableAsync(table.Id, cancellationToken))
-            .Where(m => m.Role != MemberRole.Admin && named.Contains(m.AgencyId))
-            .ToList();
     }
 
     private async Task TellCoChairsAsync(Table table, string message, CancellationToken cancellationToken, string? except = null)

@@ -212,6 +212,13 @@ namespace FocusBot.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -235,6 +242,9 @@ namespace FocusBot.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTimeOffset?>("UpdateDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -249,6 +259,9 @@ namespace FocusBot.Data.Migrations.Postgres
                     b.Property<string>("Id")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("AerMet")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("AgeGroupId")
                         .IsRequired()
@@ -281,6 +294,9 @@ namespace FocusBot.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int>("PeopleCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -299,9 +315,6 @@ namespace FocusBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset?>("UpdateDueAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -401,6 +414,11 @@ namespace FocusBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("BarrierIds");
+
+                    b.PrimitiveCollection<List<string>>("_serviceIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("ServiceIds");
 
                     b.HasKey("Id");
 

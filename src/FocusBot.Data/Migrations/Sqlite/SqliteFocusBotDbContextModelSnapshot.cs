@@ -206,6 +206,13 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
@@ -229,6 +236,9 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdateDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -243,6 +253,9 @@ namespace FocusBot.Data.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AerMet")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AgeGroupId")
                         .IsRequired()
@@ -275,6 +288,9 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PeopleCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -293,9 +309,6 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpdateDueAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -395,6 +408,11 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("BarrierIds");
+
+                    b.PrimitiveCollection<string>("_serviceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ServiceIds");
 
                     b.HasKey("Id");
 
