@@ -36,8 +36,9 @@ public sealed class SituationCardActions(
                 : Malformed(),
             SituationVerbs.PostUpdate => await updates.PostAsync(action, who, inChannel, cancellationToken),
             // Only the co-chair's personal copy carries these buttons; a channel never shows another table's situation.
-            SituationVerbs.Conclude or SituationVerbs.Reopen when inChannel => NoticeCard.Build("Personal chat only",
-                "Conclude or re-open a situation from its card in your personal chat with FocusBot.", isError: false),
+            SituationVerbs.Conclude or SituationVerbs.Reopen or SituationVerbs.ChangeAgencies when inChannel => NoticeCard.Build("Personal chat only",
+                "Conclude, re-open or change the agencies of a situation from its card in your personal chat with FocusBot.", isError: false),
+            SituationVerbs.ChangeAgencies => await ChangeAgenciesAsync(action, who, cancellationToken),
             SituationVerbs.Conclude => await ConcludeAsync(action, who, cancellationToken),
             SituationVerbs.Reopen => await ReopenAsync(action, who, cancellationToken),
             SituationVerbs.Page => await lists.PageAsync(action, who, inChannel ? channelId ?? "" : null, cancellationToken),
@@ -141,6 +142,32 @@ public sealed class SituationCardActions(
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
             : NoticeCard.Build("Not concluded", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+    }
+
+    /// <summary>
+    /// A co-chair's agency change from the card's form: the updated card with its history, or a notice that says why not
+    /// (not a co-chair of this table, agency not on the table's roster, already on the situation, concluded).
+    /// </summary>
+    private async Task<AdaptiveCard> ChangeAgenciesAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
+    {
+        if (action.Text("situationId") is not { } situationId) return Malformed();
+        var agencyId = action.Text(AgencyChangeForm.AgencyInput);
+        if (agencyId is null) return NoticeCard.Build("Not changed", "Choose the agency.", isError: true);
+        Task<WorkflowOutcome>? change = action.Text(AgencyChangeForm.ChangeInput) switch
+        {
+            AgencyChangeForm.NewLead => workflow.ChangeLeadAsync(situationId, agencyId, who.Member, cancellationToken),
+            AgencyChangeForm.AddAssisting => workflow.AddAssistingAsync(situationId, agencyId, who.Member, cancellationToken),
+            AgencyChangeForm.Release => workflow.ReleaseAsync(situationId, agencyId, who.Member, cancellationToken),
+            AgencyChangeForm.AskAgain => workflow.AskAgainAsync(situationId, agencyId, who.Member, cancellationToken),
+            _ => null,
+        };
+        if (change is null) return NoticeCard.Build("Not changed", "Choose what to change: a new lead, an assisting agency to add or release, or an agency to ask again.", isError: true);
+
+        var outcome = await change;
+        if (outcome.NotFound) return NoticeCard.SituationNotFound();
+        return outcome.Succeeded
+            ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
+            : NoticeCard.Build("Not changed", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
     }
 
     private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public static class SituationCard
 
         if (!viewer.InChannel)
         {
-            AddButtons(card, s, catalogue, viewer, full);
+            AddButtons(card, s, agencies, catalogue, viewer, full);
             card.RefreshWith(SituationVerbs.Refresh, new { situationId = s.Id });
         }
 
@@ -170,7 +170,8 @@ public static class SituationCard
         }
     }
 
-    private static void AddButtons(AdaptiveCard card, Situation s, SituationCatalogue catalogue, SituationCardViewer viewer, bool full)
+    private static void AddButtons(AdaptiveCard card, Situation s, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue,
+        SituationCardViewer viewer, bool full)
     {
         var member = viewer.Member;
         var assignment = member is null ? null : s.AssignmentOf(member.AgencyId);
@@ -192,8 +193,13 @@ public static class SituationCard
             card.Action(Actions.Execute("View situation", SituationVerbs.View, new { situationId = s.Id }));
         }
 
-        if (full && member?.IsCoChairOf(s.TableId) == true)
+        if (full && member?.IsCoChairOf(s.TableId) == true && s.Status != SituationStatus.NotAer)
         {
+            if (s.Status != SituationStatus.Concluded)
+            {
+                card.Action(Actions.ShowCard("Change agencies", AgencyChangeForm.Build(s, agencies.Values)));
+            }
+
             card.Action(s.Status == SituationStatus.Concluded
                 ? Actions.Execute("Re-open", SituationVerbs.Reopen, new { situationId = s.Id })
                 : Actions.ShowCard("Conclude", ConcludeForm(s, catalogue)));
