@@ -95,7 +95,18 @@ public sealed class SituationCardActions(
             OriginatingAgency = action.Text("originatingAgency"),
             LeadAgency = action.Text("leadAgency"),
             AssistingAgencies = [.. action.List("assistingAgencies")],
+            AerMet = action.Text(NewSituationForm.AerMet) is { } aerMet ? !string.Equals(aerMet, "false", StringComparison.OrdinalIgnoreCase) : null,
+            PeopleCount = action.Number(NewSituationForm.PeopleCount),
         };
+        if (action.Text(NewSituationForm.PeopleCount) is { } typedCount && request.PeopleCount is null)
+        {
+            // Text where a number belongs: name the field and the range rather than read it as "not given".
+            return NewSituationForm.Build(who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList(), await roster.AgenciesAsync(cancellationToken),
+                catalogue, request, new Dictionary<string, string[]>
+                {
+                    [NewSituationForm.PeopleCount] = [$"\"{typedCount}\" is not a whole number: give 0 to {NewSituationValidator.MaxPeopleCount}."],
+                });
+        }
         var outcome = await workflow.RecordAsync(request, who.Member, cancellationToken);
         if (outcome.Situation is not { } situation)
         {
@@ -105,6 +116,7 @@ public sealed class SituationCardActions(
         }
 
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
+        if (!situation.AerMet) return RecordedCard.NotAer(situation, table!);
         var delivery = notifier.LastRecording ?? new RecordingDelivery(0, [], false);
         return RecordedCard.Build(situation, table!, agencies, delivery.RepsReached, delivery.Unreachable);
     }

@@ -49,9 +49,9 @@ public sealed class UpdateCardActions(
 
         // The agency is always the member's own: any agency id in the card data is ignored.
         var typed = new UpdateFormValues(action.Text(UpdateForm.Kind), action.TypedText(UpdateForm.Note),
-            action.TypedText(UpdateForm.NextStep), action.List(UpdateForm.Barriers));
+            action.TypedText(UpdateForm.NextStep), action.List(UpdateForm.Barriers)) { Services = action.List(UpdateForm.Services) };
         var outcome = await workflow.PostUpdateAsync(situationId, who.Member, typed.Kind, typed.Note, typed.NextStep, typed.Barriers,
-            cancellationToken);
+            cancellationToken, typed.Services);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
 
         var situation = outcome.Situation!;
