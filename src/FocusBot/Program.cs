@@ -1,6 +1,7 @@
 using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
+using FocusBot.Catalogue;
 using FocusBot.Data;
 using FocusBot.Figures;
 using FocusBot.Hosting;
@@ -33,7 +34,7 @@ builder.Services.AddScoped<RosterImporter>();
 builder.Services.AddFocusBotSituations(builder.Configuration);
 builder.Services.AddBackendAuthorization(builder.Configuration);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddSchemaTransformer<FocusBot.Catalogue.CatalogueSchemaTransformer>());
 
 var app = builder.Build();
 
@@ -65,7 +66,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapBot();
-app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders();
+app.MapGroup("/api/v1").MapRoster().MapSituations().MapFigures().MapReminders().MapCatalogue();
 
 await app.RunAsync();
 return 0;

@@ -69,6 +69,6 @@ public sealed class SituationCatalogue
             throw new InvalidOperationException($"{CatalogueOptions.SectionName}:{name} is not valid: {string.Join("; ", problems)}.");
         }
 
-        return new CatalogueList(configured.Select(e => new CatalogueEntry(e.Id.Trim(), e.Label.Trim())));
+        return new CatalogueList(configured.Select(e => new CatalogueEntry(e.Id.Trim(), e.Label.Trim(), e.LabelFr?.Trim())));
     }
 }

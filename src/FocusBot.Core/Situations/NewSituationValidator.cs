@@ -98,7 +98,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
         var table = tables.FirstOrDefault(t => string.Equals(t.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
         if (table is null)
         {
-            problem("table", "This table is not on the roster.");
+            problem("table", $"This table is not on the roster. Allowed: {string.Join(", ", tables.Select(t => t.Id))}.");
         }
 
         return table;
@@ -115,7 +115,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
         var entry = list.Find(id);
         if (entry is null)
         {
-            problem(field, $"This {what} is not one of the table's choices.");
+            problem(field, $"This {what} is not one of the table's choices. Allowed: {string.Join(", ", list.Select(e => e.Id))}.");
         }
 
         return entry?.Id;
@@ -132,7 +132,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
         var agency = FindAgency(id, agencies);
         if (agency is null)
         {
-            problem(field, $"The {what} is not on the roster.");
+            problem(field, $"The {what} is not on the roster. Allowed: {string.Join(", ", agencies.Select(a => a.Id).Order(StringComparer.Ordinal))}.");
         }
 
         return agency?.Id;
@@ -198,7 +198,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue)
 
         if (unknown)
         {
-            problem("riskFactors", "Some risk factors are not in the table's catalogue.");
+            problem("riskFactors", $"Some risk factors are not in the table's catalogue. Allowed: {string.Join(", ", catalogue.RiskFactors.Select(e => e.Id))}.");
         }
 
         if (repeated)

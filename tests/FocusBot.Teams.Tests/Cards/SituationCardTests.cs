@@ -202,7 +202,7 @@ public sealed class SituationCardTests
     {
         var card = PersonalCard(LeadAccepted(), CoChair);
 
-        Assert.Equal(["View situation", "Conclude"], ButtonTitles(card));
+        Assert.Equal(["View situation", "Change agencies", "Conclude"], ButtonTitles(card));
     }
 
     [Fact]

@@ -24,6 +24,11 @@ public sealed class BackendOpenApiTests : IAsyncLifetime
     [InlineData("/api/v1/situations/{id}", "get", "200,404")]
     [InlineData("/api/v1/situations/{id}/conclude", "post", "200,400,403,404,413")]
     [InlineData("/api/v1/situations/{id}/reopen", "post", "200,400,403,404")]
+    [InlineData("/api/v1/situations/{id}/lead", "post", "200,400,403,404,409")]
+    [InlineData("/api/v1/situations/{id}/assisting", "post", "200,400,403,404,409")]
+    [InlineData("/api/v1/situations/{id}/assisting/{agency}", "delete", "200,400,403,404,409")]
+    [InlineData("/api/v1/situations/{id}/assignments/{agency}/ask-again", "post", "200,400,403,404,409")]
+    [InlineData("/api/v1/catalogue", "get", "200")]
     [InlineData("/api/v1/stats", "get", "200,400")]
     [InlineData("/api/v1/export/rtd.csv", "get", "200,400")]
     public void Each_endpoint_declares_what_it_answers(string path, string method, string statuses)
