@@ -39,6 +39,6 @@ public static class AgencyChangeForm
             .Add(change)
             .Add(agency)
             .Text("The agency's representatives get the card; a released agency and the co-chairs are told.", subtle: true)
-            .Action(Actions.Execute("Change agencies", SituationVerbs.ChangeAgencies, new { situationId = s.Id }));
+            .Action(Actions.Execute("Apply change", SituationVerbs.ChangeAgencies, new { situationId = s.Id }));
     }
 }
