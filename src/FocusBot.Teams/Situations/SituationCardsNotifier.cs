@@ -81,7 +81,7 @@ public sealed class SituationCardsNotifier(
             var lead = situation.LeadAssignment!;
             var agency = agencies.TryGetValue(lead.AgencyId, out var a) ? a.Name : lead.AgencyId;
             await TellCoChairsAsync(table,
-                $"{agency} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency.", cancellationToken);
+                $"{agency} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency (or ask it again) with **Change agencies** on the situation's card in your chat with FocusBot.", cancellationToken);
         }
 
         if (change.PostedUpdate is { } update)
