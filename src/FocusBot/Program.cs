@@ -1,6 +1,7 @@
 using FocusBot.AppPackage;
 using FocusBot.Bot;
 using FocusBot.Calendar;
+using FocusBot.Catalogue;
 using FocusBot.Data;
 using FocusBot.Deliveries;
 using FocusBot.Figures;
@@ -67,7 +68,7 @@ static async Task<int> RunAsync(HostCommand command)
     builder.Services.AddProblemDetails();
     // Per-caller limits on the API (/api/messages counts per Teams user once the token is accepted).
     builder.Services.AddApiRateLimits();
-    builder.Services.AddOpenApi();
+    builder.Services.AddOpenApi(options => options.AddSchemaTransformer<CatalogueSchemaTransformer>());
 
     // OpenTelemetry to Azure Monitor and/or OTLP, when configured.
     builder.AddFocusBotTelemetry();
@@ -112,7 +113,7 @@ static async Task<int> RunAsync(HostCommand command)
     app.MapOpenApi();
     app.MapHealth();
     app.MapBot();
-    app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapDeliveries().MapAudit();
+    app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapDeliveries().MapAudit().MapCatalogue();
 
     await app.RunAsync();
     return 0;

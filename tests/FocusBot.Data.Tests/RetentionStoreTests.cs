@@ -193,7 +193,7 @@ public abstract class RetentionStoreTests(DatabaseProvider provider) : IAsyncLif
             await using var db = Database.CreateContext();
             var all = await new EfSituationStore(db).ListAsync(new SituationQuery(["demo"]), default);
             return (JsonSerializer.Serialize(TableFigures.Compute(all, _roster.Tables, period, asOf)),
-                RtdExport.ToCsv(all, _roster.Tables, _roster.Agencies, period));
+                RtdExport.ToCsv(all, _roster.Tables, _roster.Agencies, period, _catalogue));
         }
 
         var before = await ReportAsync();

@@ -95,7 +95,7 @@ public abstract class SituationStoreTests(DatabaseProvider provider) : IAsyncLif
         var stored = await new EfSituationStore(db).FindAsync(situation.Id, default);
         Assert.Single(stored!.Events, e => e.Kind == SituationEventKind.Accepted);
         Assert.Equal(SituationStatus.Active, stored.Status);
-        Assert.Equal(AssignmentState.Accepted, stored.LeadAssignment.State);
+        Assert.Equal(AssignmentState.Accepted, stored.LeadAssignment!.State);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromHours(48), stored.UpdateDueAt);
         Assert.Equal(2, _signal.Wakes.Count); // the recording and the one acceptance
     }

@@ -23,7 +23,7 @@ public sealed record AgendaItem(
 {
     public static AgendaItem Of(Situation situation) => new(
         situation.Id, situation.TypeId, situation.AgeGroupId, situation.GenderId, situation.RiskFactorIds.ToList(),
-        situation.Status, situation.LeadAgencyId,
+        situation.Status, situation.LeadAgencyId ?? string.Empty,
         situation.AssistingAssignments.Where(a => a.State != AssignmentState.Declined).Select(a => a.AgencyId).ToList(),
         situation.DiscussedOn, situation.UpdateDueAt,
         situation.Assignments.Where(a => a.State == AssignmentState.Requested).Select(a => a.AgencyId).ToList());

@@ -16,4 +16,5 @@ public sealed class CatalogueOptions
     public List<CatalogueEntry>? SituationTypes { get; set; }
     public List<CatalogueEntry>? UpdateKinds { get; set; }
     public List<CatalogueEntry>? Barriers { get; set; }
+    public List<CatalogueEntry>? Services { get; set; }
 }

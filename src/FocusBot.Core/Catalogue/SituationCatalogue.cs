@@ -21,6 +21,7 @@ public sealed class SituationCatalogue
         SituationTypes = Choose(nameof(options.SituationTypes), options.SituationTypes, DefaultCatalogue.SituationTypes);
         UpdateKinds = Choose(nameof(options.UpdateKinds), options.UpdateKinds, DefaultCatalogue.UpdateKinds);
         Barriers = Choose(nameof(options.Barriers), options.Barriers, DefaultCatalogue.Barriers);
+        Services = Choose(nameof(options.Services), options.Services, DefaultCatalogue.Services);
     }
 
     public CatalogueList RiskFactors { get; }
@@ -30,6 +31,8 @@ public sealed class SituationCatalogue
     public CatalogueList SituationTypes { get; }
     public CatalogueList UpdateKinds { get; }
     public CatalogueList Barriers { get; }
+    /// <summary>Services mobilized, named on updates.</summary>
+    public CatalogueList Services { get; }
 
     public bool IsRiskFactor(string? id) => RiskFactors.Contains(id);
     public bool IsOutcome(string? id) => Outcomes.Contains(id);
@@ -66,6 +69,6 @@ public sealed class SituationCatalogue
             throw new InvalidOperationException($"{CatalogueOptions.SectionName}:{name} is not valid: {string.Join("; ", problems)}.");
         }
 
-        return new CatalogueList(configured.Select(e => new CatalogueEntry(e.Id.Trim(), e.Label.Trim())));
+        return new CatalogueList(configured.Select(e => new CatalogueEntry(e.Id.Trim(), e.Label.Trim(), e.LabelFr?.Trim())));
     }
 }

@@ -17,6 +17,13 @@ public enum DeliveryKind
     UpdatePostedNotice,
     /// <summary>Co-chairs: a plain notice whose text is in <see cref="Delivery.Text"/> (never a note or summary).</summary>
     Notice,
+    /// <summary>
+    /// Co-chairs: a co-chair changed the situation's agencies. <see cref="Delivery.Text"/> is the change's sentence
+    /// (agency ids, named when sent); <see cref="Delivery.Subject"/> the agencies asked, comma-separated.
+    /// </summary>
+    AgenciesChangedNotice,
+    /// <summary>A rep of an agency released from the situation (<see cref="Delivery.Subject"/> is the agency): it has no part any more.</summary>
+    AgencyReleasedNotice,
 }
 
 public enum DeliveryState

@@ -32,8 +32,9 @@ public static class SituationDeliveries
     }
 
     /// <summary>
-    /// A situation changed: every posted copy of its card is redrawn; agencies newly asked (<see cref="SituationResult.NewlyAskedAgencyIds"/>)
-    /// get personal cards; the co-chairs hear of a declined lead and of a posted update (not its writer).
+    /// A situation changed: every posted copy of its card is redrawn; agencies newly asked (<see cref="SituationResult.NewlyAsked"/>)
+    /// get personal cards, the reps of agencies it released (<see cref="SituationResult.Released"/>) are told, and the co-chairs
+    /// hear of the change of agencies, of a declined lead and of a posted update (not its writer).
     /// </summary>
     public static IReadOnlyList<Delivery> ForChange(Situation situation, SituationResult change, IReadOnlyList<PostedCard> posted,
         IReadOnlyList<Member> tableMembers, DateTimeOffset now)
@@ -42,9 +43,15 @@ public static class SituationDeliveries
             .Select(card => Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId))
             .ToList();
         var alreadyHaveCard = posted.Select(p => p.Address).ToHashSet();
-        rows.AddRange(PersonalCards(situation, tableMembers, change.NewlyAskedAgencyIds, now)
+        rows.AddRange(PersonalCards(situation, tableMembers, change.NewlyAsked, now)
             .Where(row => row.Address is not { } address || !alreadyHaveCard.Contains(address)));
 
+        if (change.NewlyAsked.Count > 0 || change.Released.Count > 0)
+        {
+            rows.AddRange(Released(situation, tableMembers, change.Released, now));
+            rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.AgenciesChangedNotice, now,
+                subject: string.Join(",", change.NewlyAsked), text: change.Message));
+        }
         if (change.LeadDeclined)
             rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.LeadDeclinedNotice, now));
         if (change.PostedUpdate is { } update)
@@ -66,9 +73,17 @@ public static class SituationDeliveries
             .Select(m => Delivery.Due(DeliveryKind.SituationCard, situation.TableId, situation.Id, ConversationAddress.Personal(m.Email).ToString(), now));
     }
 
+    /// <summary>A notice to each rep of a released agency that no longer has any part in the situation.</summary>
+    private static IEnumerable<Delivery> Released(Situation situation, IReadOnlyList<Member> tableMembers, IEnumerable<string> agencyIds, DateTimeOffset now) =>
+        agencyIds.Where(agency => !situation.Involves(agency)).SelectMany(agency => tableMembers
+            .Where(m => m.Role != MemberRole.Admin && string.Equals(m.AgencyId, agency, StringComparison.OrdinalIgnoreCase) && m.SitsAt(situation.TableId))
+            .Select(m => Delivery.Due(DeliveryKind.AgencyReleasedNotice, situation.TableId, situation.Id,
+                ConversationAddress.Personal(m.Email).ToString(), now, subject: agency)));
+
     private static IEnumerable<Delivery> ToCoChairs(Situation situation, IReadOnlyList<Member> tableMembers, DeliveryKind kind, DateTimeOffset now,
-        string? subject = null, string? except = null) =>
+        string? subject = null, string? except = null, string? text = null) =>
         tableMembers
             .Where(m => m.IsCoChairOf(situation.TableId) && !string.Equals(m.Email, except, StringComparison.OrdinalIgnoreCase))
-            .Select(m => Delivery.Due(kind, situation.TableId, situation.Id, ConversationAddress.Personal(m.Email).ToString(), now, subject: subject));
+            .Select(m => Delivery.Due(kind, situation.TableId, situation.Id, ConversationAddress.Personal(m.Email).ToString(), now,
+                subject: subject, text: text));
 }

@@ -1,75 +1,105 @@
 using System.Globalization;
+using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 
 namespace FocusBot.Core.Figures;
 
 /// <summary>
-/// Concluded situations in the shape of Ontario's Risk-driven Tracking Database: one de-identified row each. Only
-/// filter-2 facts and the agencies' part are written: never the summary, an update's note or next step, a decline's
-/// reason or anyone's e-mail.
+/// The table's discussions in the shape of Ontario's Risk-driven Tracking Database: one de-identified row each for the
+/// situations concluded in the period and the discussions recorded in it as not AER. Only filter-2 facts and the
+/// agencies' part are written: never the summary, an update's note or next step, a decline's reason or anyone's e-mail.
+/// <para>
+/// One convention for coded columns: the column holds the stable id (catalogue id, or roster id for agencies; lists
+/// separated by <c>;</c>) and the column after it, named <c>&lt;column&gt;_label</c>, holds what people read (the
+/// catalogue's English label, or the agency's name) in the same order.
+/// </para>
 /// </summary>
 public static class RtdExport
 {
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "situation_id", "table", "discussed_on", "originating_agency", "originating_sector", "type", "age_group", "gender",
-        "risk_factors", "aer_met", "lead_agency", "assisting_agencies", "services_mobilized", "updates", "outcome", "concluded_on",
+        "situation_id", "table", "discussed_on", "aer_met", "people_count",
+        "type", "type_label", "age_group", "age_group_label", "gender", "gender_label", "risk_factors", "risk_factors_label",
+        "originating_agency", "originating_agency_label", "originating_sector",
+        "lead_agency", "lead_agency_label", "assisting_agencies", "assisting_agencies_label", "declined_agencies", "declined_agencies_label",
+        "services_mobilized", "services_mobilized_label", "updates", "outcome", "outcome_label", "concluded_on",
     ];
 
-    /// <summary>The situations of <paramref name="tables"/> concluded in <paramref name="period"/> (in each table's time zone), oldest conclusion first.</summary>
-    public static IEnumerable<IReadOnlyList<string>> Rows(
-        IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, IReadOnlyCollection<Agency> agencies, FiguresPeriod period)
+    /// <summary>
+    /// The situations of <paramref name="tables"/> concluded in <paramref name="period"/>, and those recorded in it as not
+    /// AER (each in its table's time zone), by date (conclusion, or discussion for not AER) then id.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<string>> Rows(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables,
+        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(situations);
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(catalogue);
         var tablesById = tables.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
         var agenciesById = agencies.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        string NameOf(string agencyId) => agenciesById.TryGetValue(agencyId, out var agency) ? agency.Name : agencyId;
 
         return situations
             .Select(s => (Situation: s, Table: tablesById.GetValueOrDefault(s.TableId)))
-            .Where(x => x is { Table: not null, Situation: { Status: SituationStatus.Concluded, ConcludedAt: not null, OutcomeId: not null } }
-                && period.Contains(x.Situation.ConcludedAt.Value, x.Table.TimeZone))
-            .OrderBy(x => x.Situation.ConcludedAt)
+            .Where(x => x.Table is not null && Exported(x.Situation, x.Table, period))
+            .Select(x => (x.Situation, x.Table, On: x.Situation.ConcludedAt is { } at ? LocalDate(at, x.Table!) : x.Situation.DiscussedOn))
+            .OrderBy(x => x.On)
             .ThenBy(x => x.Situation.Id, StringComparer.Ordinal)
-            .Select(x => Row(x.Situation, x.Table!, NameOf, agenciesById.GetValueOrDefault(x.Situation.OriginatingAgencyId)?.Sector ?? ""));
+            .Select(x => Row(x.Situation, x.Table!, agenciesById, catalogue));
     }
 
     /// <summary>The whole export as RFC 4180 CSV: a header row, then one row per situation.</summary>
-    public static string ToCsv(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, IReadOnlyCollection<Agency> agencies, FiguresPeriod period)
+    public static string ToCsv(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, IReadOnlyCollection<Agency> agencies,
+        FiguresPeriod period, SituationCatalogue catalogue)
     {
         var csv = new System.Text.StringBuilder();
         Csv.AppendRow(csv, Columns);
-        foreach (var row in Rows(situations, tables, agencies, period)) Csv.AppendRow(csv, row);
+        foreach (var row in Rows(situations, tables, agencies, period, catalogue)) Csv.AppendRow(csv, row);
         return csv.ToString();
     }
 
-    private static string[] Row(Situation s, Table table, Func<string, string> nameOf, string originatingSector) =>
-    [
-        s.Id,
-        table.Name,
-        Date(s.DiscussedOn),
-        nameOf(s.OriginatingAgencyId),
-        originatingSector,
-        s.TypeId,
-        s.AgeGroupId,
-        s.GenderId,
-        string.Join(';', s.RiskFactorIds),
-        // Only situations the table found at acutely elevated risk are recorded; a rejected discussion never is.
-        "yes",
-        nameOf(s.LeadAgencyId),
-        string.Join(';', AssistingInOrder(s, nameOf).Select(a => nameOf(a.AgencyId))),
-        string.Join(';', new[] { s.LeadAssignment }.Concat(AssistingInOrder(s, nameOf))
-            .Where(a => a.State == AssignmentState.Accepted).Select(a => nameOf(a.AgencyId))),
-        s.Updates.Count.ToString(CultureInfo.InvariantCulture),
-        s.OutcomeId!,
-        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.ConcludedAt!.Value, table.TimeZone).DateTime)),
-    ];
+    private static bool Exported(Situation s, Table table, FiguresPeriod period) => s switch
+    {
+        { Status: SituationStatus.Concluded, ConcludedAt: { } at, OutcomeId: not null } => period.Contains(at, table.TimeZone),
+        { Status: SituationStatus.NotAer } => period.Contains(s.DiscussedOn),
+        _ => false,
+    };
 
-    /// <summary>By name: the store does not keep the order in which agencies were named.</summary>
-    private static IEnumerable<Assignment> AssistingInOrder(Situation s, Func<string, string> nameOf) =>
-        s.AssistingAssignments.OrderBy(a => nameOf(a.AgencyId), StringComparer.Ordinal);
+    private static string[] Row(Situation s, Table table, Dictionary<string, Agency> agencies, SituationCatalogue catalogue)
+    {
+        string NameOf(string id) => agencies.TryGetValue(id, out var agency) ? agency.Name : id;
+        // Assisting: the agencies that took an assisting part (accepted); declined: every agency that declined, lead
+        // or assisting, even if a co-chair later named another agency in its place.
+        var assisting = s.AssistingAssignments.Where(a => a.State == AssignmentState.Accepted).Select(a => a.AgencyId).Order(StringComparer.Ordinal).ToList();
+        var declined = s.Assignments.Where(a => a.DeclineReason is not null).Select(a => a.AgencyId).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal).ToList();
+        var services = s.Updates.SelectMany(u => u.ServiceIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var lead = s.LeadAgencyId is { } id ? [id] : Array.Empty<string>();
+        return
+        [
+            s.Id,
+            table.Name,
+            Date(s.DiscussedOn),
+            s.AerMet ? "yes" : "no",
+            s.PeopleCount.ToString(CultureInfo.InvariantCulture),
+            s.TypeId, catalogue.SituationTypes.LabelOf(s.TypeId),
+            s.AgeGroupId, catalogue.AgeGroups.LabelOf(s.AgeGroupId),
+            s.GenderId, catalogue.Genders.LabelOf(s.GenderId),
+            List(s.RiskFactorIds), List(s.RiskFactorIds.Select(catalogue.RiskFactors.LabelOf)),
+            s.OriginatingAgencyId, NameOf(s.OriginatingAgencyId), agencies.GetValueOrDefault(s.OriginatingAgencyId)?.Sector ?? "",
+            List(lead), List(lead.Select(NameOf)),
+            List(assisting), List(assisting.Select(NameOf)),
+            List(declined), List(declined.Select(NameOf)),
+            List(services), List(services.Select(catalogue.Services.LabelOf)),
+            s.Updates.Count.ToString(CultureInfo.InvariantCulture),
+            s.OutcomeId ?? "", s.OutcomeId is { } outcome ? catalogue.Outcomes.LabelOf(outcome) : "",
+            s.ConcludedAt is { } at ? Date(LocalDate(at, table)) : "",
+        ];
+    }
+
+    private static string List(IEnumerable<string> values) => string.Join(';', values);
+
+    private static DateOnly LocalDate(DateTimeOffset at, Table table) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, table.TimeZone).DateTime);
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,9 @@ public sealed record FiguresReport(
     double? MedianHoursToLeadAcceptance,
     double? MedianHoursToFortyEightHourUpdate,
     FortyEightHourUpdateFigures FortyEightHourUpdates,
-    IReadOnlyList<FigureCount> Barriers);
+    IReadOnlyList<FigureCount> Barriers,
+    int NotAer = 0,
+    IReadOnlyList<FigureCount>? Services = null);
 
 /// <summary>
 /// The figures a table reports to its partners and funders, computed from its situations for a period. Each figure
@@ -41,8 +43,9 @@ public sealed record FiguresReport(
 /// <item>outcomes: the situations concluded in the period, whenever they were recorded;</item>
 /// <item>barriers: the updates posted in the period, one count per barrier an update names.</item>
 /// </list>
-/// People: a situation records no head count, so each counts as one person, a family or a place included. The figure
-/// is a lower bound of the people reached; <see cref="PeopleIn"/> is the one place to change when a count is recorded.
+/// People: the sum of the recorded people counts (<see cref="Situation.PeopleCount"/>: 1 for a person, the family's
+/// size, 0 for a place), over every discussion recorded, not-AER ones included (<c>NotAer</c> says how many of the
+/// situations were found below the threshold). Services: the updates posted in the period, one count per service.
 /// </summary>
 public static class TableFigures
 {
@@ -61,7 +64,7 @@ public static class TableFigures
         var concluded = ofTables
             .Where(s => s is { Status: SituationStatus.Concluded, ConcludedAt: { } at, OutcomeId: not null } && period.Contains(at, zones[s.TableId]))
             .ToList();
-        var updatesInPeriod = ofTables.SelectMany(s => s.Updates.Where(u => period.Contains(u.At, zones[s.TableId])));
+        var updatesInPeriod = ofTables.SelectMany(s => s.Updates.Where(u => period.Contains(u.At, zones[s.TableId]))).ToList();
 
         var hoursToAcceptance = recorded
             .Where(s => s.LeadAcceptedAt is not null)
@@ -82,11 +85,13 @@ public static class TableFigures
             Median(hoursToAcceptance),
             Median(hoursToUpdate),
             FortyEightHourUpdates(recorded, asOf),
-            Counts(updatesInPeriod.SelectMany(u => u.BarrierIds)));
+            Counts(updatesInPeriod.SelectMany(u => u.BarrierIds)),
+            recorded.Count(s => s.Status == SituationStatus.NotAer),
+            Counts(updatesInPeriod.SelectMany(u => u.ServiceIds)));
     }
 
-    /// <summary>People a situation concerns, as far as the situation records: one, whatever its type.</summary>
-    public static int PeopleIn(Situation situation) => 1;
+    /// <summary>People a situation concerns: its recorded people count.</summary>
+    public static int PeopleIn(Situation situation) => situation.PeopleCount;
 
     /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
     public static double? Median(IEnumerable<double> values)
@@ -107,7 +112,8 @@ public static class TableFigures
                 if (update.WasOnTime == true) onTime++;
                 else late++;
             }
-            else if (situation.UpdateDueAt is { } due && due < (situation.ConcludedAt ?? asOf))
+            // Owed by a lead that accepted: a lead that never accepted is followed up as "not accepted", not here.
+            else if (situation is { LeadAcceptedAt: not null, UpdateDueAt: { } due } && due < (situation.ConcludedAt ?? asOf))
             {
                 missing++;
             }

@@ -49,7 +49,7 @@ public sealed class ReminderPlanner(TimeProvider time, ReminderOptions options, 
 
         foreach (var situation in situations.Where(s => s.TableId == table.Id && s.Status != SituationStatus.Concluded))
         {
-            var lead = situation.LeadAssignment;
+            if (situation.LeadAssignment is not { } lead) continue;
             if (situation.Status == SituationStatus.Open && lead.State == AssignmentState.Requested)
             {
                 plan.AddRange(coChairs.Select(c => new PlannedReminder(ReminderKind.UnacceptedAssignment, table.Id, situation.Id,

@@ -10,7 +10,7 @@ public sealed record NewSituation
 {
     internal NewSituation(
         Member recordedBy, Table table, string type, string ageGroup, string gender, IReadOnlyList<string> riskFactors, string? summary,
-        string originatingAgency, string leadAgency, IReadOnlyList<string> assistingAgencies)
+        string originatingAgency, string? leadAgency, IReadOnlyList<string> assistingAgencies, bool aerMet, int peopleCount)
     {
         RecordedBy = recordedBy;
         Table = table;
@@ -22,6 +22,8 @@ public sealed record NewSituation
         OriginatingAgency = originatingAgency;
         LeadAgency = leadAgency;
         AssistingAgencies = assistingAgencies;
+        AerMet = aerMet;
+        PeopleCount = peopleCount;
     }
 
     /// <summary>The co-chair who records it.</summary>
@@ -33,6 +35,12 @@ public sealed record NewSituation
     public IReadOnlyList<string> RiskFactors { get; }
     public string? Summary { get; }
     public string OriginatingAgency { get; }
-    public string LeadAgency { get; }
+    /// <summary>Null only when <see cref="AerMet"/> is false.</summary>
+    public string? LeadAgency { get; }
     public IReadOnlyList<string> AssistingAgencies { get; }
+    /// <summary>False: the threshold was not met; filter-2 fields only, no agencies, no summary.</summary>
+    public bool AerMet { get; }
+    public int PeopleCount { get; }
+    /// <summary>How long after the discussion the lead's 48-hour update falls due (<c>Situations:UpdateDueHours</c>).</summary>
+    public TimeSpan UpdateDueAfter { get; init; } = SituationOptions.DefaultUpdateDue;
 }

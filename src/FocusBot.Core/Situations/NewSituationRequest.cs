@@ -15,4 +15,8 @@ public sealed record NewSituationRequest
     public string? OriginatingAgency { get; init; }
     public string? LeadAgency { get; init; }
     public IReadOnlyList<string>? AssistingAgencies { get; init; }
+    /// <summary>Whether the threshold of acutely elevated risk was met; absent means met.</summary>
+    public bool? AerMet { get; init; }
+    /// <summary>How many people the intervention involves: 1 for a person (the default), required for a family, 0 for a place.</summary>
+    public int? PeopleCount { get; init; }
 }

@@ -30,6 +30,8 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
 {
     /// <summary>About one table's worth of agencies; more is a mistake, not a plan.</summary>
     public const int MaxAssistingAgencies = 20;
+    /// <summary>The largest family a situation counts (RTD's people count); more is a typing mistake.</summary>
+    public const int MaxPeopleCount = 50;
 
     public NewSituationValidation Validate(
         NewSituationRequest request, Member? recordedBy, IReadOnlyList<Table> tables, IReadOnlyList<Agency> agencies)
@@ -57,10 +59,25 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
         var gender = RequiredChoice("gender", "gender", request.Gender, catalogue.Genders, Problem);
         var riskFactors = RiskFactors(request.RiskFactors, Problem);
         var privacy = IdentifierContext.At((time ?? TimeProvider.System).GetUtcNow(), agencies.Select(a => a.Name));
-        var summary = Summary(request.Summary, privacy, Problem);
+        var aerMet = request.AerMet ?? true;
         var originatingAgency = RequiredAgency("originatingAgency", "originating agency", request.OriginatingAgency, agencies, Problem);
-        var leadAgency = RequiredAgency("leadAgency", "lead agency", request.LeadAgency, agencies, Problem);
-        var assistingAgencies = AssistingAgencies(request.AssistingAgencies, leadAgency, agencies, Problem);
+        var peopleCount = PeopleCount(request.PeopleCount, type, Problem);
+        string? summary = null;
+        string? leadAgency = null;
+        List<string> assistingAgencies = [];
+        if (aerMet)
+        {
+            summary = Summary(request.Summary, privacy, Problem);
+            leadAgency = RequiredAgency("leadAgency", "lead agency", request.LeadAgency, agencies, Problem);
+            assistingAgencies = AssistingAgencies(request.AssistingAgencies, leadAgency, agencies, Problem);
+        }
+        else
+        {
+            // Not AER: the table shares nothing beyond filter 2 and asks no agency to act.
+            if (!string.IsNullOrWhiteSpace(request.Summary)) Problem("summary", "A discussion that did not meet the threshold has no summary.");
+            if (!string.IsNullOrWhiteSpace(request.LeadAgency)) Problem("leadAgency", "A discussion that did not meet the threshold names no lead agency.");
+            if (request.AssistingAgencies is { Count: > 0 }) Problem("assistingAgencies", "A discussion that did not meet the threshold names no assisting agencies.");
+        }
 
         if (problems.Count > 0)
         {
@@ -69,7 +86,8 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
 
         return new NewSituationValidation(
             new Dictionary<string, string[]>(),
-            new NewSituation(recordedBy!, table!, type!, ageGroup!, gender!, riskFactors, summary, originatingAgency!, leadAgency!, assistingAgencies));
+            new NewSituation(recordedBy!, table!, type!, ageGroup!, gender!, riskFactors, summary, originatingAgency!, leadAgency, assistingAgencies,
+                aerMet, peopleCount));
     }
 
     private static Table? RequiredTable(string? id, IReadOnlyList<Table> tables, Action<string, string> problem)
@@ -83,7 +101,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
         var table = tables.FirstOrDefault(t => string.Equals(t.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
         if (table is null)
         {
-            problem("table", "This table is not on the roster.");
+            problem("table", $"This table is not on the roster. Allowed: {string.Join(", ", tables.Select(t => t.Id))}.");
         }
 
         return table;
@@ -100,7 +118,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
         var entry = list.Find(id);
         if (entry is null)
         {
-            problem(field, $"This {what} is not one of the table's choices.");
+            problem(field, $"This {what} is not one of the table's choices. Allowed: {string.Join(", ", list.Select(e => e.Id))}.");
         }
 
         return entry?.Id;
@@ -117,10 +135,40 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
         var agency = FindAgency(id, agencies);
         if (agency is null)
         {
-            problem(field, $"The {what} is not on the roster.");
+            problem(field, $"The {what} is not on the roster. Allowed: {string.Join(", ", agencies.Select(a => a.Id).Order(StringComparer.Ordinal))}.");
         }
 
         return agency?.Id;
+    }
+
+    /// <summary>
+    /// RTD's people count: a person is 1 (the default), a family must say how many (2 to <see cref="MaxPeopleCount"/>),
+    /// a place or environment is 0 (the default). Any other type: 0 to <see cref="MaxPeopleCount"/>, default 1.
+    /// </summary>
+    private static int PeopleCount(int? count, string? type, Action<string, string> problem)
+    {
+        switch (type)
+        {
+            case "person":
+                if (count is null or 1) return 1;
+                problem("peopleCount", "A person counts 1 person (allowed: 1).");
+                return 1;
+            case "family":
+                if (count is >= 2 and <= MaxPeopleCount) return count.Value;
+                problem("peopleCount", count is null
+                    ? $"Say how many people the family counts (allowed: 2 to {MaxPeopleCount})."
+                    : $"A family counts 2 to {MaxPeopleCount} people.");
+                return 0;
+            case "environment":
+                if (count is null or 0) return 0;
+                problem("peopleCount", "A place or environment counts 0 people (allowed: 0).");
+                return 0;
+            default:
+                if (count is null) return 1;
+                if (count is >= 0 and <= MaxPeopleCount) return count.Value;
+                problem("peopleCount", $"Must be from 0 to {MaxPeopleCount}.");
+                return 0;
+        }
     }
 
     private List<string> RiskFactors(IReadOnlyList<string>? ids, Action<string, string> problem)
@@ -153,7 +201,7 @@ public sealed class NewSituationValidator(SituationCatalogue catalogue, TimeProv
 
         if (unknown)
         {
-            problem("riskFactors", "Some risk factors are not in the table's catalogue.");
+            problem("riskFactors", $"Some risk factors are not in the table's catalogue. Allowed: {string.Join(", ", catalogue.RiskFactors.Select(e => e.Id))}.");
         }
 
         if (repeated)

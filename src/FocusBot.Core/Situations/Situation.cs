@@ -15,7 +15,6 @@ public sealed class Situation
     public const int MaxNextStepLength = 500;
     public const int MinDeclineReasonLength = 3;
     public const int MaxDeclineReasonLength = 300;
-    public static readonly TimeSpan FortyEightHours = TimeSpan.FromHours(48);
 
     private List<string> _riskFactorIds = [];
     private readonly List<Assignment> _assignments = [];
@@ -42,9 +41,15 @@ public sealed class Situation
     public string? OutcomeId { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>When the current lead agency accepted (UTC); null while no lead has accepted, and again after a lead change.</summary>
     public DateTimeOffset? LeadAcceptedAt { get; private set; }
-    /// <summary>When the lead agency's 48-hour update falls due: 48 hours after it accepted.</summary>
-    public DateTimeOffset? UpdateDueAt { get; private set; }
+    /// <summary>
+    /// Whether the table found the threshold of acutely elevated risk met. False for a discussion recorded as
+    /// <see cref="SituationStatus.NotAer"/>: filter-2 fields only, no agencies, nothing sent.
+    /// </summary>
+    public bool AerMet { get; private set; } = true;
+    /// <summary>How many people the intervention involves (RTD): 1 for a person, the family's size, 0 for a place.</summary>
+    public int PeopleCount { get; private set; } = 1;
     /// <summary>Optimistic concurrency token: one more on every change.</summary>
     public int Version { get; private set; }
     /// <summary>
@@ -57,17 +62,38 @@ public sealed class Situation
     public IReadOnlyList<SituationUpdate> Updates => _updates;
     public IReadOnlyList<SituationEvent> Events => _events;
 
-    public Assignment LeadAssignment => _assignments.Single(a => a.Role == AssignmentRole.Lead);
-    public string LeadAgencyId => LeadAssignment.AgencyId;
-    public IEnumerable<Assignment> AssistingAssignments => _assignments.Where(a => a.Role == AssignmentRole.Assisting);
+    /// <summary>The current (not released) lead assignment; null only for a not-AER discussion, which names no agencies.</summary>
+    public Assignment? LeadAssignment => _assignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead && a.IsCurrent);
+    public string? LeadAgencyId => LeadAssignment?.AgencyId;
+    /// <summary>The current (not released) assisting assignments, declined ones included.</summary>
+    public IEnumerable<Assignment> AssistingAssignments => _assignments.Where(a => a.Role == AssignmentRole.Assisting && a.IsCurrent);
     public bool HasFortyEightHourUpdate => _updates.Any(u => u.IsFortyEightHourUpdate);
+    /// <summary>When the current lead's 48-hour update falls due (UTC); see <see cref="Assignment.UpdateDueAt"/>.</summary>
+    public DateTimeOffset? UpdateDueAt => LeadAssignment?.UpdateDueAt;
 
-    /// <summary>Whether the agency is named on the situation and has not declined.</summary>
+    /// <summary>Whether the agency is named on the situation and has neither declined nor been released.</summary>
     public bool Involves(string agencyId) =>
-        AssignmentOf(agencyId) is { State: not AssignmentState.Declined };
+        AssignmentOf(agencyId) is { State: AssignmentState.Requested or AssignmentState.Accepted };
 
+    /// <summary>The agency's current (not released) assignment, or null.</summary>
     public Assignment? AssignmentOf(string agencyId) =>
-        _assignments.FirstOrDefault(a => string.Equals(a.AgencyId, agencyId, StringComparison.OrdinalIgnoreCase));
+        _assignments.FirstOrDefault(a => a.IsCurrent && string.Equals(a.AgencyId, agencyId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The one rule for who may accept or decline: the assignment this member would answer for (their agency's, still
+    /// asked, they sit at the table as a rep or co-chair, the situation not concluded), or null when there is none.
+    /// Cards, the API and tabs all ask this instead of working it out.
+    /// </summary>
+    public Assignment? AssignmentToAnswer(Member? member) =>
+        member is { Role: MemberRole.Rep or MemberRole.CoChair }
+        && member.SitsAt(TableId)
+        && Status is SituationStatus.Open or SituationStatus.Active
+        && AssignmentOf(member.AgencyId) is { State: AssignmentState.Requested } assignment
+            ? assignment
+            : null;
+
+    /// <summary>Whether this member may accept or decline a part for their agency now (<see cref="AssignmentToAnswer"/>).</summary>
+    public bool CanAnswer(Member? member) => AssignmentToAnswer(member) is not null;
 
     /// <summary>Records a situation the table has just agreed on, under an id the store allocated for its table.</summary>
     /// <exception cref="ArgumentException">The id is not of the situation's table.</exception>
@@ -87,14 +113,23 @@ public sealed class Situation
             TypeId = newSituation.Type,
             AgeGroupId = newSituation.AgeGroup,
             GenderId = newSituation.Gender,
-            Summary = newSituation.Summary,
+            Summary = newSituation.AerMet ? newSituation.Summary : null,
             OriginatingAgencyId = newSituation.OriginatingAgency,
             DiscussedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, table.TimeZone).DateTime),
-            Status = SituationStatus.Open,
+            Status = newSituation.AerMet ? SituationStatus.Open : SituationStatus.NotAer,
+            AerMet = newSituation.AerMet,
+            PeopleCount = newSituation.PeopleCount,
             CreatedAt = now,
         };
         situation._riskFactorIds.AddRange(newSituation.RiskFactors);
-        situation._assignments.Add(new Assignment(newSituation.LeadAgency, AssignmentRole.Lead, now));
+        if (!newSituation.AerMet)
+        {
+            situation.Happened(now, newSituation.RecordedBy.Email, SituationEventKind.Recorded, null, "threshold of acutely elevated risk not met");
+            return situation;
+        }
+
+        // The 48-hour clock runs from the table's discussion, whoever accepts and whenever.
+        situation._assignments.Add(new Assignment(newSituation.LeadAgency!, AssignmentRole.Lead, now, now + newSituation.UpdateDueAfter));
         situation._assignments.AddRange(newSituation.AssistingAgencies.Select(a => new Assignment(a, AssignmentRole.Assisting, now)));
         situation.Happened(now, newSituation.RecordedBy.Email, SituationEventKind.Recorded, null,
             $"lead {newSituation.LeadAgency}; assisting {(newSituation.AssistingAgencies.Count == 0 ? "none" : string.Join(", ", newSituation.AssistingAgencies))}");
@@ -121,8 +156,9 @@ public sealed class Situation
         assignment.Accept(member.Email, now);
         if (assignment.Role == AssignmentRole.Lead)
         {
+            // Only a lead asked before the due time moved to the recording has none: it keeps the old rule.
+            assignment.EnsureUpdateDue(now + SituationOptions.DefaultUpdateDue);
             LeadAcceptedAt = now;
-            UpdateDueAt = now + FortyEightHours;
             Status = SituationStatus.Active;
         }
 
@@ -169,21 +205,21 @@ public sealed class Situation
         assignment.Decline(member.Email, trimmed, now);
         Happened(now, member.Email, SituationEventKind.Declined, assignment.AgencyId, $"declined as {RoleName(assignment)}");
         return assignment.Role == AssignmentRole.Lead
-            ? SituationResult.LeadDeclinedDone($"{assignment.AgencyId} declined the lead on {Id}; the co-chairs will name another lead.")
+            ? SituationResult.LeadDeclinedDone($"{assignment.AgencyId} declined the lead on {Id}; the co-chairs can name another lead or ask it again.")
             : SituationResult.Done($"{assignment.AgencyId} declined to assist on {Id}.");
     }
 
-    /// <summary>A co-chair asks an agency that declined to reconsider.</summary>
-    public SituationResult RequestAgain(string agencyId, Member member, DateTimeOffset now)
+    /// <summary>
+    /// A co-chair asks an agency that declined to reconsider, in the same role. A lead asked again gets
+    /// <paramref name="updateDue"/> (<c>Situations:UpdateDueHours</c>) from now for its 48-hour update.
+    /// </summary>
+    /// <returns>Done with <see cref="SituationResult.NewlyAsked"/> naming the agency; refused when the member is not a
+    /// co-chair of the table, the situation is concluded or not AER, the agency is not on it, or it has not declined.</returns>
+    public SituationResult AskAgain(string agencyId, Member member, TimeSpan updateDue, DateTimeOffset now)
     {
-        if (RefuseUnlessCoChair(member) is { } refused)
+        if (RefuseAgencyChangeBy(member) is { } refused)
         {
             return refused;
-        }
-
-        if (Status == SituationStatus.Concluded)
-        {
-            return Concluded();
         }
 
         var assignment = AssignmentOf(agencyId);
@@ -197,18 +233,124 @@ public sealed class Situation
             return SituationResult.Refused(SituationRefusal.NotDeclined, $"{assignment.AgencyId} has not declined {Id}.");
         }
 
-        assignment.RequestAgain(now);
-        Happened(now, member.Email, SituationEventKind.RequestedAgain, assignment.AgencyId, $"asked again as {RoleName(assignment)}");
-        return SituationResult.Done($"{assignment.AgencyId} has been asked again to take part in {Id}.");
+        assignment.RequestAgain(now, now + updateDue);
+        Happened(now, member.Email, SituationEventKind.AskedAgain, assignment.AgencyId, $"asked again as {RoleName(assignment)}");
+        return SituationResult.AgenciesChanged($"{assignment.AgencyId} has been asked again to take part in {Id}.",
+            newlyAsked: [assignment.AgencyId], released: []);
+    }
+
+    /// <summary>
+    /// A co-chair names a new lead agency: the current lead (whatever it answered) is released, the new one is asked
+    /// and gets <paramref name="updateDue"/> from now for its 48-hour update, and the situation is open again until it
+    /// accepts. An assisting agency can be named lead: its assisting part is released.
+    /// </summary>
+    /// <param name="tableAgencies">The agencies on the roster of the situation's table (with a member sitting there).</param>
+    /// <returns>Done with <see cref="SituationResult.NewlyAsked"/> (the new lead) and <see cref="SituationResult.Released"/>
+    /// (the old lead); refused when the member is not a co-chair of the table, the situation is concluded or not AER,
+    /// the agency is not on the table's roster, or it is already the lead.</returns>
+    public SituationResult ChangeLead(string agencyId, Member member, IReadOnlyCollection<Agency> tableAgencies, TimeSpan updateDue,
+        DateTimeOffset now)
+    {
+        if (RefuseAgencyChangeBy(member) is { } refused)
+        {
+            return refused;
+        }
+
+        if (RefuseUnlessAtTable(agencyId, tableAgencies, out var agency) is { } notAtTable)
+        {
+            return notAtTable;
+        }
+
+        var oldLead = LeadAssignment!;
+        if (string.Equals(oldLead.AgencyId, agency.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            return SituationResult.Refused(SituationRefusal.AlreadyOnSituation, $"{agency.Id} is already the lead agency on {Id}.");
+        }
+
+        var released = new List<string> { oldLead.AgencyId };
+        oldLead.Release(member.Email, now);
+        if (AssignmentOf(agency.Id) is { } assisting)
+        {
+            assisting.Release(member.Email, now);
+        }
+
+        _assignments.Add(new Assignment(agency.Id, AssignmentRole.Lead, now, now + updateDue));
+        Status = SituationStatus.Open;
+        LeadAcceptedAt = null;
+        Happened(now, member.Email, SituationEventKind.LeadChanged, agency.Id, $"named lead in place of {oldLead.AgencyId}");
+        return SituationResult.AgenciesChanged($"{agency.Id} is asked to lead {Id}; {oldLead.AgencyId} is released.",
+            newlyAsked: [agency.Id], released: released);
+    }
+
+    /// <summary>A co-chair adds an assisting agency, which is asked at once.</summary>
+    /// <param name="tableAgencies">The agencies on the roster of the situation's table (with a member sitting there).</param>
+    /// <returns>Done with <see cref="SituationResult.NewlyAsked"/> naming the agency; refused when the member is not a
+    /// co-chair of the table, the situation is concluded or not AER, the agency is not on the table's roster, or it is
+    /// already on the situation (a declined agency is asked again instead).</returns>
+    public SituationResult AddAssisting(string agencyId, Member member, IReadOnlyCollection<Agency> tableAgencies, DateTimeOffset now)
+    {
+        if (RefuseAgencyChangeBy(member) is { } refused)
+        {
+            return refused;
+        }
+
+        if (RefuseUnlessAtTable(agencyId, tableAgencies, out var agency) is { } notAtTable)
+        {
+            return notAtTable;
+        }
+
+        if (AssignmentOf(agency.Id) is { } existing)
+        {
+            return SituationResult.Refused(SituationRefusal.AlreadyOnSituation, existing.State == AssignmentState.Declined
+                ? $"{agency.Id} is already on {Id} and declined; ask it again instead."
+                : $"{agency.Id} is already on {Id} as {RoleName(existing)}.");
+        }
+
+        if (AssistingAssignments.Count() >= NewSituationValidator.MaxAssistingAgencies)
+        {
+            return SituationResult.Refused(SituationRefusal.TooManyAgencies,
+                $"{Id} already has {NewSituationValidator.MaxAssistingAgencies} assisting agencies.");
+        }
+
+        _assignments.Add(new Assignment(agency.Id, AssignmentRole.Assisting, now));
+        Happened(now, member.Email, SituationEventKind.AssistingAdded, agency.Id, "asked to assist");
+        return SituationResult.AgenciesChanged($"{agency.Id} is asked to assist on {Id}.", newlyAsked: [agency.Id], released: []);
+    }
+
+    /// <summary>A co-chair releases an assisting agency (asked, accepted or declined); the lead is changed, never released alone.</summary>
+    /// <returns>Done with <see cref="SituationResult.Released"/> naming the agency; refused when the member is not a
+    /// co-chair of the table, the situation is concluded or not AER, the agency is not on it, or it is the lead.</returns>
+    public SituationResult ReleaseAssisting(string agencyId, Member member, DateTimeOffset now)
+    {
+        if (RefuseAgencyChangeBy(member) is { } refused)
+        {
+            return refused;
+        }
+
+        var assignment = AssignmentOf(agencyId);
+        if (assignment is null)
+        {
+            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.");
+        }
+
+        if (assignment.Role == AssignmentRole.Lead)
+        {
+            return SituationResult.Refused(SituationRefusal.IsLead, $"{assignment.AgencyId} is the lead agency on {Id}: name another lead instead.");
+        }
+
+        assignment.Release(member.Email, now);
+        Happened(now, member.Email, SituationEventKind.Released, assignment.AgencyId, "released from assisting");
+        return SituationResult.AgenciesChanged($"{assignment.AgencyId} is released from {Id}.", newlyAsked: [], released: [assignment.AgencyId]);
     }
 
     /// <summary>
     /// An agency on the situation (or a co-chair) reports back. The lead agency's first update is the
     /// 48-hour update, on time when posted by <see cref="UpdateDueAt"/>.
     /// </summary>
+    /// <param name="serviceIds">Services mobilized (catalogue <c>Services</c> ids); none is fine.</param>
     public SituationResult PostUpdate(
         Member member, string? kindId, string? note, string? nextStep, IEnumerable<string>? barrierIds,
-        SituationCatalogue catalogue, DateTimeOffset now, IEnumerable<string>? agencyNames = null)
+        SituationCatalogue catalogue, DateTimeOffset now, IEnumerable<string>? agencyNames = null, IEnumerable<string>? serviceIds = null)
     {
         if (RefusePostingBy(member) is { } refused)
         {
@@ -236,6 +378,21 @@ public sealed class Situation
             }
         }
 
+        var services = new List<string>();
+        foreach (var serviceId in serviceIds ?? [])
+        {
+            var service = catalogue.Services.Find(serviceId);
+            if (service is null)
+            {
+                return SituationResult.Refused(SituationRefusal.UnknownService, "One of the services is not on the table's list.");
+            }
+
+            if (!services.Contains(service.Id))
+            {
+                services.Add(service.Id);
+            }
+        }
+
         var trimmedNote = note?.Trim() ?? string.Empty;
         if (trimmedNote.Length is 0 or > MaxNoteLength)
         {
@@ -258,7 +415,7 @@ public sealed class Situation
         bool? wasOnTime = isFortyEightHourUpdate ? now <= UpdateDueAt : null;
 
         var update = new SituationUpdate(agencyId, member.Email, now, kind.Id, trimmedNote, trimmedNextStep, barriers,
-            isFortyEightHourUpdate, wasOnTime);
+            isFortyEightHourUpdate, wasOnTime, services);
         _updates.Add(update);
         var detail = isFortyEightHourUpdate
             ? $"48-hour update ({kind.Id}), {(wasOnTime == true ? "on time" : "late")}"
@@ -281,9 +438,9 @@ public sealed class Situation
             return NotAtTable();
         }
 
-        if (Status == SituationStatus.Concluded)
+        if (Status is SituationStatus.Concluded or SituationStatus.NotAer)
         {
-            return Concluded();
+            return Status == SituationStatus.NotAer ? NotAer() : Concluded();
         }
 
         if (!member.IsCoChairOf(TableId) && AssignmentOf(member.AgencyId) is not { State: AssignmentState.Accepted })
@@ -310,6 +467,10 @@ public sealed class Situation
         }
 
         var outcome = catalogue.Outcomes.Find(outcomeId);
+        if (Status == SituationStatus.NotAer)
+        {
+            return NotAer();
+        }
         if (Status == SituationStatus.Concluded)
         {
             // The same conclusion twice (a double click, a redelivered invoke) is not an error; a different one is.
@@ -343,7 +504,7 @@ public sealed class Situation
             return SituationResult.Refused(SituationRefusal.NotConcluded, $"{Id} is not concluded.");
         }
 
-        Status = LeadAcceptedAt is null ? SituationStatus.Open : SituationStatus.Active;
+        Status = LeadAssignment is { State: AssignmentState.Accepted } ? SituationStatus.Active : SituationStatus.Open;
         OutcomeId = null;
         ConcludedAt = null;
         Happened(now, member.Email, SituationEventKind.Reopened, null, $"re-opened as {Status.ToString().ToLowerInvariant()}");
@@ -375,6 +536,13 @@ public sealed class Situation
             return Concluded();
         }
 
+        // Accepting or declining again answers as before (idempotent); a first answer follows the one rule.
+        if (found.State == AssignmentState.Requested && !CanAnswer(member))
+        {
+            return SituationResult.Refused(SituationRefusal.NotYourAgency,
+                $"Only a representative of {agencyId} at this table can answer for it.");
+        }
+
         assignment = found;
         return null;
     }
@@ -383,6 +551,29 @@ public sealed class Situation
         member.IsCoChairOf(TableId)
             ? null
             : SituationResult.Refused(SituationRefusal.NotCoChair, "Only a co-chair of this table can do that.");
+
+    private SituationResult? RefuseAgencyChangeBy(Member member)
+    {
+        if (RefuseUnlessCoChair(member) is { } refused)
+        {
+            return refused;
+        }
+
+        return Status switch
+        {
+            SituationStatus.Concluded => Concluded(),
+            SituationStatus.NotAer => NotAer(),
+            _ => null,
+        };
+    }
+
+    private SituationResult? RefuseUnlessAtTable(string agencyId, IReadOnlyCollection<Agency> tableAgencies, out Agency agency)
+    {
+        agency = tableAgencies.FirstOrDefault(a => string.Equals(a.Id, agencyId?.Trim(), StringComparison.OrdinalIgnoreCase))!;
+        return agency is null
+            ? SituationResult.Refused(SituationRefusal.AgencyNotAtTable, $"{agencyId} is not on the roster of this table.")
+            : null;
+    }
 
     private static SituationResult? RefuseIdentifiers(DateTimeOffset now, IEnumerable<string>? agencyNames, params string?[] texts)
     {
@@ -402,6 +593,9 @@ public sealed class Situation
 
     private SituationResult Concluded() =>
         SituationResult.Refused(SituationRefusal.SituationConcluded, $"{Id} is concluded; a co-chair can re-open it.");
+
+    private SituationResult NotAer() =>
+        SituationResult.Refused(SituationRefusal.NotAer, $"{Id} was recorded as not meeting the threshold: it names no agencies and takes no updates.");
 
     private static string RoleName(Assignment assignment) =>
         assignment.Role == AssignmentRole.Lead ? "lead" : "assisting";

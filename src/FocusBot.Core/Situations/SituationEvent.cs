@@ -5,7 +5,14 @@ public enum SituationEventKind
     Recorded,
     Accepted,
     Declined,
-    RequestedAgain,
+    /// <summary>A co-chair asked a declined agency again.</summary>
+    AskedAgain,
+    /// <summary>A co-chair named a new lead agency (the event's agency); the old lead was released.</summary>
+    LeadChanged,
+    /// <summary>A co-chair added an assisting agency.</summary>
+    AssistingAdded,
+    /// <summary>A co-chair released an assisting agency.</summary>
+    Released,
     UpdatePosted,
     Concluded,
     Reopened,

@@ -29,6 +29,17 @@ public enum SituationRefusal
     UnknownUpdateKind,
     UnknownBarrier,
     UnknownOutcome,
+    UnknownService,
+    /// <summary>The agency is not on the roster of the situation's table (unknown, or another table's).</summary>
+    AgencyNotAtTable,
+    /// <summary>The agency already has a part in the situation (or already leads it).</summary>
+    AlreadyOnSituation,
+    /// <summary>The lead cannot be released alone: a co-chair names another lead.</summary>
+    IsLead,
+    /// <summary>More assisting agencies than a table can name.</summary>
+    TooManyAgencies,
+    /// <summary>The discussion was recorded as not meeting the threshold: no agencies, no updates.</summary>
+    NotAer,
 }
 
 /// <summary>
@@ -56,10 +67,12 @@ public sealed record SituationResult
     /// <summary>The update just posted, when the change was an update.</summary>
     public SituationUpdate? PostedUpdate { get; private init; }
     /// <summary>
-    /// Agencies this change asked to take a part (a new lead, an added assisting agency, a declined agency asked
-    /// again): their reps get the situation's card. Empty for every other change.
+    /// Agencies asked by this change (a new lead, an added assisting agency, an agency asked again): their reps get the
+    /// situation's card. Empty for every other change.
     /// </summary>
-    public IReadOnlyList<string> NewlyAskedAgencyIds { get; private init; } = [];
+    public IReadOnlyList<string> NewlyAsked { get; private init; } = [];
+    /// <summary>Agencies released by this change (the old lead, a released assisting agency): they are told.</summary>
+    public IReadOnlyList<string> Released { get; private init; } = [];
 
     internal static SituationResult Done(string message) => new(true, true, SituationRefusal.None, message);
 
@@ -73,6 +86,8 @@ public sealed record SituationResult
     /// <summary>The same update form arrived again: nothing new, the update it posted before.</summary>
     internal static SituationResult UpdateAlreadyPosted(SituationUpdate update) =>
         new(true, false, SituationRefusal.None, "This update was already posted.") { PostedUpdate = update };
+    internal static SituationResult AgenciesChanged(string message, IReadOnlyList<string> newlyAsked, IReadOnlyList<string> released) =>
+        new(true, true, SituationRefusal.None, message) { NewlyAsked = newlyAsked, Released = released };
 
     internal static SituationResult UpdatePosted(SituationUpdate update, string message) =>
         new(true, true, SituationRefusal.None, message) { PostedUpdate = update };

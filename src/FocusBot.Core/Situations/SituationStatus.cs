@@ -8,4 +8,6 @@ public enum SituationStatus
     Active,
     /// <summary>Closed with an outcome; a co-chair can re-open it.</summary>
     Concluded,
+    /// <summary>The table discussed it and found the threshold of acutely elevated risk not met: counted, never acted on.</summary>
+    NotAer,
 }

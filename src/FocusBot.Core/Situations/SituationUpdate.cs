@@ -4,6 +4,7 @@ namespace FocusBot.Core.Situations;
 public sealed class SituationUpdate
 {
     private List<string> _barrierIds = [];
+    private List<string> _serviceIds = [];
 
     private SituationUpdate()
     {
@@ -12,7 +13,7 @@ public sealed class SituationUpdate
 
     internal SituationUpdate(
         string agencyId, string byEmail, DateTimeOffset at, string kindId, string note, string? nextStep,
-        IEnumerable<string> barrierIds, bool isFortyEightHourUpdate, bool? wasOnTime)
+        IEnumerable<string> barrierIds, bool isFortyEightHourUpdate, bool? wasOnTime, IEnumerable<string> serviceIds)
     {
         Id = Guid.CreateVersion7(at);
         AgencyId = agencyId;
@@ -22,6 +23,7 @@ public sealed class SituationUpdate
         Note = note;
         NextStep = nextStep;
         _barrierIds.AddRange(barrierIds);
+        _serviceIds.AddRange(serviceIds);
         IsFortyEightHourUpdate = isFortyEightHourUpdate;
         WasOnTime = wasOnTime;
     }
@@ -36,6 +38,8 @@ public sealed class SituationUpdate
     public string? NextStep { get; private set; }
     /// <summary>Systemic barrier ids from the catalogue: what the table reports to funders and the city.</summary>
     public IReadOnlyList<string> BarrierIds => _barrierIds;
+    /// <summary>Services mobilized, ids from the catalogue's <c>Services</c> (RTD's "services mobilized").</summary>
+    public IReadOnlyList<string> ServiceIds => _serviceIds;
     public bool IsFortyEightHourUpdate { get; private set; }
     /// <summary>For the 48-hour update, whether it came by the due time; null for later updates.</summary>
     public bool? WasOnTime { get; private set; }

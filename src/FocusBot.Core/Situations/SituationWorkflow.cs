@@ -19,14 +19,17 @@ public sealed record WorkflowOutcome(Situation? Situation, SituationResult? Resu
 public sealed record RecordOutcome(Situation? Situation, IReadOnlyDictionary<string, string[]> Problems, bool Repeated = false);
 
 /// <summary>
-/// The situation journey from filter 3 on: record, accept or decline, update, conclude, re-open. Loads, applies the
-/// domain rule, plans the messages the decision causes, and saves both in one transaction with optimistic
-/// concurrency (deciding again on a conflict). It never sends anything itself: the dispatcher delivers the outbox.
+/// The situation journey from filter 3 on: record, accept or decline, change agencies, update, conclude, re-open.
+/// Loads, applies the domain rule, plans the messages the decision causes, and saves both in one transaction with
+/// optimistic concurrency (deciding again on a conflict). It never sends anything itself: the dispatcher delivers the
+/// outbox.
 /// </summary>
 public sealed class SituationWorkflow(
-    ISituationStore situations, IRosterStore roster, IDispatchSignal dispatch, SituationCatalogue catalogue, TimeProvider time)
+    ISituationStore situations, IRosterStore roster, IDispatchSignal dispatch, SituationCatalogue catalogue, TimeProvider time,
+    SituationOptions? options = null)
 {
     private const int MaxAttempts = 5;
+    private readonly TimeSpan _updateDue = (options ?? new SituationOptions()).UpdateDue;
 
     /// <param name="submissionId">The form's submission id (made when the form was built): the same submission records one situation, however often it arrives.</param>
     /// <param name="confirmation">Where the recording co-chair sees the confirmation card, to redraw it when the deliveries finish.</param>
@@ -44,11 +47,12 @@ public sealed class SituationWorkflow(
             await roster.TablesAsync(cancellationToken), await roster.AgenciesAsync(cancellationToken));
         if (!validation.IsValid) return new(null, validation.Problems);
 
-        var newSituation = validation.NewSituation!;
+        var newSituation = validation.NewSituation! with { UpdateDueAfter = _updateDue };
         var members = await roster.MembersOfTableAsync(newSituation.Table.Id, cancellationToken);
         var now = time.GetUtcNow();
+        // A discussion that did not meet the threshold is counted, and nobody is told anything.
         var saved = await situations.RecordAsync(newSituation, key,
-            situation => SituationDeliveries.ForRecording(situation, members, confirmation, now), now, cancellationToken);
+            situation => situation.AerMet ? SituationDeliveries.ForRecording(situation, members, confirmation, now) : [], now, cancellationToken);
         if (!saved.Repeated) dispatch.Wake(saved.Situation.TableId);
         return new(saved.Situation, new Dictionary<string, string[]>(), saved.Repeated);
     }
@@ -63,12 +67,13 @@ public sealed class SituationWorkflow(
     }
 
     /// <param name="submissionId">The update form's submission id: the same form posts one update, however often it arrives.</param>
+    /// <param name="serviceIds">Services mobilized (catalogue ids), or null for none.</param>
     public async Task<WorkflowOutcome> PostUpdateAsync(string situationId, Member member, string? kindId, string? note, string? nextStep,
-        IEnumerable<string>? barrierIds, CancellationToken cancellationToken, string? submissionId = null)
+        IEnumerable<string>? barrierIds, CancellationToken cancellationToken, string? submissionId = null, IEnumerable<string>? serviceIds = null)
     {
         var key = SubmissionKey(submissionId, "update");
         var agencyNames = await AgencyNamesAsync(cancellationToken);
-        return await ChangeAsync(situationId, member, (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now, agencyNames),
+        return await ChangeAsync(situationId, member, (s, now) => s.PostUpdate(member, kindId, note, nextStep, barrierIds, catalogue, now, agencyNames: agencyNames, serviceIds: serviceIds),
             cancellationToken,
             submission: result => key is null || result.PostedUpdate is null ? null : (key, result.PostedUpdate.Id.ToString()),
             // Checked on every attempt: a save that lost to the same submission on another instance finds it here.
@@ -79,6 +84,41 @@ public sealed class SituationWorkflow(
 
     private async Task<string[]> AgencyNamesAsync(CancellationToken cancellationToken) =>
         (await roster.AgenciesAsync(cancellationToken)).Select(a => a.Name).ToArray();
+
+    /// <summary>A co-chair names a new lead (<see cref="Situation.ChangeLead"/>); the agencies of the table come from the roster.</summary>
+    public async Task<WorkflowOutcome> ChangeLeadAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken)
+    {
+        var tableAgencies = await TableAgenciesAsync(situationId, cancellationToken);
+        return await ChangeAsync(situationId, member, (s, now) => s.ChangeLead(agencyId, member, tableAgencies, _updateDue, now), cancellationToken);
+    }
+
+    /// <summary>A co-chair adds an assisting agency (<see cref="Situation.AddAssisting"/>).</summary>
+    public async Task<WorkflowOutcome> AddAssistingAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken)
+    {
+        var tableAgencies = await TableAgenciesAsync(situationId, cancellationToken);
+        return await ChangeAsync(situationId, member, (s, now) => s.AddAssisting(agencyId, member, tableAgencies, now), cancellationToken);
+    }
+
+    /// <summary>A co-chair releases an assisting agency (<see cref="Situation.ReleaseAssisting"/>).</summary>
+    public Task<WorkflowOutcome> ReleaseAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken) =>
+        ChangeAsync(situationId, member, (s, now) => s.ReleaseAssisting(agencyId, member, now), cancellationToken);
+
+    /// <summary>A co-chair asks a declined agency again (<see cref="Situation.AskAgain"/>).</summary>
+    public Task<WorkflowOutcome> AskAgainAsync(string situationId, string agencyId, Member member, CancellationToken cancellationToken) =>
+        ChangeAsync(situationId, member, (s, now) => s.AskAgain(agencyId, member, _updateDue, now), cancellationToken);
+
+    /// <summary>The agencies on a table's roster: those with a member sitting at the table.</summary>
+    public async Task<IReadOnlyList<Agency>> AgenciesAtTableAsync(string tableId, CancellationToken cancellationToken)
+    {
+        var atTable = (await roster.MembersOfTableAsync(tableId, cancellationToken))
+            .Where(m => m.Role != MemberRole.Admin).Select(m => m.AgencyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await roster.AgenciesAsync(cancellationToken)).Where(a => atTable.Contains(a.Id)).ToList();
+    }
+
+    private async Task<IReadOnlyList<Agency>> TableAgenciesAsync(string situationId, CancellationToken cancellationToken) =>
+        SituationId.TryParse(situationId, out var id) && await situations.FindAsync(id.ToString(), cancellationToken) is { } situation
+            ? await AgenciesAtTableAsync(situation.TableId, cancellationToken)
+            : [];
 
     public Task<WorkflowOutcome> ConcludeAsync(string situationId, string? outcomeId, Member member, CancellationToken cancellationToken) =>
         ChangeAsync(situationId, member, (s, now) => s.Conclude(member, outcomeId, catalogue, now), cancellationToken);

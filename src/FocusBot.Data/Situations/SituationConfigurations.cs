@@ -36,6 +36,8 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         situation.Ignore(s => s.LeadAgencyId);
         situation.Ignore(s => s.AssistingAssignments);
         situation.Ignore(s => s.HasFortyEightHourUpdate);
+        // The 48-hour due time is the lead assignment's (it moves with a lead change).
+        situation.Ignore(s => s.UpdateDueAt);
     }
 }
 
@@ -52,6 +54,8 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         assignment.Property(a => a.State).HasConversion<string>().HasMaxLength(10);
         assignment.Property(a => a.RespondedByEmail).HasMaxLength(254);
         assignment.Property(a => a.DeclineReason).HasMaxLength(Situation.MaxDeclineReasonLength);
+        assignment.Property(a => a.ReleasedByEmail).HasMaxLength(254);
+        assignment.Ignore(a => a.IsCurrent);
     }
 }
 
@@ -69,6 +73,8 @@ internal sealed class SituationUpdateConfiguration : IEntityTypeConfiguration<Si
         update.Property(u => u.NextStep).HasMaxLength(Situation.MaxNextStepLength);
         update.PrimitiveCollection<List<string>>("_barrierIds").HasColumnName("BarrierIds");
         update.Ignore(u => u.BarrierIds);
+        update.PrimitiveCollection<List<string>>("_serviceIds").HasColumnName("ServiceIds");
+        update.Ignore(u => u.ServiceIds);
     }
 }
 

@@ -22,7 +22,8 @@ public static class FiguresCard
             .Text(period, subtle: true)
             .Facts(
                 ("Situations recorded", report.SituationsRecorded.ToString(Canada)),
-                ("People (at least)", report.People.ToString(Canada)),
+                ("Of which not AER", report.NotAer.ToString(Canada)),
+                ("People (counted)", report.People.ToString(Canada)),
                 ("Situations concluded", report.SituationsConcluded.ToString(Canada)),
                 ("Median time to lead acceptance", Hours(report.MedianHoursToLeadAcceptance)),
                 ("Median time to the 48-hour update", Hours(report.MedianHoursToFortyEightHourUpdate)),
@@ -34,7 +35,10 @@ public static class FiguresCard
             .Add(Element.Text("Outcomes", weight: "Bolder"))
             .Text(Counts(report.Outcomes, catalogue.Outcomes))
             .Add(Element.Text("Systemic barriers met", weight: "Bolder"))
-            .Text(Counts(report.Barriers, catalogue.Barriers));
+            .Text(Counts(report.Barriers, catalogue.Barriers))
+            .Add(Element.Text("Services mobilized", weight: "Bolder"))
+            .Text(Counts(report.Services ?? [], catalogue.Services))
+            .Text("People is the sum of each situation's people count: 1 for a person, the family's size, 0 for a place.", subtle: true);
     }
 
     private static string Hours(double? hours) => hours is { } h ? $"{h.ToString("0.#", Canada)} hours" : "no data yet";

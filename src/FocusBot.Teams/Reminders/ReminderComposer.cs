@@ -59,12 +59,13 @@ public sealed class ReminderComposer(
                 $"Reminder: the 48-hour update on **{situation!.Id}** is due {TableTime.Describe(situation.UpdateDueAt!.Value, table)}. " +
                 $"Type **update {situation.Id}** to post it.",
             ReminderKind.UpdateOverdue => member.IsCoChairOf(table.Id) && !string.Equals(member.AgencyId, situation!.LeadAgencyId, StringComparison.OrdinalIgnoreCase)
-                ? $"The 48-hour update on **{situation!.Id}** from {await AgencyNameAsync(situation.LeadAgencyId, cancellationToken)} is overdue " +
+                ? $"The 48-hour update on **{situation!.Id}** from {await AgencyNameAsync(situation.LeadAgencyId!, cancellationToken)} is overdue " +
                   $"(due {TableTime.Describe(situation.UpdateDueAt!.Value, table)})."
                 : $"The 48-hour update on **{situation!.Id}** is overdue (due {TableTime.Describe(situation.UpdateDueAt!.Value, table)}). " +
                   $"Type **update {situation.Id}** to post it now.",
-            _ => $"{await AgencyNameAsync(situation!.LeadAgencyId, cancellationToken)} has not yet accepted the lead on **{situation.Id}** " +
-                 $"(asked {TableTime.Describe(situation.LeadAssignment.RequestedAt, table)}). Please follow up, or name another lead agency.",
+            _ => $"{await AgencyNameAsync(situation!.LeadAgencyId!, cancellationToken)} has not yet accepted the lead on **{situation.Id}** " +
+                 $"(asked {TableTime.Describe(situation.LeadAssignment!.RequestedAt, table)}). Please follow up, or name another lead agency " +
+                 "from the situation's card (**Change agencies**).",
         };
         return ComposedReminder.Ready(to, new OutgoingMessage(text));
     }

@@ -40,8 +40,9 @@ public sealed class SituationCardActions(
                 : Malformed(),
             SituationVerbs.PostUpdate => await updates.PostAsync(action, who, inChannel, cancellationToken),
             // Only the co-chair's personal copy carries these buttons; a channel never shows another table's situation.
-            SituationVerbs.Conclude or SituationVerbs.Reopen when inChannel => NoticeCard.Build("Personal chat only",
-                "Conclude or re-open a situation from its card in your personal chat with FocusBot.", isError: false),
+            SituationVerbs.Conclude or SituationVerbs.Reopen or SituationVerbs.ChangeAgencies when inChannel => NoticeCard.Build("Personal chat only",
+                "Conclude, re-open or change the agencies of a situation from its card in your personal chat with FocusBot.", isError: false),
+            SituationVerbs.ChangeAgencies => await ChangeAgenciesAsync(action, who, cancellationToken),
             SituationVerbs.Conclude => await ConcludeAsync(action, who, cancellationToken),
             SituationVerbs.Reopen => await ReopenAsync(action, who, cancellationToken),
             SituationVerbs.Page => await lists.PageAsync(action, who, inChannel ? channelId ?? "" : null, cancellationToken),
@@ -98,8 +99,19 @@ public sealed class SituationCardActions(
             OriginatingAgency = action.Text("originatingAgency"),
             LeadAgency = action.Text("leadAgency"),
             AssistingAgencies = [.. action.List("assistingAgencies")],
+            AerMet = action.Text(NewSituationForm.AerMet) is { } aerMet ? !string.Equals(aerMet, "false", StringComparison.OrdinalIgnoreCase) : null,
+            PeopleCount = action.Number(NewSituationForm.PeopleCount),
         };
         var submissionId = action.Text(NewSituationForm.SubmissionId);
+        if (action.Text(NewSituationForm.PeopleCount) is { } typedCount && request.PeopleCount is null)
+        {
+            // Text where a number belongs: name the field and the range rather than read it as "not given".
+            return NewSituationForm.Build(who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList(), await roster.AgenciesAsync(cancellationToken),
+                catalogue, request, new Dictionary<string, string[]>
+                {
+                    [NewSituationForm.PeopleCount] = [$"\"{typedCount}\" is not a whole number: give 0 to {NewSituationValidator.MaxPeopleCount}."],
+                }, submissionId);
+        }
         var outcome = await workflow.RecordAsync(request, who.Member, cancellationToken, submissionId, clickedCard);
         if (outcome.Situation is not { } situation)
         {
@@ -110,6 +122,7 @@ public sealed class SituationCardActions(
 
         // A repeated submission gets the same confirmation, with where the cards stand now.
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
+        if (!situation.AerMet) return RecordedCard.NotAer(situation, table!);
         return RecordedCard.Build(situation, table!, agencies, RecordingReport.From(await deliveries.OfSituationAsync(situation.Id, cancellationToken)));
     }
 
@@ -152,6 +165,32 @@ public sealed class SituationCardActions(
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
             : NoticeCard.Build("Not concluded", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+    }
+
+    /// <summary>
+    /// A co-chair's agency change from the card's form: the updated card with its history, or a notice that says why not
+    /// (not a co-chair of this table, agency not on the table's roster, already on the situation, concluded).
+    /// </summary>
+    private async Task<AdaptiveCard> ChangeAgenciesAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
+    {
+        if (action.Text("situationId") is not { } situationId) return Malformed();
+        var agencyId = action.Text(AgencyChangeForm.AgencyInput);
+        if (agencyId is null) return NoticeCard.Build("Not changed", "Choose the agency.", isError: true);
+        Task<WorkflowOutcome>? change = action.Text(AgencyChangeForm.ChangeInput) switch
+        {
+            AgencyChangeForm.NewLead => workflow.ChangeLeadAsync(situationId, agencyId, who.Member, cancellationToken),
+            AgencyChangeForm.AddAssisting => workflow.AddAssistingAsync(situationId, agencyId, who.Member, cancellationToken),
+            AgencyChangeForm.Release => workflow.ReleaseAsync(situationId, agencyId, who.Member, cancellationToken),
+            AgencyChangeForm.AskAgain => workflow.AskAgainAsync(situationId, agencyId, who.Member, cancellationToken),
+            _ => null,
+        };
+        if (change is null) return NoticeCard.Build("Not changed", "Choose what to change: a new lead, an assisting agency to add or release, or an agency to ask again.", isError: true);
+
+        var outcome = await change;
+        if (outcome.NotFound) return NoticeCard.SituationNotFound();
+        return outcome.Succeeded
+            ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
+            : NoticeCard.Build("Not changed", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
     }
 
     private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)

@@ -39,7 +39,12 @@ public sealed class SituationDeliveryComposer(
             DeliveryKind.SituationCard => await PersonalCardAsync(delivery, situation, table, agencies, cancellationToken),
             DeliveryKind.CardRefresh => await RedrawAsync(delivery, situation, table, agencies, cancellationToken),
             DeliveryKind.RecordingConfirmation => await ConfirmationAsync(delivery, situation, table, agencies, cancellationToken),
-            DeliveryKind.LeadDeclinedNotice => Notice(delivery, LeadDeclined(situation, agencies)),
+            DeliveryKind.LeadDeclinedNotice => situation.LeadAssignment is null
+                ? ComposedDelivery.NoLongerApplies("the situation has no lead agency any more")
+                : Notice(delivery, LeadDeclined(situation, agencies)),
+            DeliveryKind.AgenciesChangedNotice => Notice(delivery, AgenciesChanged(delivery, agencies)),
+            DeliveryKind.AgencyReleasedNotice => Notice(delivery,
+                $"A co-chair released {AgencyNames.Of(agencies, delivery.Subject ?? "")} from {situation.Id}: your agency has no part in it any more. Thank you."),
             DeliveryKind.UpdatePostedNotice => situation.Updates.FirstOrDefault(u => u.Id.ToString() == delivery.Subject) is { } update
                 ? Notice(delivery, UpdateMessage(situation, update, table, agencies))
                 : ComposedDelivery.NoLongerApplies("the update is no longer kept"),
@@ -99,8 +104,15 @@ public sealed class SituationDeliveryComposer(
 
     private static string LeadDeclined(Situation situation, IReadOnlyDictionary<string, Agency> agencies)
     {
-        var lead = situation.LeadAssignment;
-        return $"{AgencyNames.Of(agencies, lead.AgencyId)} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency.";
+        var lead = situation.LeadAssignment!;
+        return $"{AgencyNames.Of(agencies, lead.AgencyId)} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency (or ask it again) with **Change agencies** on the situation's card in your chat with FocusBot.";
+    }
+
+    private static string AgenciesChanged(Delivery delivery, IReadOnlyDictionary<string, Agency> agencies)
+    {
+        var notice = AgencyNames.InMessage(agencies, delivery.Text ?? "");
+        var asked = (delivery.Subject ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return asked.Length == 0 ? notice : $"{notice} The card went to the representatives of {string.Join(", ", asked.Select(a => AgencyNames.Of(agencies, a)))}.";
     }
 
     private string UpdateMessage(Situation situation, SituationUpdate update, Table table, IReadOnlyDictionary<string, Agency> agencies)

@@ -49,10 +49,10 @@ public sealed class UpdateCardActions(
 
         // The agency is always the member's own: any agency id in the card data is ignored.
         var typed = new UpdateFormValues(action.Text(UpdateForm.Kind), action.TypedText(UpdateForm.Note),
-            action.TypedText(UpdateForm.NextStep), action.List(UpdateForm.Barriers));
+            action.TypedText(UpdateForm.NextStep), action.List(UpdateForm.Barriers)) { Services = action.List(UpdateForm.Services) };
         var submissionId = action.Text(UpdateForm.SubmissionId);
         var outcome = await workflow.PostUpdateAsync(situationId, who.Member, typed.Kind, typed.Note, typed.NextStep, typed.Barriers,
-            cancellationToken, submissionId);
+            cancellationToken, submissionId, typed.Services);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
 
         var situation = outcome.Situation!;

@@ -42,14 +42,14 @@ public static class FigureEndpoints
     }
 
     private static async Task<IResult> ExportAsync(string? table, string? from, string? to, HttpContext http, ApiCaller caller,
-        IRosterStore roster, ISituationStore situations, TimeProvider time, CancellationToken cancellationToken)
+        IRosterStore roster, ISituationStore situations, SituationCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
     {
         var (scope, problems) = await ScopeAsync(table, from, to, http, caller, roster, time, cancellationToken);
         if (scope is null) return TypedResults.ValidationProblem(problems, title: "The export was not made: some parameters are invalid.");
 
-        var concluded = await situations.ListAsync(
-            new SituationQuery([.. scope.Tables.Select(t => t.Id)], [SituationStatus.Concluded]), cancellationToken);
-        var csv = RtdExport.ToCsv(concluded, scope.Tables, await roster.AgenciesAsync(cancellationToken), scope.Period);
+        var exported = await situations.ListAsync(
+            new SituationQuery([.. scope.Tables.Select(t => t.Id)], [SituationStatus.Concluded, SituationStatus.NotAer]), cancellationToken);
+        var csv = RtdExport.ToCsv(exported, scope.Tables, await roster.AgenciesAsync(cancellationToken), scope.Period, catalogue);
         var name = scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"rtd-{name}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv\"";
         return TypedResults.Text(csv, "text/csv; charset=utf-8");

@@ -12,21 +12,27 @@ public sealed record FortyEightHourUpdatesDto(int OnTime, int Late, int Missing,
 /// <summary>
 /// What <c>GET /api/v1/stats</c> answers. <c>situations</c>, <c>people</c>, <c>riskFactors</c>, the medians and
 /// <c>fortyEightHourUpdates</c> follow the situations first discussed in the period; <c>concluded</c> and
-/// <c>outcomes</c> the situations concluded in it; <c>barriers</c> the updates posted in it. Each situation counts as
-/// one person (no head count is recorded). Medians are in hours; null when there is nothing to take one of.
+/// <c>outcomes</c> the situations concluded in it; <c>barriers</c> and <c>services</c> the updates posted in it.
+/// <c>situations</c> counts every discussion recorded, <c>notAer</c> those found below the threshold among them.
+/// <c>people</c> is a count: the sum of the situations' <c>peopleCount</c> (1 for a person, the family's size, 0 for a
+/// place). Medians are in hours rounded to one decimal, the on-time rate to three decimals; null when there is nothing
+/// to take one of.
 /// </summary>
 public sealed record FiguresDto(
-    IReadOnlyList<string> Tables, DateOnly From, DateOnly To, int Situations, int People, IReadOnlyList<FigureCountDto> RiskFactors,
+    IReadOnlyList<string> Tables, DateOnly From, DateOnly To, int Situations, int NotAer, int People, IReadOnlyList<FigureCountDto> RiskFactors,
     int Concluded, IReadOnlyList<FigureCountDto> Outcomes, double? MedianHoursToLeadAcceptance, double? MedianHoursToFortyEightHourUpdate,
-    FortyEightHourUpdatesDto FortyEightHourUpdates, IReadOnlyList<FigureCountDto> Barriers)
+    FortyEightHourUpdatesDto FortyEightHourUpdates, IReadOnlyList<FigureCountDto> Barriers, IReadOnlyList<FigureCountDto> Services)
 {
     public static FiguresDto Of(FiguresReport report, SituationCatalogue catalogue) => new(
-        report.TableIds, report.Period.From, report.Period.To, report.SituationsRecorded, report.People,
+        report.TableIds, report.Period.From, report.Period.To, report.SituationsRecorded, report.NotAer, report.People,
         Counts(report.RiskFactors, catalogue.RiskFactors), report.SituationsConcluded, Counts(report.Outcomes, catalogue.Outcomes),
-        report.MedianHoursToLeadAcceptance, report.MedianHoursToFortyEightHourUpdate,
+        Round(report.MedianHoursToLeadAcceptance, 1), Round(report.MedianHoursToFortyEightHourUpdate, 1),
         new FortyEightHourUpdatesDto(report.FortyEightHourUpdates.OnTime, report.FortyEightHourUpdates.Late,
-            report.FortyEightHourUpdates.Missing, report.FortyEightHourUpdates.OnTimeRate),
-        Counts(report.Barriers, catalogue.Barriers));
+            report.FortyEightHourUpdates.Missing, Round(report.FortyEightHourUpdates.OnTimeRate, 3)),
+        Counts(report.Barriers, catalogue.Barriers), Counts(report.Services ?? [], catalogue.Services));
+
+    private static double? Round(double? value, int decimals) =>
+        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
 
     private static List<FigureCountDto> Counts(IEnumerable<FigureCount> counts, CatalogueList list) =>
         counts.Select(c => new FigureCountDto(c.Id, list.LabelOf(c.Id), c.Count)).ToList();

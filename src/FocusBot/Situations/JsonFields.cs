@@ -66,6 +66,27 @@ public sealed class JsonFields
         return null;
     }
 
+    /// <summary>The boolean value of <paramref name="name"/>; null when absent or null, or (with a problem) of another type.</summary>
+    public bool? Bool(string name)
+    {
+        if (!_fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        Problem(name, "Must be true or false.");
+        return null;
+    }
+
+    /// <summary>
+    /// The whole number <paramref name="name"/>; null when absent or null, or (with a problem naming
+    /// <paramref name="allowed"/>) when it is text, a fraction or out of <c>int</c> range.
+    /// </summary>
+    public int? Int(string name, string allowed)
+    {
+        if (!_fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)) return number;
+        Problem(name, $"Must be a whole number ({allowed}).");
+        return null;
+    }
+
     public void Problem(string name, string message)
     {
         if (!_problems.TryGetValue(name, out var messages)) _problems[name] = messages = [];

@@ -6,12 +6,13 @@ using FocusBot.Hosting;
 
 namespace FocusBot.Situations;
 
-/// <summary><c>/api/v1/situations</c>: record, read, conclude and re-open situations (co-chairs and administrators).</summary>
+/// <summary><c>/api/v1/situations</c>: record, read, change agencies, conclude and re-open situations (co-chairs and administrators).</summary>
 public static class SituationEndpoints
 {
     /// <summary>A situation is a few hundred bytes; the limit leaves room for an oversized field to be named, not just refused.</summary>
     public const long MaxRecordBytes = 2 * 1024 * 1024;
     public const long MaxConcludeBytes = 16 * 1024;
+    public const long MaxAgencyBytes = 16 * 1024;
 
     public static RouteGroupBuilder MapSituations(this RouteGroupBuilder api)
     {
@@ -49,7 +50,114 @@ public static class SituationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        situations.MapPost("/{id}/lead", ChangeLeadAsync)
+            .WithSummary("Names a new lead agency: the old lead is released, the new one asked (48 hours from now for its 48-hour update); the situation is open again.")
+            .Accepts<AgencyRequest>("application/json")
+            .Produces<SituationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        situations.MapPost("/{id}/assisting", AddAssistingAsync)
+            .WithSummary("Adds an assisting agency from the table's roster; its representatives get the card.")
+            .Accepts<AgencyRequest>("application/json")
+            .Produces<SituationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        situations.MapDelete("/{id}/assisting/{agency}", ReleaseAsync)
+            .WithSummary("Releases an assisting agency (never the lead: name another lead instead).")
+            .Produces<SituationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        situations.MapPost("/{id}/assignments/{agency}/ask-again", AskAgainAsync)
+            .WithSummary("Asks an agency that declined again, in the same role (a lead gets 48 hours from now for its 48-hour update).")
+            .Produces<SituationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
+    }
+
+    private static async Task<IResult> ChangeLeadAsync(string id, HttpRequest http, ApiCaller caller, SituationWorkflow workflow,
+        CancellationToken cancellationToken) =>
+        await WithAgencyAsync(http, "The lead agency was not changed.", caller, cancellationToken,
+            (agency, member) => workflow.ChangeLeadAsync(id, agency, member, cancellationToken), workflow, id);
+
+    private static async Task<IResult> AddAssistingAsync(string id, HttpRequest http, ApiCaller caller, SituationWorkflow workflow,
+        CancellationToken cancellationToken) =>
+        await WithAgencyAsync(http, "The assisting agency was not added.", caller, cancellationToken,
+            (agency, member) => workflow.AddAssistingAsync(id, agency, member, cancellationToken), workflow, id);
+
+    private static async Task<IResult> ReleaseAsync(string id, string agency, ApiCaller caller, SituationWorkflow workflow, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var member = await caller.MemberAsync(http.User, cancellationToken);
+        if (member is null) return NotFound();
+        return await AgencyAnswerAsync(await workflow.ReleaseAsync(id, agency, member, cancellationToken), "The agency was not released.",
+            workflow, cancellationToken);
+    }
+
+    private static async Task<IResult> AskAgainAsync(string id, string agency, ApiCaller caller, SituationWorkflow workflow, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var member = await caller.MemberAsync(http.User, cancellationToken);
+        if (member is null) return NotFound();
+        return await AgencyAnswerAsync(await workflow.AskAgainAsync(id, agency, member, cancellationToken), "The agency was not asked again.",
+            workflow, cancellationToken);
+    }
+
+    /// <summary>Reads <c>{"agency": "..."}</c>, then makes the change; a missing or non-string agency is a 400 naming <c>agency</c>.</summary>
+    private static async Task<IResult> WithAgencyAsync(HttpRequest http, string refusedTitle, ApiCaller caller, CancellationToken cancellationToken,
+        Func<string, Core.Roster.Member, Task<WorkflowOutcome>> change, SituationWorkflow workflow, string situationId)
+    {
+        var body = await RequestBody.ReadAsync(http, MaxAgencyBytes, cancellationToken);
+        if (body is null) return RequestBody.TooLarge(MaxAgencyBytes);
+        if (JsonFields.Parse(body, out var malformed) is not { } fields)
+            return TypedResults.ValidationProblem(JsonFields.BodyProblem(malformed!), title: refusedTitle);
+        var agency = fields.String("agency");
+        if (fields.Problems.Count == 0 && string.IsNullOrWhiteSpace(agency)) fields.Problem("agency", "Required: an agency id from the table's roster.");
+        var member = await caller.MemberAsync(http.HttpContext.User, cancellationToken);
+        if (member is null || await workflow.FindVisibleAsync(situationId, member, cancellationToken) is null) return NotFound();
+        if (fields.Problems.Count > 0)
+            return TypedResults.ValidationProblem(fields.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray()), title: refusedTitle);
+        return await AgencyAnswerAsync(await change(agency!.Trim(), member), refusedTitle, workflow, cancellationToken);
+    }
+
+    /// <summary>
+    /// 200 with the situation; 404 when it is not the caller's to see; 409 when it is concluded (or not AER); 403 for a
+    /// caller who does not co-chair its table; 400 naming <c>agency</c> (with the table's agencies) for any other refusal.
+    /// </summary>
+    private static async Task<IResult> AgencyAnswerAsync(WorkflowOutcome outcome, string refusedTitle, SituationWorkflow workflow,
+        CancellationToken cancellationToken)
+    {
+        if (outcome.Situation is not { } situation) return NotFound();
+        var result = outcome.Result!;
+        switch (result.Refusal)
+        {
+            case SituationRefusal.None:
+                return TypedResults.Ok(SituationDto.From(situation));
+            case SituationRefusal.SituationConcluded or SituationRefusal.NotAer:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusedTitle, detail: result.Message);
+            case SituationRefusal.NotCoChair or SituationRefusal.NotAtThisTable:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusedTitle, detail: result.Message);
+            default:
+                var message = result.Message;
+                if (result.Refusal == SituationRefusal.AgencyNotAtTable)
+                {
+                    var allowed = (await workflow.AgenciesAtTableAsync(situation.TableId, cancellationToken)).Select(a => a.Id).Order(StringComparer.Ordinal);
+                    message += $" Allowed: {string.Join(", ", allowed)}.";
+                }
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agency"] = [message] }, title: refusedTitle);
+        }
     }
 
     private static async Task<IResult> RecordAsync(HttpRequest http, ApiCaller caller, SituationWorkflow workflow, IRosterStore roster,
@@ -70,6 +178,8 @@ public static class SituationEndpoints
             OriginatingAgency = fields.String("originatingAgency"),
             LeadAgency = fields.String("leadAgency"),
             AssistingAgencies = fields.Strings("assistingAgencies"),
+            AerMet = fields.Bool("aerMet"),
+            PeopleCount = fields.Int("peopleCount", $"0 to {NewSituationValidator.MaxPeopleCount}: 1 for a person, 2 or more for a family, 0 for a place"),
         };
         var member = await caller.MemberAsync(http.HttpContext.User, cancellationToken);
 
@@ -100,7 +210,7 @@ public static class SituationEndpoints
         if (!string.IsNullOrEmpty(status))
         {
             if (SituationStatusName.Parse(status) is not { } parsed)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Must be open, active or concluded."] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Must be open, active, concluded or not-aer."] });
             wanted = parsed;
         }
 
@@ -170,10 +280,12 @@ public static class SituationEndpoints
 /// <param name="Outcome">An outcome id from the catalogue, e.g. <c>risk-lowered-connected</c>.</param>
 public sealed record ConcludeRequest(string Outcome);
 
-/// <summary>Reads a status as the API spells it (<c>open</c>, <c>active</c>, <c>concluded</c>, any case) and nothing else.</summary>
+/// <summary>The body of <c>POST /api/v1/situations/{id}/lead</c> and <c>POST /api/v1/situations/{id}/assisting</c>.</summary>
+/// <param name="Agency">An agency id from the roster of the situation's table, e.g. <c>harbour-housing</c>.</param>
+public sealed record AgencyRequest(string Agency);
+
+/// <summary>Reads a status as the API spells it (<c>open</c>, <c>active</c>, <c>concluded</c>, <c>not-aer</c>, any case) and nothing else.</summary>
 public static class SituationStatusName
 {
-    public static SituationStatus? Parse(string? text) =>
-        Enum.GetValues<SituationStatus>().Cast<SituationStatus?>()
-            .FirstOrDefault(s => string.Equals(s.ToString(), text, StringComparison.OrdinalIgnoreCase));
+    public static SituationStatus? Parse(string? text) => ApiNames.Parse<SituationStatus>(text);
 }

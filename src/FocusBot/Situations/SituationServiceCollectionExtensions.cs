@@ -15,6 +15,10 @@ public static class SituationServiceCollectionExtensions
         var options = new CatalogueOptions();
         configuration.GetSection(CatalogueOptions.SectionName).Bind(options);
         services.AddSingleton(new SituationCatalogue(options));
+        var situationOptions = new SituationOptions();
+        configuration.GetSection(SituationOptions.SectionName).Bind(situationOptions);
+        _ = situationOptions.UpdateDue; // a bad setting stops the host at start, not at the first situation
+        services.AddSingleton(situationOptions);
         services.AddScoped<SituationWorkflow>();
         services.AddMemberLookup(configuration);
         services.AddScoped<ApiCaller>();

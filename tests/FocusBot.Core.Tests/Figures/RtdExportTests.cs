@@ -1,5 +1,6 @@
 using FocusBot.Core.Figures;
 using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
 using FocusBot.Core.Tests.Situations;
 using static FocusBot.Core.Tests.Figures.AprilAtRexdale;
 
@@ -8,26 +9,56 @@ namespace FocusBot.Core.Tests.Figures;
 public sealed class RtdExportTests
 {
     private static string AprilCsv(IReadOnlyCollection<Agency>? agencies = null) =>
-        RtdExport.ToCsv(Seed(), [RexdaleTable.Rexdale], agencies ?? RexdaleTable.Agencies, April);
+        RtdExport.ToCsv([.. Seed(), NotAerOnTheNinth()], [RexdaleTable.Rexdale], agencies ?? RexdaleTable.Agencies, April, RexdaleTable.Choices);
+
+    private static Situation NotAerOnTheNinth() =>
+        Situation.Record(SituationId.Create("RX", 2026, 150), RexdaleTable.Valid(RexdaleTable.NotAerRequest()), Local(4, 9, 10));
 
     private static string[] Lines(string csv) => csv.Split("\r\n");
 
     [Fact]
-    public void One_row_per_situation_concluded_in_the_period_after_a_header()
+    public void One_row_per_situation_concluded_or_found_not_AER_in_the_period_ids_then_labels_and_a_declined_agency_is_not_assisting()
     {
         var lines = Lines(AprilCsv());
 
         Assert.Equal(
-            "situation_id,table,discussed_on,originating_agency,originating_sector,type,age_group,gender,risk_factors,aer_met," +
-            "lead_agency,assisting_agencies,services_mobilized,updates,outcome,concluded_on",
+            "situation_id,table,discussed_on,aer_met,people_count,type,type_label,age_group,age_group_label,gender,gender_label," +
+            "risk_factors,risk_factors_label,originating_agency,originating_agency_label,originating_sector,lead_agency,lead_agency_label," +
+            "assisting_agencies,assisting_agencies_label,declined_agencies,declined_agencies_label,services_mobilized,services_mobilized_label," +
+            "updates,outcome,outcome_label,concluded_on",
             lines[0]);
         Assert.Equal(
             [
-                "RX-2026-0101,Rexdale,2026-03-10,Police Division 23,Police,person,18-24,male,mental-health,yes,CMHA Toronto,Harbour Housing,CMHA Toronto,1,still-aer-refused,2026-04-02",
-                "RX-2026-0103,Rexdale,2026-04-07,Police Division 23,Police,person,18-24,male,mental-health;housing,yes,CMHA Toronto,Harbour Housing,CMHA Toronto;Harbour Housing,1,risk-lowered-connected,2026-04-21",
+                // Harbour Housing declined to assist on 0101: it is listed as declined, not as assisting.
+                "RX-2026-0101,Rexdale,2026-03-10,yes,1,person,Person,18-24,18–24,male,Male,mental-health,Mental health,tps-23,Police Division 23,Police," +
+                "cmha,CMHA Toronto,,,housing,Harbour Housing,,,1,still-aer-refused,Still AER – refused services,2026-04-02",
+                "RX-2026-0150,Rexdale,2026-04-09,no,1,person,Person,18-24,18–24,male,Male,mental-health;housing,Mental health;Housing,tps-23,Police Division 23,Police," +
+                ",,,,,,,,0,,,",
+                "RX-2026-0103,Rexdale,2026-04-07,yes,1,person,Person,18-24,18–24,male,Male,mental-health;housing,Mental health;Housing,tps-23,Police Division 23,Police," +
+                "cmha,CMHA Toronto,housing,Harbour Housing,,,,,1,risk-lowered-connected,Overall risk lowered – connected to services,2026-04-21",
                 "",
             ],
             lines[1..]);
+    }
+
+    [Fact]
+    public void A_lead_that_declined_and_was_replaced_is_listed_as_declined_and_services_mobilized_come_from_the_updates()
+    {
+        var situation = Record(160, Local(4, 7, 10), ["housing"]);
+        situation.Decline("cmha", RexdaleTable.LeadRep, DeclineReason, Local(4, 7, 12));
+        situation.ChangeLead("city", RexdaleTable.CoChair, RexdaleTable.Agencies, TimeSpan.FromHours(48), Local(4, 7, 13));
+        var cityRep = RexdaleTable.Rep("rep@city.example", "city");
+        situation.Accept("city", cityRep, Local(4, 7, 14));
+        situation.PostUpdate(cityRep, "connected-to-services", Note, null, [], RexdaleTable.Choices, Local(4, 8, 9), ["mental-health", "housing"]);
+        situation.Conclude(RexdaleTable.CoChair, "risk-lowered-connected", RexdaleTable.Choices, Local(4, 10, 9));
+
+        var row = Lines(RtdExport.ToCsv([situation], [RexdaleTable.Rexdale], RexdaleTable.Agencies, April, RexdaleTable.Choices))[1].Split(',');
+        string Column(string name) => row[RtdExport.Columns.ToList().IndexOf(name)];
+
+        Assert.Equal(("city", "City Community Safety"), (Column("lead_agency"), Column("lead_agency_label")));
+        Assert.Equal(("cmha", "CMHA Toronto"), (Column("declined_agencies"), Column("declined_agencies_label")));
+        Assert.Equal(("", ""), (Column("assisting_agencies"), Column("assisting_agencies_label")));
+        Assert.Equal(("housing;mental-health", "Housing;Mental health"), (Column("services_mobilized"), Column("services_mobilized_label")));
     }
 
     [Fact]
@@ -52,10 +83,9 @@ public sealed class RtdExportTests
             new() { Id = "housing", Name = "Harbour Housing", Sector = "Housing" },
         ];
 
-        var row = Lines(AprilCsv(agencies))[2];
+        var row = Lines(AprilCsv(agencies))[3];
 
-        Assert.StartsWith("RX-2026-0103,Rexdale,2026-04-07,Police Division 23,Police,person,18-24,male,mental-health;housing,yes," +
-            "\"CMHA Toronto, \"\"West\"\"\",Harbour Housing,\"CMHA Toronto, \"\"West\"\";Harbour Housing\",1,", row);
+        Assert.Contains(",cmha,\"CMHA Toronto, \"\"West\"\"\",housing,Harbour Housing,", row);
     }
 
     [Theory]
@@ -81,6 +111,6 @@ public sealed class RtdExportTests
     {
         var row = Lines(AprilCsv([]))[1];
 
-        Assert.Equal("RX-2026-0101,Rexdale,2026-03-10,tps-23,,person,18-24,male,mental-health,yes,cmha,housing,cmha,1,still-aer-refused,2026-04-02", row);
+        Assert.Contains(",tps-23,tps-23,,cmha,cmha,,,housing,housing,", row);
     }
 }

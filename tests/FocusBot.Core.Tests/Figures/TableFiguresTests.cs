@@ -80,8 +80,9 @@ public sealed class TableFiguresTests
         var situation = Record(1, Local(4, 28, 10), ["housing"]);
         situation.Accept("cmha", RexdaleTable.LeadRep, Local(4, 28, 11));
 
-        var justBeforeDue = TableFigures.Compute([situation], [RexdaleTable.Rexdale], April, Local(4, 30, 10, 59));
-        var justAfterDue = TableFigures.Compute([situation], [RexdaleTable.Rexdale], April, Local(4, 30, 11, 1));
+        // Due 48 hours after the table's discussion (28 Apr 10:00), not after the acceptance.
+        var justBeforeDue = TableFigures.Compute([situation], [RexdaleTable.Rexdale], April, Local(4, 30, 9, 59));
+        var justAfterDue = TableFigures.Compute([situation], [RexdaleTable.Rexdale], April, Local(4, 30, 10, 1));
 
         Assert.Equal(new FortyEightHourUpdateFigures(0, 0, 0), justBeforeDue.FortyEightHourUpdates);
         Assert.Null(justBeforeDue.FortyEightHourUpdates.OnTimeRate);
@@ -139,13 +140,20 @@ public sealed class TableFiguresTests
     }
 
     [Fact]
-    public void Every_situation_counts_one_person_whatever_its_type()
+    public void People_is_the_sum_of_the_people_counts_not_added_up_situations()
     {
         var family = Situation.Record(SituationId.Create("RX", 2026, 1),
-            RexdaleTable.Valid(RexdaleTable.Request() with { Type = "family" }), Local(4, 7, 10));
+            RexdaleTable.Valid(RexdaleTable.Request() with { Type = "family", PeopleCount = 4 }), Local(4, 7, 10));
         var place = Situation.Record(SituationId.Create("RX", 2026, 2),
             RexdaleTable.Valid(RexdaleTable.Request() with { Type = "environment" }), Local(4, 7, 10));
+        var person = Situation.Record(SituationId.Create("RX", 2026, 3), RexdaleTable.Valid(), Local(4, 8, 10));
+        var notAer = Situation.Record(SituationId.Create("RX", 2026, 4), RexdaleTable.Valid(RexdaleTable.NotAerRequest()), Local(4, 9, 10));
 
-        Assert.Equal(2, TableFigures.Compute([family, place], [RexdaleTable.Rexdale], April, AsOf).People);
+        var figures = TableFigures.Compute([family, place, person, notAer], [RexdaleTable.Rexdale], April, AsOf);
+
+        // 4 (family) + 0 (place) + 1 (person) + 1 (a person discussed and found not AER) = 6, over 4 discussions.
+        Assert.Equal(6, figures.People);
+        Assert.Equal(4, figures.SituationsRecorded);
+        Assert.Equal(1, figures.NotAer);
     }
 }

@@ -8,7 +8,7 @@ public class AnsweringTests
     private static readonly DateTimeOffset Later = TuesdayMorning.AddHours(2);
 
     [Fact]
-    public void Lead_rep_accepting_makes_the_situation_active_and_sets_the_48_hour_due_time()
+    public void Lead_rep_accepting_makes_the_situation_active_and_the_48_hour_clock_keeps_running_from_the_recording()
     {
         var situation = Recorded();
 
@@ -18,10 +18,10 @@ public class AnsweringTests
         Assert.True(result.Changed);
         Assert.Equal(SituationStatus.Active, situation.Status);
         Assert.Equal(Later, situation.LeadAcceptedAt);
-        Assert.Equal(Later.AddHours(48), situation.UpdateDueAt);
-        Assert.Equal(AssignmentState.Accepted, situation.LeadAssignment.State);
-        Assert.Equal(LeadRep.Email, situation.LeadAssignment.RespondedByEmail);
-        Assert.Equal(Later, situation.LeadAssignment.RespondedAt);
+        Assert.Equal(TuesdayMorning.AddHours(48), situation.UpdateDueAt);
+        Assert.Equal(AssignmentState.Accepted, situation.LeadAssignment!.State);
+        Assert.Equal(LeadRep.Email, situation.LeadAssignment!.RespondedByEmail);
+        Assert.Equal(Later, situation.LeadAssignment!.RespondedAt);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class AnsweringTests
 
         Assert.True(result.Succeeded);
         Assert.Equal(SituationStatus.Open, situation.Status);
-        Assert.Null(situation.UpdateDueAt);
+        Assert.Null(situation.AssignmentOf("housing")!.UpdateDueAt);
         Assert.Equal(AssignmentState.Accepted, situation.AssignmentOf("housing")!.State);
     }
 
@@ -148,8 +148,8 @@ public class AnsweringTests
         Assert.True(result.Succeeded);
         Assert.True(result.LeadDeclined);
         Assert.Equal(SituationStatus.Open, situation.Status);
-        Assert.Equal(AssignmentState.Declined, situation.LeadAssignment.State);
-        Assert.Equal("No capacity this month", situation.LeadAssignment.DeclineReason);
+        Assert.Equal(AssignmentState.Declined, situation.LeadAssignment!.State);
+        Assert.Equal("No capacity this month", situation.LeadAssignment!.DeclineReason);
         Assert.Equal(SituationEventKind.Declined, situation.Events[^1].Kind);
         Assert.Equal(2, situation.Version);
     }
@@ -185,7 +185,7 @@ public class AnsweringTests
         var result = situation.Decline("cmha", LeadRep, reason, Later);
 
         Assert.Equal(SituationRefusal.InvalidText, result.Refusal);
-        Assert.Equal(AssignmentState.Requested, situation.LeadAssignment.State);
+        Assert.Equal(AssignmentState.Requested, situation.LeadAssignment!.State);
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public class AnsweringTests
         var result = situation.Decline("cmha", LeadRep, "Changed our mind", Later.AddHours(1));
 
         Assert.Equal(SituationRefusal.AlreadyAccepted, result.Refusal);
-        Assert.Equal(AssignmentState.Accepted, situation.LeadAssignment.State);
+        Assert.Equal(AssignmentState.Accepted, situation.LeadAssignment!.State);
     }
 
     [Fact]
@@ -253,15 +253,15 @@ public class AnsweringTests
         var situation = Recorded();
         situation.Decline("cmha", LeadRep, "No capacity", Later);
 
-        var asked = situation.RequestAgain("cmha", CoChair, Later.AddHours(1));
+        var asked = situation.AskAgain("cmha", CoChair, TimeSpan.FromHours(48), Later.AddHours(1));
         var accepted = situation.Accept("cmha", LeadRep, Later.AddHours(2));
 
         Assert.True(asked.Succeeded);
         Assert.True(accepted.Succeeded);
         Assert.Equal(SituationStatus.Active, situation.Status);
-        Assert.Null(situation.LeadAssignment.DeclineReason);
+        Assert.Null(situation.LeadAssignment!.DeclineReason);
         Assert.Equal(
-            [SituationEventKind.Recorded, SituationEventKind.Declined, SituationEventKind.RequestedAgain, SituationEventKind.Accepted],
+            [SituationEventKind.Recorded, SituationEventKind.Declined, SituationEventKind.AskedAgain, SituationEventKind.Accepted],
             situation.Events.Select(e => e.Kind));
         Assert.Equal(4, situation.Version);
     }
@@ -272,19 +272,19 @@ public class AnsweringTests
         var situation = Recorded();
         situation.Decline("cmha", LeadRep, "No capacity", Later);
 
-        Assert.Equal(SituationRefusal.NotCoChair, situation.RequestAgain("cmha", LeadRep, Later).Refusal);
+        Assert.Equal(SituationRefusal.NotCoChair, situation.AskAgain("cmha", LeadRep, TimeSpan.FromHours(48), Later).Refusal);
     }
 
     [Fact]
     public void Asking_again_an_agency_that_did_not_decline_is_refused()
     {
-        Assert.Equal(SituationRefusal.NotDeclined, Recorded().RequestAgain("cmha", CoChair, Later).Refusal);
+        Assert.Equal(SituationRefusal.NotDeclined, Recorded().AskAgain("cmha", CoChair, TimeSpan.FromHours(48), Later).Refusal);
     }
 
     [Fact]
     public void Asking_again_an_agency_not_named_is_refused()
     {
-        Assert.Equal(SituationRefusal.AgencyNotOnSituation, Recorded().RequestAgain("youth", CoChair, Later).Refusal);
+        Assert.Equal(SituationRefusal.AgencyNotOnSituation, Recorded().AskAgain("youth", CoChair, TimeSpan.FromHours(48), Later).Refusal);
     }
 
     [Fact]
@@ -294,6 +294,6 @@ public class AnsweringTests
         situation.Decline("cmha", LeadRep, "No capacity", Later);
         situation.Conclude(CoChair, "other", Choices, Later);
 
-        Assert.Equal(SituationRefusal.SituationConcluded, situation.RequestAgain("cmha", CoChair, Later).Refusal);
+        Assert.Equal(SituationRefusal.SituationConcluded, situation.AskAgain("cmha", CoChair, TimeSpan.FromHours(48), Later).Refusal);
     }
 }

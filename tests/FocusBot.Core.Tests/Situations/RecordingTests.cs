@@ -20,7 +20,7 @@ public class RecordingTests
         Assert.All(situation.Assignments, a => Assert.Equal(AssignmentState.Requested, a.State));
         Assert.Equal(TuesdayMorning, situation.CreatedAt);
         Assert.Null(situation.LeadAcceptedAt);
-        Assert.Null(situation.UpdateDueAt);
+        Assert.Equal(TuesdayMorning.AddHours(48), situation.UpdateDueAt);
     }
 
     [Fact]

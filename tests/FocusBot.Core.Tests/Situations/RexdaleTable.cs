@@ -60,6 +60,15 @@ internal static class RexdaleTable
         AssistingAgencies = ["housing"],
     };
 
+    /// <summary>A discussion the table found below the threshold: filter-2 fields only.</summary>
+    public static NewSituationRequest NotAerRequest() => Request() with
+    {
+        AerMet = false, Summary = null, LeadAgency = null, AssistingAgencies = null,
+    };
+
+    /// <summary>The agencies on Rexdale's roster (each has a member sitting there); York's YouthLink is not.</summary>
+    public static readonly IReadOnlyList<Agency> RexdaleAgencies = [.. Agencies.Where(a => a.Id != "youth")];
+
     public static NewSituation Valid(NewSituationRequest? request = null) =>
         new NewSituationValidator(Choices).Validate(request ?? Request(), CoChair, Tables, Agencies).NewSituation
         ?? throw new InvalidOperationException("The sample request should be valid.");

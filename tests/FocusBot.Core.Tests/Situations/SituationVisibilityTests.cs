@@ -53,7 +53,7 @@ public class SituationVisibilityTests
     {
         var situation = Recorded();
         situation.Decline("housing", AssistingRep, "Outside our catchment", TuesdayMorning.AddHours(1));
-        situation.RequestAgain("housing", CoChair, TuesdayMorning.AddHours(2));
+        situation.AskAgain("housing", CoChair, TimeSpan.FromHours(48), TuesdayMorning.AddHours(2));
 
         Assert.Equal(SituationAccess.Full, SituationVisibility.For(AssistingRep, situation));
     }

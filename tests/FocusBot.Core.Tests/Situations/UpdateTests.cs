@@ -40,7 +40,7 @@ public class UpdateTests
     public void Update_exactly_at_the_due_time_is_on_time()
     {
         var situation = AcceptedByLeadNow();
-        _clock.Advance(TimeSpan.FromHours(48));
+        _clock.Advance(TimeSpan.FromHours(47)); // accepted 1 hour after the recording: 48 hours after the recording
 
         Post(situation, LeadRep);
 

@@ -25,9 +25,9 @@ public sealed class OpenSituationsJourneyTests : IAsyncLifetime
         var quiet = await _table.ActiveAsync();                        // 0001: its 48-hour update came in time
         Assert.Contains("on time", TextOf(await _table.PostUpdateAsync(LeadRep, quiet)));
         Bot.Time.Advance(TimeSpan.FromHours(1));
-        var acceptedLate = await _table.RecordAsync();                 // 0002: older, but its lead accepts two hours later
+        var acceptedLate = await _table.RecordAsync();                 // 0002: its lead accepts late, but its 48 hours ran from the discussion and end first
         Bot.Time.Advance(TimeSpan.FromHours(1));
-        var longestOverdue = await _table.ActiveAsync();               // 0003: its 48 hours end first
+        var overdue = await _table.ActiveAsync();                      // 0003: overdue an hour less
         Bot.Time.Advance(TimeSpan.FromHours(1));
         var unaccepted = await _table.RecordAsync();                   // 0004: nobody has accepted
         var concluded = await _table.ActiveAsync();                    // 0005: concluded, so off the list
@@ -40,7 +40,7 @@ public sealed class OpenSituationsJourneyTests : IAsyncLifetime
         var reply = await _table.SayAsync(CoChair, "what's open?");
         var card = CardText.CardOf(reply);
 
-        Assert.Equal([longestOverdue, acceptedLate, unaccepted, unacceptedYounger, quiet], ListedIds(card));
+        Assert.Equal([acceptedLate, overdue, unaccepted, unacceptedYounger, quiet], ListedIds(card));
         var text = CardText.Of(reply);
         Assert.Contains("48-hour update overdue", text);
         Assert.Contains("Waiting for the lead agency to accept", text);

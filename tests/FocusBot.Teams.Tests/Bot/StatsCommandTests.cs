@@ -27,7 +27,7 @@ public sealed class StatsCommandTests : IAsyncLifetime
         await _bot.ClickAsync("chair", "situation.record", form);
         _bot.Time.Advance(TimeSpan.FromHours(3));
         await _bot.ClickAsync("lead-rep", "situation.accept", new JObject { ["situationId"] = "DM-2026-0001", ["agencyId"] = "northside-mh" });
-        _bot.Time.Advance(TimeSpan.FromHours(47));
+        _bot.Time.Advance(TimeSpan.FromHours(44)); // 47 hours after the table's discussion: on time
         await _bot.ClickAsync("lead-rep", "situation.postUpdate",
             new JObject { ["situationId"] = "DM-2026-0001", ["kind"] = "contacted", ["note"] = "Door knock done; agreed to meet again.", ["barriers"] = "no-family-doctor" });
 
@@ -36,7 +36,7 @@ public sealed class StatsCommandTests : IAsyncLifetime
         Assert.Contains("Figures: Demo Table", card);
         Assert.Contains("Situations recorded\n2", card);
         Assert.Contains("Median time to lead acceptance\n3 hours", card);
-        Assert.Contains("Median time to the 48-hour update\n47 hours", card);
+        Assert.Contains("Median time to the 48-hour update\n44 hours", card);
         Assert.Contains("1 of 1 (100%)", card);
         Assert.Contains("Mental health: 2", card);
         Assert.Contains("No family doctor: 1", card);

@@ -27,7 +27,7 @@ public sealed class UpdateJourneyTests : IAsyncLifetime
         Assert.Contains("Thursday 26 November 2026", TextOf(card));
         var inputs = card!.Descendants().OfType<JObject>().Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
             .ToDictionary(o => (string)o["id"]!);
-        Assert.Equal(["kind", "note", "nextStep", "barriers"], inputs.Keys);
+        Assert.Equal(["kind", "note", "nextStep", "barriers", "services"], inputs.Keys);
         Assert.Equal(["contacted", "not-yet-reached", "connected-to-services", "services-refused", "risk-lowered", "still-aer", "other"],
             inputs["kind"]["choices"]!.Select(c => (string)c["value"]!));
         Assert.Equal(1000, (int)inputs["note"]["maxLength"]!);

@@ -9,7 +9,7 @@ public sealed class AssignmentConfirmationCardTests
     [Fact]
     public void Lead_is_told_when_the_48_hour_update_is_due_in_Toronto_time()
     {
-        var s = LeadAccepted(new DateTimeOffset(2026, 11, 24, 15, 15, 0, TimeSpan.Zero));
+        var s = LeadAccepted(RecordedAt.AddHours(3));
 
         var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt));
 
@@ -24,8 +24,8 @@ public sealed class AssignmentConfirmationCardTests
     [Fact]
     public void Due_time_follows_the_clock_change_at_the_end_of_daylight_saving()
     {
-        // 10:00 EDT on Friday; 48 hours later the clocks have gone back, so it is 9:00 EST on Sunday.
-        var s = LeadAccepted(new DateTimeOffset(2026, 10, 30, 14, 0, 0, TimeSpan.Zero));
+        // Discussed at 10:00 EDT on Friday; 48 hours later the clocks have gone back, so it is 9:00 EST on Sunday.
+        var s = RecordedThenAccepted(new DateTimeOffset(2026, 10, 30, 14, 0, 0, TimeSpan.Zero));
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 14, 0, 0, TimeSpan.Zero), s.UpdateDueAt);
 
         var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, updateDueAt: null));
@@ -36,7 +36,7 @@ public sealed class AssignmentConfirmationCardTests
     [Fact]
     public void Afternoon_due_times_read_p_m()
     {
-        var s = LeadAccepted(new DateTimeOffset(2026, 6, 2, 19, 5, 0, TimeSpan.Zero));
+        var s = RecordedThenAccepted(new DateTimeOffset(2026, 6, 2, 19, 5, 0, TimeSpan.Zero));
 
         var card = Json(AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt));
 
@@ -68,5 +68,13 @@ public sealed class AssignmentConfirmationCardTests
 
         Assert.Equal("Toronto time", TableTime.ZoneName(Demo));
         Assert.Equal("Buenos Aires time", TableTime.ZoneName(buenosAires));
+    }
+
+    /// <summary>The 48-hour clock runs from the table's discussion: recorded at <paramref name="at"/>, accepted an hour later.</summary>
+    private static Core.Situations.Situation RecordedThenAccepted(DateTimeOffset at)
+    {
+        var s = Recorded(at);
+        Succeeds(s.Accept("northside-mh", LeadRep, at.AddHours(1)));
+        return s;
     }
 }

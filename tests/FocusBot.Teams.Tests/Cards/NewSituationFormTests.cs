@@ -17,7 +17,7 @@ public sealed class NewSituationFormTests
         var form = Form();
 
         Assert.Equal(
-            ["table", "type", "ageGroup", "gender", "riskFactors", "summary", "originatingAgency", "leadAgency", "assistingAgencies"],
+            ["table", "aerMet", "type", "ageGroup", "gender", "peopleCount", "riskFactors", "summary", "originatingAgency", "leadAgency", "assistingAgencies"],
             Objects(form).Where(o => (TypeOf(o) ?? "").StartsWith("Input.", StringComparison.Ordinal)).Select(o => (string)o["id"]!));
         Assert.True((bool)Input(form, "riskFactors")["isMultiSelect"]!);
         Assert.True((bool)Input(form, "assistingAgencies")["isMultiSelect"]!);

@@ -202,7 +202,7 @@ public sealed class SituationCardTests
     {
         var card = PersonalCard(LeadAccepted(), CoChair);
 
-        Assert.Equal(["View situation", "Conclude"], ButtonTitles(card));
+        Assert.Equal(["View situation", "Change agencies", "Conclude"], ButtonTitles(card));
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class SituationCardTests
         Assert.Contains(("Lead agency", "Northside Mental Health (Accepted)"), facts);
         Assert.Contains(("Assisting agency", "Harbour Housing Services (Waiting)"), facts);
         Assert.Contains(("Recorded", "2 days ago (24 November 2026)"), facts);
-        Assert.Contains(("48-hour update due", "Thursday 26 November 2026, 11:15 a.m. (Toronto time)"), facts);
+        Assert.Contains(("48-hour update due", "Thursday 26 November 2026, 10:15 a.m. (Toronto time)"), facts);
     }
 
     [Fact]

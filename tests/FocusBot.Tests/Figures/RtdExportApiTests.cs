@@ -5,8 +5,10 @@ namespace FocusBot.Tests.Figures;
 public sealed class RtdExportApiTests(SeededMarch march) : IClassFixture<SeededMarch>
 {
     private const string Header =
-        "situation_id,table,discussed_on,originating_agency,originating_sector,type,age_group,gender,risk_factors,aer_met," +
-        "lead_agency,assisting_agencies,services_mobilized,updates,outcome,concluded_on";
+        "situation_id,table,discussed_on,aer_met,people_count,type,type_label,age_group,age_group_label,gender,gender_label," +
+        "risk_factors,risk_factors_label,originating_agency,originating_agency_label,originating_sector,lead_agency,lead_agency_label," +
+        "assisting_agencies,assisting_agencies_label,declined_agencies,declined_agencies_label,services_mobilized,services_mobilized_label," +
+        "updates,outcome,outcome_label,concluded_on";
 
     private async Task<(HttpResponseMessage Response, string Csv)> ExportAsync(string query)
     {
@@ -26,11 +28,13 @@ public sealed class RtdExportApiTests(SeededMarch march) : IClassFixture<SeededM
         Assert.Equal(
             [
                 Header,
-                "DM-2026-0001,Demo Table,2026-03-02,Police Division 99,Police,person,18-24,male,mental-health;housing,yes," +
-                    "Northside Mental Health,\"Harbour Housing, \"\"Lakeshore\"\"\",\"Northside Mental Health;Harbour Housing, \"\"Lakeshore\"\"\"," +
-                    "1,risk-lowered-connected,2026-03-09",
-                "DM-2026-0002,Demo Table,2026-03-09,Police Division 99,Police,person,18-24,male,housing;drugs,yes," +
-                    "Northside Mental Health,\"Harbour Housing, \"\"Lakeshore\"\"\",Northside Mental Health,1,still-aer-refused,2026-03-16",
+                "DM-2026-0001,Demo Table,2026-03-02,yes,1,person,Person,18-24,18–24,male,Male,mental-health;housing,Mental health;Housing," +
+                    "tps-99,Police Division 99,Police,northside-mh,Northside Mental Health,harbour-housing,\"Harbour Housing, \"\"Lakeshore\"\"\",,,,," +
+                    "1,risk-lowered-connected,Overall risk lowered – connected to services,2026-03-09",
+                // Harbour Housing declined to assist: listed as declined, not as assisting.
+                "DM-2026-0002,Demo Table,2026-03-09,yes,1,person,Person,18-24,18–24,male,Male,housing;drugs,Housing;Drugs," +
+                    "tps-99,Police Division 99,Police,northside-mh,Northside Mental Health,,,harbour-housing,\"Harbour Housing, \"\"Lakeshore\"\"\",,," +
+                    "1,still-aer-refused,Still AER – refused services,2026-03-16",
                 "",
             ],
             csv.Split("\r\n"));

@@ -45,7 +45,7 @@ public sealed class ConcludeApiTests : IAsyncLifetime
         Assert.Equal("concluded", (string?)body["status"]);
         Assert.Equal("risk-lowered-connected", (string?)body["outcome"]);
         Assert.Equal(SituationsHost.MondayMorning.AddDays(10), body["concludedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal("Concluded", (string?)body["history"]!.AsArray()[^1]!["kind"]);
+        Assert.Equal("concluded", (string?)body["history"]!.AsArray()[^1]!["kind"]);
         Assert.Equal("concluded", (string?)(await StoredAsync())["status"]);
         await _host.DeliverOutboxAsync();
         Assert.NotEmpty(_host.Chat.Updated);
@@ -136,7 +136,7 @@ public sealed class ConcludeApiTests : IAsyncLifetime
         Assert.Equal("active", (string?)body["status"]);
         Assert.Null(body["outcome"]);
         Assert.Null(body["concludedAt"]);
-        Assert.Equal(["Recorded", "Accepted", "Concluded", "Reopened"], body["history"]!.AsArray().Select(e => (string?)e!["kind"]));
+        Assert.Equal(["recorded", "accepted", "concluded", "reopened"], body["history"]!.AsArray().Select(e => (string?)e!["kind"]));
     }
 
     [Fact]

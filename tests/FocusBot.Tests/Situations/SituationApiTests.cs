@@ -54,7 +54,7 @@ public sealed class SituationApiTests : IAsyncLifetime
         Assert.Equal(SituationsHost.MondayMorning, body["createdAt"]!.GetValue<DateTimeOffset>());
         var read = await _host.Client.GetFromJsonAsync<JsonObject>(response.Headers.Location);
         Assert.Equal("DM-2026-0001", (string?)read!["id"]);
-        Assert.Equal("Recorded", (string?)read["history"]![0]!["kind"]);
+        Assert.Equal("recorded", (string?)read["history"]![0]!["kind"]);
     }
 
     [Fact]

@@ -22,9 +22,12 @@ public static class NewSituationForm
     public const string OriginatingAgency = "originatingAgency";
     public const string LeadAgency = "leadAgency";
     public const string AssistingAgencies = "assistingAgencies";
+    /// <summary><c>true</c> (the threshold of acutely elevated risk was met) or <c>false</c> (recorded as not AER).</summary>
+    public const string AerMet = "aerMet";
+    public const string PeopleCount = "peopleCount";
 
     public static IReadOnlyList<string> InputIds { get; } =
-        [Table, Type, AgeGroup, Gender, RiskFactors, Summary, OriginatingAgency, LeadAgency, AssistingAgencies];
+        [Table, AerMet, Type, AgeGroup, Gender, PeopleCount, RiskFactors, Summary, OriginatingAgency, LeadAgency, AssistingAgencies];
 
     /// <summary>The form's own id, in the Record button's data: the same submission records one situation, however often it arrives.</summary>
     public const string SubmissionId = "submissionId";
@@ -45,7 +48,8 @@ public static class NewSituationForm
         }
 
         var card = new AdaptiveCard().Heading("Record a new situation");
-        card.Text("Record what the table agreed at filter 2. The lead and assisting agencies' representatives will get a card to accept or decline.");
+        card.Text("Record what the table agreed at filter 2. The lead and assisting agencies' representatives will get a card to accept or decline. " +
+            "A discussion that did not meet the threshold is recorded too (filter-2 fields only): it counts in the figures and nothing is sent.");
         AddProblemSummary(card, byField);
 
         var tableValue = typed?.Table is { } typedTable
@@ -54,9 +58,19 @@ public static class NewSituationForm
         Field(card, byField, Element.ChoiceInput(Table, "Table", tablesTheCoChairChairs.Select(t => (t.Id, t.Name)), tableValue,
             required: true), "Choose the table.");
 
+        Field(card, byField, Element.ChoiceInput(AerMet, "Threshold of acutely elevated risk",
+            [("true", "Met: name the agencies"), ("false", "Not met: record the discussion only")],
+            typed?.AerMet == false ? "false" : "true", required: true, compact: false), "Say whether the threshold was met.");
         Field(card, byField, Choice(Type, "Situation type", catalogue.SituationTypes, typed?.Type), "Choose the situation type.");
         Field(card, byField, Choice(AgeGroup, "Age group", catalogue.AgeGroups, typed?.AgeGroup), "Choose the age group.");
         Field(card, byField, Choice(Gender, "Gender", catalogue.Genders, typed?.Gender), "Choose the gender.");
+        var people = new JsonObject
+        {
+            ["type"] = "Input.Number", ["id"] = PeopleCount, ["label"] = "People involved (a family: how many; a person is 1, a place 0)",
+            ["min"] = 0, ["max"] = NewSituationValidator.MaxPeopleCount,
+        };
+        if (typed?.PeopleCount is { } count) people["value"] = count;
+        Field(card, byField, people, $"A family counts 2 to {NewSituationValidator.MaxPeopleCount} people.");
         Field(card, byField, Element.ChoiceInput(RiskFactors, "Risk factors", Choices(catalogue.RiskFactors),
             Joined(typed?.RiskFactors?.Select(id => catalogue.RiskFactors.Find(id)?.Id ?? id)), multiSelect: true, required: true),
             "Choose at least one risk factor.");
@@ -71,10 +85,11 @@ public static class NewSituationForm
         var agencyChoices = agencies.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).Select(a => (a.Id, a.Name)).ToList();
         Field(card, byField, Element.ChoiceInput(OriginatingAgency, "Originating agency", agencyChoices,
             AgencyId(typed?.OriginatingAgency, agencies), required: true), "Choose the originating agency.");
-        Field(card, byField, Element.ChoiceInput(LeadAgency, "Lead agency", agencyChoices,
-            AgencyId(typed?.LeadAgency, agencies), required: true), "Choose the lead agency.");
-        Field(card, byField, Element.ChoiceInput(AssistingAgencies, "Assisting agencies", agencyChoices,
-            Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true, required: true),
+        // Not required on the card: a not-AER discussion names none; the validator asks for them when the threshold was met.
+        Field(card, byField, Element.ChoiceInput(LeadAgency, "Lead agency (threshold met)", agencyChoices,
+            AgencyId(typed?.LeadAgency, agencies)), "Choose the lead agency.");
+        Field(card, byField, Element.ChoiceInput(AssistingAgencies, "Assisting agencies (threshold met)", agencyChoices,
+            Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true),
             "Name at least one assisting agency.");
 
         return card.Action(Actions.Execute("Record situation", SituationVerbs.Record,

@@ -11,6 +11,12 @@ namespace FocusBot.Teams.Cards.Situations;
 /// </summary>
 public static class RecordedCard
 {
+    /// <summary>A discussion recorded as not meeting the threshold: counted in the figures, nothing sent to anyone.</summary>
+    public static AdaptiveCard NotAer(Situation s, Table table) => new AdaptiveCard()
+        .Heading($"Discussion {s.Id} recorded: not AER")
+        .Text($"{s.Id} is recorded for {table.Name} as a discussion where the threshold of acutely elevated risk was not met. " +
+            "It counts in the table's figures and the RTD export; no agency was asked and nothing was sent to anyone.");
+
     public static AdaptiveCard Build(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies, RecordingReport report)
     {
         ArgumentNullException.ThrowIfNull(s);

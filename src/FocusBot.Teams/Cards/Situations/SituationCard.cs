@@ -59,7 +59,7 @@ public static class SituationCard
 
         if (!viewer.InChannel)
         {
-            AddButtons(card, s, catalogue, viewer, full);
+            AddButtons(card, s, agencies, catalogue, viewer, full);
             card.RefreshWith(SituationVerbs.Refresh, new { situationId = s.Id });
         }
 
@@ -75,9 +75,14 @@ public static class SituationCard
             return (s.OutcomeId is null ? "Concluded" : $"Concluded: {catalogue.Outcomes.LabelOf(s.OutcomeId)}", null);
         }
 
+        if (s.Status == SituationStatus.NotAer)
+        {
+            return ("Not AER: the table found the threshold of acutely elevated risk not met", null);
+        }
+
         if (s.Status == SituationStatus.Open)
         {
-            return s.LeadAssignment.State == AssignmentState.Declined
+            return s.LeadAssignment?.State == AssignmentState.Declined
                 ? ("The lead agency declined: the co-chairs will name another lead", "Warning")
                 : ("Waiting for the lead agency to accept", null);
         }
@@ -105,7 +110,11 @@ public static class SituationCard
         yield return ("Gender", catalogue.Genders.LabelOf(s.GenderId));
         yield return ("Risk factors", string.Join(", ", s.RiskFactorIds.Select(catalogue.RiskFactors.LabelOf)));
         yield return ("Originating agency", AgencyNames.Of(agencies, s.OriginatingAgencyId));
-        yield return ("Lead agency", Answer(s.LeadAssignment, agencies, showDeclineReasons));
+        if (s.LeadAssignment is { } lead)
+        {
+            yield return ("Lead agency", Answer(lead, agencies, showDeclineReasons));
+        }
+
         foreach (var assisting in s.AssistingAssignments)
         {
             yield return ("Assisting agency", Answer(assisting, agencies, showDeclineReasons));
@@ -161,18 +170,15 @@ public static class SituationCard
         }
     }
 
-    private static void AddButtons(AdaptiveCard card, Situation s, SituationCatalogue catalogue, SituationCardViewer viewer, bool full)
+    private static void AddButtons(AdaptiveCard card, Situation s, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue,
+        SituationCardViewer viewer, bool full)
     {
         var member = viewer.Member;
         var assignment = member is null ? null : s.AssignmentOf(member.AgencyId);
-        var mayAnswer = member is { Role: MemberRole.Rep or MemberRole.CoChair }
-            && member.SitsAt(s.TableId)
-            && s.Status != SituationStatus.Concluded
-            && assignment is { State: AssignmentState.Requested };
-        if (mayAnswer)
+        if (s.AssignmentToAnswer(member) is { } toAnswer)
         {
-            var answer = new { situationId = s.Id, agencyId = assignment!.AgencyId };
-            var title = assignment.Role == AssignmentRole.Lead ? "Accept as lead" : "Accept as assisting";
+            var answer = new { situationId = s.Id, agencyId = toAnswer.AgencyId };
+            var title = toAnswer.Role == AssignmentRole.Lead ? "Accept as lead" : "Accept as assisting";
             card.Action(Actions.Execute(title, SituationVerbs.Accept, answer, style: "positive"));
             card.Action(Actions.ShowCard("Decline", DeclineForm(answer)));
         }
@@ -187,8 +193,13 @@ public static class SituationCard
             card.Action(Actions.Execute("View situation", SituationVerbs.View, new { situationId = s.Id }));
         }
 
-        if (full && member?.IsCoChairOf(s.TableId) == true)
+        if (full && member?.IsCoChairOf(s.TableId) == true && s.Status != SituationStatus.NotAer)
         {
+            if (s.Status != SituationStatus.Concluded)
+            {
+                card.Action(Actions.ShowCard("Change agencies", AgencyChangeForm.Build(s, agencies.Values)));
+            }
+
             card.Action(s.Status == SituationStatus.Concluded
                 ? Actions.Execute("Re-open", SituationVerbs.Reopen, new { situationId = s.Id })
                 : Actions.ShowCard("Conclude", ConcludeForm(s, catalogue)));

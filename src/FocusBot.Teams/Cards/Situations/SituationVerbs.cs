@@ -24,6 +24,8 @@ public static class SituationVerbs
     public const string Conclude = "situation.conclude";
     /// <summary>Data <c>{ situationId }</c> (co-chairs).</summary>
     public const string Reopen = "situation.reopen";
+    /// <summary>Data <c>{ situationId }</c> plus the inputs <c>change</c> and <c>agency</c> (co-chairs; see <see cref="AgencyChangeForm"/>).</summary>
+    public const string ChangeAgencies = "situation.changeAgencies";
     /// <summary>Data <c>{ scope: "open" | "mine", page }</c>, page counted from 1: the next page of a situation list.</summary>
     public const string Page = "situations.page";
 }

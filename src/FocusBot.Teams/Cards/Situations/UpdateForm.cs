@@ -7,6 +7,9 @@ namespace FocusBot.Teams.Cards.Situations;
 /// <summary>What a member typed in the update form, kept when the form comes back with a problem.</summary>
 public sealed record UpdateFormValues(string? Kind, string? Note, string? NextStep, IReadOnlyList<string> Barriers)
 {
+    /// <summary>Services mobilized (catalogue ids), from the form's multi-select.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
     public static UpdateFormValues Empty { get; } = new(null, null, null, []);
 }
 
@@ -22,6 +25,7 @@ public static class UpdateForm
     public const string Note = "note";
     public const string NextStep = "nextStep";
     public const string Barriers = "barriers";
+    public const string Services = "services";
 
     /// <param name="isFortyEightHourUpdate">This would be the lead agency's 48-hour update (due at <see cref="Situation.UpdateDueAt"/>).</param>
     /// <summary>The form's own id, in the Post button's data: the same form posts one update, however often it arrives.</summary>
@@ -65,6 +69,9 @@ public static class UpdateForm
         var barriers = typed.Barriers.Select(id => catalogue.Barriers.Find(id)?.Id).OfType<string>().ToList();
         card.Add(Element.ChoiceInput(Barriers, "Systemic barriers met (optional)", catalogue.Barriers.Select(e => (e.Id, e.Label)),
             barriers.Count == 0 ? null : string.Join(",", barriers), multiSelect: true));
+        var services = typed.Services.Select(id => catalogue.Services.Find(id)?.Id).OfType<string>().ToList();
+        card.Add(Element.ChoiceInput(Services, "Services mobilized (optional)", catalogue.Services.Select(e => (e.Id, e.Label)),
+            services.Count == 0 ? null : string.Join(",", services), multiSelect: true));
 
         return card.Action(Actions.Execute("Post update", SituationVerbs.PostUpdate, new { situationId = s.Id, submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
     }
