@@ -71,7 +71,9 @@ public static class RtdExport
         // Assisting: the agencies that took an assisting part (accepted); declined: every agency that declined, lead
         // or assisting, even if a co-chair later named another agency in its place.
         var assisting = s.AssistingAssignments.Where(a => a.State == AssignmentState.Accepted).Select(a => a.AgencyId).Order(StringComparer.Ordinal).ToList();
-        var declined = s.Assignments.Where(a => a.DeclineReason is not null).Select(a => a.AgencyId).Distinct(StringComparer.OrdinalIgnoreCase)
+        // From the history, not the decline reason: retention erases reasons, and the export must not change.
+        var declined = s.Events.Where(e => e.Kind == SituationEventKind.Declined && e.AgencyId is not null).Select(e => e.AgencyId!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal).ToList();
         var services = s.Updates.SelectMany(u => u.ServiceIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var lead = s.LeadAgencyId is { } id ? [id] : Array.Empty<string>();

@@ -350,7 +350,7 @@ public sealed class Situation
     /// <param name="serviceIds">Services mobilized (catalogue <c>Services</c> ids); none is fine.</param>
     public SituationResult PostUpdate(
         Member member, string? kindId, string? note, string? nextStep, IEnumerable<string>? barrierIds,
-        SituationCatalogue catalogue, DateTimeOffset now, IEnumerable<string>? agencyNames = null, IEnumerable<string>? serviceIds = null)
+        SituationCatalogue catalogue, DateTimeOffset now, IEnumerable<string>? serviceIds = null, IEnumerable<string>? agencyNames = null)
     {
         if (RefusePostingBy(member) is { } refused)
         {

@@ -62,7 +62,8 @@ public sealed class EfRetentionStore(FocusBotDbContext db) : IRetentionStore
                 await db.Set<Assignment>().Where(a => erasedNow.Contains(EF.Property<string>(a, "SituationId")))
                     .ExecuteUpdateAsync(set => set
                         .SetProperty(a => a.DeclineReason, (string?)null)
-                        .SetProperty(a => a.RespondedByEmail, (string?)null), cancellationToken);
+                        .SetProperty(a => a.RespondedByEmail, (string?)null)
+                        .SetProperty(a => a.ReleasedByEmail, (string?)null), cancellationToken);
                 await db.Set<SituationEvent>().Where(e => erasedNow.Contains(EF.Property<string>(e, "SituationId")))
                     .ExecuteUpdateAsync(set => set.SetProperty(e => e.ByEmail, string.Empty), cancellationToken);
 

@@ -73,6 +73,7 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Rig 
 
     private static readonly string NewDemoSituation = SituationsHost.DemoRequest().ToJsonString();
     private const string Conclude = """{ "outcome": "other" }""";
+    private const string TpsAgency = """{ "agency": "tps-99" }""";
 
     public static readonly Row[] Rows =
     [
@@ -94,6 +95,15 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Rig 
         new("GET",    "/api/v1/tables/demo/agenda",                 null,             200,  200,   404,   200,    404),
         new("GET",    "/api/v1/tables/lakeside/agenda",             null,             200,  404,   200,   404,    404),
         new("GET",    "/api/v1/reminders",                          null,             200,  200,   200,   200,    200),
+        new("POST",   "/api/v1/situations/{fresh}/lead",            TpsAgency,        200,  200,   404,   403,    404),
+        new("POST",   "/api/v1/situations/{fresh}/assisting",       TpsAgency,        200,  200,   404,   403,    404),
+        new("DELETE", "/api/v1/situations/{fresh}/assisting/harbour-housing", null,   200,  200,   404,   403,    404),
+        // Northside has not declined: the co-chairs get the domain's refusal (400), everyone else what they may know.
+        new("POST",   "/api/v1/situations/{fresh}/assignments/northside-mh/ask-again", null, 400, 400, 404, 403, 404),
+        new("GET",    "/api/v1/deliveries?situation={demo}",        null,             200,  200,   404,   404,    404),
+        new("GET",    "/api/v1/deliveries?situation={lakeside}",    null,             200,  404,   200,   404,    404),
+        new("GET",    "/api/v1/audit",                              null,             200,  403,   403,   403,    403),
+        new("GET",    "/api/v1/catalogue",                          null,             200,  200,   200,   200,    200),
         new("GET",    "/healthz",                                   null,             200,  200,   200,   200,    200, Anonymous: true),
     ];
 
@@ -203,7 +213,8 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Rig 
             Caller.CoChairOfLakeside => table == "lakeside",
             // The agenda of their own table is filter-2 information every member of the table may see, and a situation
             // their agency assists on is theirs to see in full (Harbour Housing assists on {demo}).
-            Caller.RepWithCoChairRole => table == "demo" && (row.Path.Contains("/agenda") || row.Path.Contains("{demo}")),
+            // The catalogue names the tables the caller sits at.
+            Caller.RepWithCoChairRole => table == "demo" && (row.Path.Contains("/agenda") || row.Path.Contains("{demo}") || row.Path.EndsWith("/catalogue")),
             _ => false,
         };
 
