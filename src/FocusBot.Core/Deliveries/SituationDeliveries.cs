@@ -42,9 +42,8 @@ public static class SituationDeliveries
         var rows = posted
             .Select(card => Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId))
             .ToList();
-        var alreadyHaveCard = posted.Select(p => p.Address).ToHashSet();
-        rows.AddRange(PersonalCards(situation, tableMembers, change.NewlyAsked, now)
-            .Where(row => row.Address is not { } address || !alreadyHaveCard.Contains(address)));
+        // Asked (again): a new card, so that Teams tells them; the copy they may hold is redrawn above.
+        rows.AddRange(PersonalCards(situation, tableMembers, change.NewlyAsked, now));
 
         if (change.NewlyAsked.Count > 0 || change.Released.Count > 0)
         {

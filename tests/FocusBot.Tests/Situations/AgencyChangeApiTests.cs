@@ -29,6 +29,8 @@ public sealed class AgencyChangeApiTests : IAsyncLifetime
     private async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string path, string json = "{}")
     {
         var response = await _host.PostJsonAsync(path, json);
+        // What the change caused leaves through the outbox: deliver it before looking at what was sent.
+        await _host.DeliverOutboxAsync();
         return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
     }
 
@@ -62,6 +64,7 @@ public sealed class AgencyChangeApiTests : IAsyncLifetime
         Assert.Equal(["city", "harbour-housing"], addedBody["assistingAgencies"]!.AsArray().Select(a => (string?)a));
 
         var released = await _host.Client.DeleteAsync($"/api/v1/situations/{_id}/assisting/city");
+        await _host.DeliverOutboxAsync();
         Assert.Equal(HttpStatusCode.OK, released.StatusCode);
         var releasedBody = (await released.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(["harbour-housing"], releasedBody["assistingAgencies"]!.AsArray().Select(a => (string?)a));

@@ -75,8 +75,9 @@ public static class SituationHistory
         if (coChairReads is { Count: > 0 })
         {
             card.Add(Element.Text("Read by co-chairs", size: "Medium", weight: "Bolder"));
-            card.Facts(coChairReads.Select(r => (r.MemberEmail,
-                $"last {Short(r.LastReadAt, table)}{(r.Reads > 1 ? $" ({r.Reads} times)" : "")}")));
+            // Who and when last, not how often: the same card opened twice (a redelivered invoke) draws the same card;
+            // GET /api/v1/audit has every read.
+            card.Facts(coChairReads.Select(r => (r.MemberEmail, $"last {Short(r.LastReadAt, table)}")));
         }
 
         return card;
