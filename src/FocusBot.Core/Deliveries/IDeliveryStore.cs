@@ -18,7 +18,8 @@ public interface IDeliveryStore
     /// Marks a claimed row sent; when it posted a situation's card (not a redraw) to <paramref name="sentTo"/>, remembers
     /// the posted copy so that later changes redraw it, in the same transaction. False when the claim was lost to another worker.
     /// </summary>
-    Task<bool> MarkSentAsync(Delivery delivery, Core.Conversations.ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<bool> MarkSentAsync(Delivery delivery, Core.Conversations.ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken,
+        int? drawnFromVersion = null);
 
     /// <summary>Ends a claimed row without sending it (failed or cancelled), with why. False when the claim was lost.</summary>
     Task<bool> FinishAsync(Guid id, Guid claimToken, DeliveryState state, string reason, DateTimeOffset now, CancellationToken cancellationToken);

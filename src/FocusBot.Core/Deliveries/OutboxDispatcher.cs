@@ -72,7 +72,7 @@ public sealed class OutboxDispatcher(
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:
-                    if (!await store.MarkSentAsync(delivery, to, result.ActivityId, time.GetUtcNow(), cancellationToken))
+                    if (!await store.MarkSentAsync(delivery, to, result.ActivityId, time.GetUtcNow(), cancellationToken, composed.DrawnFromVersion))
                         logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked sent", delivery.Id);
                     return DeliveryState.Sent;
                 case DeliveryStatus.NoConversation or DeliveryStatus.Unreachable:

@@ -67,7 +67,8 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<bool> MarkSentAsync(Delivery delivery, ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> MarkSentAsync(Delivery delivery, ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken,
+        int? drawnFromVersion = null)
     {
         var utcNow = now.ToUniversalTime();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -84,8 +85,14 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
         {
             var post = new SituationCardPost { SituationId = situationId, Kind = sentTo.Kind, ConversationKey = sentTo.Key, ActivityId = activityId };
             db.SituationCards.Add(post);
+            // A change decided while this card was on its way found no copy here to redraw: redraw it now.
+            var redraw = drawnFromVersion is { } drawn && await db.Situations.AnyAsync(s => s.Id == situationId && s.Version > drawn, cancellationToken)
+                ? Delivery.Due(DeliveryKind.CardRefresh, delivery.TableId, situationId, sentTo.ToString(), now, activityId: activityId)
+                : null;
+            if (redraw is not null) db.Deliveries.Add(redraw);
             await db.SaveChangesAsync(cancellationToken);
             db.Entry(post).State = EntityState.Detached;
+            if (redraw is not null) db.Entry(redraw).State = EntityState.Detached;
         }
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -58,7 +58,7 @@ public sealed class SituationDeliveryComposer(
         if (await conversations.FindTableChannelAsync(table.Id, cancellationToken) is not { } channel)
             return ComposedDelivery.Undeliverable($"no channel is linked to {table.Name}. A co-chair types \"@FocusBot link {table.Id}\" in the table's channel.");
         var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.TableView, null, true), time.GetUtcNow());
-        return ComposedDelivery.Post(channel, new OutgoingMessage(null, card.ToString()));
+        return ComposedDelivery.Post(channel, new OutgoingMessage(null, card.ToString())) with { DrawnFromVersion = situation.Version };
     }
 
     private async Task<ComposedDelivery> PersonalCardAsync(Delivery delivery, Situation situation, Table table,
@@ -68,7 +68,7 @@ public sealed class SituationDeliveryComposer(
         if (await ViewerAsync(situation, to, cancellationToken) is not { } viewer)
             return ComposedDelivery.NoLongerApplies($"{to.Key} may no longer see {situation.Id}");
         var card = SituationCard.Build(situation, table, agencies, catalogue, viewer, time.GetUtcNow());
-        return ComposedDelivery.Post(to, new OutgoingMessage(null, card.ToString()));
+        return ComposedDelivery.Post(to, new OutgoingMessage(null, card.ToString())) with { DrawnFromVersion = situation.Version };
     }
 
     private async Task<ComposedDelivery> RedrawAsync(Delivery delivery, Situation situation, Table table,

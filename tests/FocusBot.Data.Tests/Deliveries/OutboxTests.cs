@@ -218,6 +218,26 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>Posts each row's message to its recipient; the table's channel is "19:demo-channel". Notices carry their text.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_change_decided_while_a_card_was_on_its_way_redraws_the_new_copy(bool changedMeanwhile)
+    {
+        var recorded = (await RecordAsync("form-race")).Situation!;
+        var channelRow = (await With(db => Dispatcher(db, new CountingSender()).ClaimAsync("worker", default)))
+            .Single(d => d.Recipient == Delivery.TableChannel);
+        // The lead accepts after the channel card was drawn but before it was marked sent: the change saw no copy to redraw.
+        if (changedMeanwhile) await WithWorkflow(w => w.AcceptAsync(recorded.Id, "northside-mh", Member("rep.demo@northside-mh.example"), default));
+
+        var channel = ConversationAddress.Channel("19:demo-channel");
+        Assert.True(await With(db => new EfDeliveryStore(db).MarkSentAsync(channelRow, channel, "channel-card-1", _time.GetUtcNow(), default,
+            drawnFromVersion: recorded.Version)));
+
+        var redraws = (await RowsAsync()).Where(d => d.Kind == DeliveryKind.CardRefresh && d.Recipient == channel.ToString()).ToList();
+        if (changedMeanwhile) Assert.Equal("channel-card-1", Assert.Single(redraws).ActivityId);
+        else Assert.Empty(redraws);
+    }
+
     private sealed class PostsToRecipient : IDeliveryComposer
     {
         public Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken) => Task.FromResult(

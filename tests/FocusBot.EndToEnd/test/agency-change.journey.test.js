@@ -38,7 +38,9 @@ test('the lead rep declines with a reason, and the channel card says so', option
   const response = await pg.clickAction(shownCard(card, 'Decline'), 'Decline', { reason: 'No capacity this month' }, { as: PEOPLE.lead });
 
   assert.match(cardText(response.value), /You declined/);
-  const channel = await pg.waitForCard({ in: 'channel', where: (c) => c.messageId === situation.channelMessageId && /declined/.test(cardText(c)) });
+  // The channel copy is redrawn by the background dispatcher, which may be busy with other rows (the day before the
+  // meeting, every member's digest): give it longer than a reply.
+  const channel = await pg.waitForCard({ in: 'channel', where: (c) => c.messageId === situation.channelMessageId && /declined/.test(cardText(c)), timeout: 30000 });
   assert.match(cardText(channel), /The lead agency declined/);
 });
 
