@@ -14,6 +14,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 
+if (args.Length > 0 && args[0] == "delivery") return await DeliveryBench.RunAsync(args[1..]);
+
 var options = BenchOptions.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 

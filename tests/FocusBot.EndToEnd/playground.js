@@ -168,6 +168,8 @@ class Playground {
      * by (for 'invoke': who clicked), response (for 'invoke'), shown (whether the playground got it) }.
      */
     this.traffic = [];
+    /** Every activity the playground sent on to the bot (as the bot got it), in order; `send` can replay one. */
+    this.received = [];
     this._messages = new Map(); // `${conversationId}\n${messageId}` -> the message in its latest form
     this._mark = 0; // index into traffic where the last say/click/install began
     this._waiters = [];
@@ -177,7 +179,7 @@ class Playground {
     this._ids = 0;
     // So that journeys can destructure: const { as, lastCard, clickAction } = pg
     for (const name of ['as', 'say', 'lastCard', 'lastReply', 'replies', 'clickAction', 'install', 'stop', 'inbox',
-      'messagesIn', 'waitForCard', 'waitForMessage', 'personalChatOf']) {
+      'messagesIn', 'waitForCard', 'waitForMessage', 'personalChatOf', 'send']) {
       this[name] = this[name].bind(this);
     }
   }
@@ -336,6 +338,7 @@ class Playground {
         if (owner) activity.conversation = { ...activity.conversation, id: this._personal.get(owner.id) };
       }
       activity.serviceUrl = this.connectorUrl;
+      this.received.push(activity);
       body = Buffer.from(JSON.stringify(activity));
     }
     const { status, reply, contentType } = await this._deliver(activity, req);
@@ -704,6 +707,27 @@ class Playground {
       if (res.status >= 300) throw new Error(`installation in ${conversation} failed: ${res.status} ${res.text}`);
       return res.json;
     });
+  }
+
+  /**
+   * Sends an activity to the bot as Teams would, for what the playground cannot do itself: a redelivered activity
+   * (pass one of `received` again), a second submit of the same form, or a Teams event such as a channel deleted
+   * (`conversationUpdate` with `channelData.eventType`). Missing fields are filled as Teams fills them (`from` is the
+   * acting user, or `as`). Resolves with { status, response } (for an invoke, the bot's answer).
+   */
+  async send(activity, { as } = {}) {
+    const user = this._who(as);
+    const now = new Date().toISOString();
+    const full = {
+      id: crypto.randomUUID(), timestamp: now, localTimestamp: now.replace('Z', '+00:00'), locale: 'en-US',
+      channelId: 'msteams', serviceUrl: this.connectorUrl, recipient: { id: this.bot.id, name: this.bot.name },
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      ...activity,
+      channelData: { tenant: { id: this.config.tenantId }, ...(activity.channelData || {}) },
+    };
+    this._mark = this.traffic.length;
+    const { status, response } = await this._deliver(full);
+    return { status, response };
   }
 
   _who(as) {

@@ -45,6 +45,9 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
     private ConnectorStandIn(WebApplication app) => _app = app;
 
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>How long each post or update of an activity takes to answer (a slow Teams); zero by default. The request is recorded when it arrives.</summary>
+    public TimeSpan ActivityLatency { get; set; }
     public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
 
     /// <summary>Activities the bot posted or updated (not member look-ups).</summary>
@@ -87,6 +90,7 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
 
         var answer = MemberLookup(context.Request.Method, target)
                      ?? (_script.TryDequeue(out var scripted) ? scripted : Success(context.Request.Method, target));
+        if (ActivityLatency > TimeSpan.Zero && target.Contains("/activities")) await Task.Delay(ActivityLatency, context.RequestAborted);
         context.Response.StatusCode = (int)answer.Status;
         if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
         if (answer.Body is { } json)

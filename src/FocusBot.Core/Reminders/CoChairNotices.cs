@@ -7,9 +7,11 @@ namespace FocusBot.Core.Reminders;
 
 /// <summary>
 /// Tells a table's co-chairs about a problem they can act on (a rep the bot cannot reach, a channel that is gone, a
-/// calendar it cannot read), once: the notice log keeps the subject, and the messages go out through the outbox.
+/// calendar it cannot read), once: the notice log keeps the subject, and the messages go out through the outbox at
+/// once (the dispatcher is woken: a notice written outside a decision, e.g. on Teams' "channel deleted", would
+/// otherwise wait for the next poll).
 /// </summary>
-public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, ICoChairNoticeLog log, TimeProvider time)
+public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, ICoChairNoticeLog log, IDispatchSignal dispatch, TimeProvider time)
 {
     /// <summary>The subject of "the table's channel is gone": told once, whether Teams said so or a card found out.</summary>
     public static string ChannelGoneSubject(string channelId) => $"channel-gone|{channelId}";
@@ -25,6 +27,7 @@ public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, I
 
         var members = await roster.MembersOfTableAsync(tableId, cancellationToken);
         await outbox.AddAsync(SituationDeliveries.NoticeToCoChairs(tableId, members, message, now), cancellationToken);
+        dispatch.Wake(tableId);
         return true;
     }
 

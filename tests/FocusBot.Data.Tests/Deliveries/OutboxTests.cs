@@ -58,7 +58,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 
     private OutboxDispatcher Dispatcher(FocusBotDbContext db, IChatSender chat) => new(
         new EfDeliveryStore(db), new PostsToRecipient(), chat, new FocusBot.Data.Conversations.EfConversationStore(db, _time),
-        new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
+        new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db), new NoDispatchSignal(), _time),
         _options, _time, NullLogger<OutboxDispatcher>.Instance);
 
     /// <summary>Claims and delivers until nothing is due, each row with its own context, as the worker does.</summary>
@@ -198,6 +198,26 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("has no chat with FocusBot yet", theirs[0].LastError);
         // Each co-chair of the demo table (two, and its administrator) heard once, for both situations.
         Assert.Equal(3, chat.Texts.Count(t => t.Contains("rep2.demo@northside-mh.example has no chat")));
+    }
+
+    [Fact]
+    public async Task A_notice_to_the_co_chairs_wakes_the_dispatcher_the_first_time_only()
+    {
+        // Teams' "channel deleted" arrives outside any decision: without a wake the notice would wait for the next poll.
+        var woken = new ConcurrentQueue<string>();
+        Task<bool> Tell() => With(db => new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db),
+            new RecordingSignal(woken), _time).TellOnceAsync("demo", CoChairNotices.ChannelGoneSubject("19:gone"), "The channel was deleted.", default));
+
+        Assert.True(await Tell());
+        Assert.False(await Tell());
+
+        Assert.Equal(["demo"], woken);
+        Assert.Equal(3, (await RowsAsync()).Count(r => r.Kind == DeliveryKind.Notice && r.State == DeliveryState.Pending));
+    }
+
+    private sealed class RecordingSignal(ConcurrentQueue<string> woken) : IDispatchSignal
+    {
+        public void Wake(string tableId) => woken.Enqueue(tableId);
     }
 
     [Fact]

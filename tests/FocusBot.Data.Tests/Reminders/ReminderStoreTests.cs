@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Meetings;
 using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
@@ -61,7 +62,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
 
     private ReminderDispatcher Dispatcher(FocusBotDbContext db, IChatSender? chat = null) => new(
         new EfReminderStore(db), new AddressedToTarget(), chat ?? _chat,
-        new CoChairNotices(new EfRosterStore(db), new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfCoChairNoticeLog(db), _time),
+        new CoChairNotices(new EfRosterStore(db), new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfCoChairNoticeLog(db), new NoDispatchSignal(), _time),
         _options, _time, NullLogger<ReminderDispatcher>.Instance);
 
     [Fact]

@@ -88,6 +88,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the host at once (SIGKILL, as <c>kill -9</c>): no shutdown, no flush, nothing finished.</summary>
+    public void KillNow()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>A TCP port that is free on loopback now.</summary>
     public static int FreePort()
     {

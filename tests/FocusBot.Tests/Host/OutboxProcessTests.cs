@@ -1,0 +1,212 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Deliveries;
+using FocusBot.Core.Roster;
+using FocusBot.Data;
+using FocusBot.Data.Conversations;
+using FocusBot.Data.Roster;
+using FocusBot.Teams.Proactive;
+using FocusBot.Testing;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace FocusBot.Tests.Host;
+
+/// <summary>
+/// The outbox with real host processes (the built FocusBot.dll) on one PostgreSQL database, posting to a loopback
+/// Bot Connector stand-in that records every post: several instances deliver each row once, and a host killed with
+/// SIGKILL in the middle of a fan-out leaves nothing undelivered (README, "Delivery: nothing duplicated, nothing orphaned").
+/// </summary>
+public sealed partial class OutboxProcessTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("focusbot-outbox-").FullName;
+    private readonly List<HostProcess> _hosts = [];
+    private ConnectorStandIn _connector = null!;
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorStandIn.StartAsync();
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts) await host.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_host_processes_on_one_PostgreSQL_database_deliver_1000_outbox_rows_each_exactly_once()
+    {
+        // Notices to 1,000 people with a chat with FocusBot (not on the roster: no meeting reminders go to them).
+        await ImportAsync(await SampleRoster.LoadAsync());
+        var recipients = Enumerable.Range(1, 1000).Select(n => $"outbox.person{n}@load.example").ToList();
+        await RememberPersonalChatsAsync(recipients);
+        // Both instances are running and polling before the rows exist, so that both compete for them. 100 posts a
+        // second each: one instance alone would need 10 s, so the other's polls (every second) find rows too.
+        var started = await Task.WhenAll(StartHostAsync(("Teams__Pacing__PerAppPerSecond", "100")), StartHostAsync(("Teams__Pacing__PerAppPerSecond", "100")));
+        var (hostA, hostB) = (started[0].Host, started[1].Host);
+
+        await using (var db = _database.CreateContext())
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.Deliveries.AddRange(recipients.Select((email, n) => Delivery.Due(DeliveryKind.Notice, "demo", null,
+                ConversationAddress.Personal(email).ToString(), now, text: $"Synthetic notice {n + 1}")));
+            await db.SaveChangesAsync();
+        }
+        await WaitUntilAsync(async () => await CountAsync(DeliveryState.Sent) == 1000, TimeSpan.FromMinutes(2), hostA, hostB);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would have been posted by now
+
+        var posts = PostsPerConversation("Synthetic notice");
+        var notOnce = recipients.Where(email => posts.GetValueOrDefault(ConversationOf(email)) != 1).ToList();
+        Assert.True(notOnce.Count == 0, $"{notOnce.Count} recipients did not get exactly one post, e.g. {notOnce.FirstOrDefault()}: " +
+            string.Join("\n", _connector.Requests.Where(r => notOnce.Count > 0 && Uri.UnescapeDataString(r.RawTarget).Contains(notOnce[0])).Select(r => $"{r.Method} {r.RawTarget} {r.Body}")));
+        Assert.Equal(1000, posts.Count);
+        Assert.Equal(1000, posts.Values.Sum());
+        Assert.True(SentBy(hostA) > 0 && SentBy(hostB) > 0, $"each instance delivered some: {SentBy(hostA)} and {SentBy(hostB)}");
+    }
+
+    [Fact]
+    public async Task A_host_killed_during_a_40_rep_fan_out_and_restarted_on_the_same_database_reaches_every_rep_at_most_one_twice()
+    {
+        var roster = await SampleRoster.LoadAsync();
+        var reps = Enumerable.Range(1, 40).Select(n => $"fanout.rep{n}@northside-mh.example").ToList();
+        // The lead agency's reps are the 40 (the sample's own Northside reps left out), each with a 1:1 chat with FocusBot.
+        await ImportAsync(roster with { Members = [.. roster.Members.Where(m => m.AgencyId != "northside-mh"), .. reps.Select(Rep)] });
+        await RememberPersonalChatsAsync(reps);
+        _connector.AddUser("29:chair", "Dana Whitfield", "chair.demo@city.example");
+        _connector.ActivityLatency = TimeSpan.FromMilliseconds(100);
+        // One send at a time, so that at most one post is in flight when the host is killed; a claim left by the dead
+        // host is taken again after 10 s (the least the host accepts).
+        (string, string)[] settings = [("Reminders__DispatchConcurrency", "1"), ("Reminders__ClaimTimeout", "00:00:10")];
+        var first = await StartHostAsync(settings);
+        string situationId;
+
+        using (var http = new HttpClient { BaseAddress = new Uri(first.BaseUrl) })
+        {
+            var record = Activities.Invoke(_connector.ServiceUrl, "29:chair", "situation.record", new JsonObject
+            {
+                ["table"] = "demo", ["type"] = "person", ["ageGroup"] = "18-24", ["gender"] = "female",
+                ["riskFactors"] = "housing,mental-health", ["summary"] = "Synthetic: repeated crisis calls.",
+                ["originatingAgency"] = "tps-99", ["aerMet"] = "true", ["leadAgency"] = "northside-mh", ["assistingAgencies"] = "harbour-housing", ["submissionId"] = Guid.NewGuid().ToString(),
+            });
+            var answer = await Activities.PostAsync(http, record);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var card = await answer.Content.ReadAsStringAsync();
+            // The situation's card is headed "Situation <id> · <table>" (a meeting reminder may mention the id too).
+            situationId = SituationId().Match(card) is { Success: true } id ? $"\"text\":\"Situation {id.Value}" : throw new Xunit.Sdk.XunitException($"not recorded: {card}");
+        }
+        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count >= 10), TimeSpan.FromMinutes(1), first.Host);
+        first.Host.KillNow();
+        var reachedBeforeKill = RepsReached(reps, situationId).Count;
+        Assert.True(reachedBeforeKill < 40, "the host was killed in the middle of the fan-out");
+
+        var second = await StartHostAsync(settings);
+        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count == 40), TimeSpan.FromMinutes(1), second.Host);
+        await WaitUntilAsync(async () => await CountAsync(DeliveryState.Pending) + await CountAsync(DeliveryState.Claimed) == 0,
+            TimeSpan.FromMinutes(1), second.Host);
+
+        var posts = PostsPerConversation(situationId);
+        Assert.All(reps, email => Assert.InRange(posts.GetValueOrDefault(ConversationOf(email)), 1, 2));
+        var twice = reps.Where(email => posts[ConversationOf(email)] == 2).ToList();
+        Assert.True(twice.Count <= 1, $"twice: {string.Join(", ", twice)}; the first's posts:\n" + string.Join("\n", _connector.Activities
+            .Where(r => Uri.UnescapeDataString(r.RawTarget).Contains(twice[0])).Select(r => $"{r.Method} {r.RawTarget} {r.Body[..Math.Min(r.Body.Length, 700)]}")));
+    }
+
+    private static Member Rep(string email) => new() { Email = email, AgencyId = "northside-mh", Role = MemberRole.Rep, TableIds = ["demo"] };
+
+    private static string ConversationOf(string email) => $"a:{email}";
+
+    private async Task ImportAsync(Core.Roster.Roster roster)
+    {
+        await using var db = _database.CreateContext();
+        await new EfRosterStore(db).ReplaceAsync(roster, default);
+    }
+
+    /// <summary>Each recipient has installed FocusBot: a stored personal chat, at the stand-in, whose id names them.</summary>
+    private async Task RememberPersonalChatsAsync(IEnumerable<string> emails)
+    {
+        await using var db = _database.CreateContext();
+        db.Conversations.AddRange(emails.Select(email => new StoredConversation
+        {
+            Kind = ConversationKind.Personal,
+            Key = email,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            ReferenceJson = StoredReference.Write(new ConversationReference
+            {
+                ChannelId = "msteams",
+                ServiceUrl = _connector.ServiceUrl,
+                Bot = new ChannelAccount("28:focusbot", "FocusBot"),
+                User = new ChannelAccount($"29:{email}"),
+                Conversation = new ConversationAccount(id: ConversationOf(email), conversationType: "personal", tenantId: "tenant-1"),
+            }),
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<(HostProcess Host, string BaseUrl)> StartHostAsync(params (string Name, string Value)[] settings)
+    {
+        var baseUrl = $"http://127.0.0.1:{HostProcess.FreePort()}";
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__FocusBot"] = _database.ConnectionString,
+            ["Database__Provider"] = "Postgres",
+            ["Reminders__Enabled"] = "true",
+            ["Reminders__PollInterval"] = "00:00:01",
+            ["MicrosoftAppId"] = "",
+        };
+        foreach (var (name, value) in settings) environment[name] = value;
+        var host = HostProcess.Start(_folder, ["--urls", baseUrl], environment);
+        lock (_hosts) _hosts.Add(host);
+        await host.WaitForHealthAsync(baseUrl);
+        return (host, baseUrl);
+    }
+
+    private async Task<int> CountAsync(DeliveryState state)
+    {
+        await using var db = _database.CreateContext();
+        return await db.Deliveries.CountAsync(d => d.State == state);
+    }
+
+    /// <summary>Posts (not updates) of an activity that mentions <paramref name="about"/>, per conversation id, as the stand-in received them.</summary>
+    private Dictionary<string, int> PostsPerConversation(string about) => _connector.Activities
+        .Where(r => r.Method == "POST" && r.Body.Contains(about))
+        .Select(r => Uri.UnescapeDataString(PostTarget().Match(r.RawTarget).Groups[1].Value))
+        .GroupBy(id => id)
+        .ToDictionary(g => g.Key, g => g.Count());
+
+    private List<string> RepsReached(IEnumerable<string> reps, string situationId)
+    {
+        var posts = PostsPerConversation(situationId);
+        return reps.Where(email => posts.ContainsKey(ConversationOf(email))).ToList();
+    }
+
+    /// <summary>What the host's worker logged as sent ("Outbox: N sent, ..."), summed over its passes.</summary>
+    private static int SentBy(HostProcess host) =>
+        OutboxSent().Matches(host.Output).Sum(m => int.Parse(m.Groups[1].Value));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, params HostProcess[] hosts)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"not done in {limit}:\n{string.Join("\n---\n", hosts.Select(h => h.Output[^Math.Min(h.Output.Length, 4000)..]))}");
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex("^/v3/conversations/([^/]+)/activities")]
+    private static partial Regex PostTarget();
+
+    [GeneratedRegex(@"DM-\d{4}-\d{4}")]
+    private static partial Regex SituationId();
+
+    [GeneratedRegex(@"Outbox: (\d+) sent")]
+    private static partial Regex OutboxSent();
+}
