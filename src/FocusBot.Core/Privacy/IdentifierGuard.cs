@@ -30,7 +30,11 @@ public static class IdentifierGuard
             return [];
         }
 
-        var candidates = Detectors.SelectMany(d => d.Find(text, context));
+        // Invisible format characters (U+200B zero-width space, U+00AD soft hyphen, U+200E/F direction marks, ...) are
+        // read past, so that "Tyr\u200Bone Williams" is a name; each finding is placed back in the text as written.
+        var (readable, positions) = WithoutFormatCharacters(text);
+        var candidates = Detectors.SelectMany(d => d.Find(readable, context))
+            .Select(c => positions is null ? c : c with { Start = positions[c.Start], Length = positions[c.Start + c.Length - 1] + 1 - positions[c.Start] });
         var findings = new List<IdentifierFinding>();
         var end = 0;
         foreach (var candidate in candidates.OrderBy(c => c.Start).ThenByDescending(c => c.Length))
@@ -43,6 +47,21 @@ public static class IdentifierGuard
         }
 
         return findings;
+    }
+
+    /// <summary>The text without its format characters, and where each remaining character is in the text (null: none removed).</summary>
+    private static (string Readable, int[]? Positions) WithoutFormatCharacters(string text)
+    {
+        if (!text.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)) return (text, null);
+        var readable = new System.Text.StringBuilder(text.Length);
+        var positions = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.Format) continue;
+            readable.Append(text[i]);
+            positions.Add(i);
+        }
+        return (readable.ToString(), [.. positions]);
     }
 
     /// <summary>Whether <paramref name="text"/> holds no identifying detail that the guard can see.</summary>

@@ -176,6 +176,19 @@ public class IdentifierGuardTests
             IdentifierGuard.Describe(text, IdentifierGuard.Find(text, Today), french: true));
     }
 
+    [Theory]
+    [InlineData("Tyr\u200Bone Williams sleeping rough", "Tyr\u200Bone Williams", IdentifierKind.PersonName)]   // zero-width space
+    [InlineData("Ty\u00ADrone Williams sleeping rough", "Ty\u00ADrone Williams", IdentifierKind.PersonName)]   // soft hyphen
+    [InlineData("call 416\u200D-555-0199 today", "416\u200D-555-0199", IdentifierKind.PhoneNumber)]           // zero-width joiner
+    [InlineData("\u200FMr. Samuel\u2060 Adeyemi declined", "Samuel\u2060 Adeyemi", IdentifierKind.PersonName)] // RLM, word joiner
+    public void Invisible_format_characters_hide_nothing_and_the_passage_is_quoted_as_written(string text, string passage, IdentifierKind kind)
+    {
+        var finding = Assert.Single(IdentifierGuard.Find(text, Today));
+
+        Assert.Equal(kind, finding.Kind);
+        Assert.Equal(passage, finding.PassageIn(text));
+    }
+
     [Fact]
     public void Describe_of_nothing_is_empty()
     {
