@@ -142,6 +142,9 @@ public class DetectorTests
     [InlineData("14 March 2019, 7 years old", "date followed by an age")]
     [InlineData("1948-06-30, wandering at night", "full date more than 10 years ago")]
     [InlineData("le 30 octobre 1975", "full date more than 10 years ago")]
+    [InlineData("DOB 17-Apr-2001", "date after a birth word")]
+    [InlineData("d.o.b. 03-mars-1999", "date after a birth word")]
+    [InlineData("30-Jun-1948, wandering at night", "full date more than 10 years ago")]
     public void A_date_is_a_date_of_birth_when_the_context_says_so_or_it_is_far_in_the_past(string text, string detector)
     {
         Assert.Equal(detector, Only(text, IdentifierKind.DateOfBirth).Detector);
@@ -156,6 +159,7 @@ public class DetectorTests
     [InlineData("since March 2024")]
     [InlineData("known to police since 2019")]
     [InlineData("court date 15 Dec 2026")]
+    [InlineData("court date 15-Dec-2026")]
     public void Meeting_and_follow_up_dates_pass(string text)
     {
         Assert.Empty(IdentifierGuard.Find(text, Today));

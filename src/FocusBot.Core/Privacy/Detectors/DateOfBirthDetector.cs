@@ -148,7 +148,8 @@ public sealed partial class DateOfBirthDetector : IIdentifierDetector
     [GeneratedRegex(@"(?<![\w-])(?<a>0?[1-9]|[12]\d|3[01])(?:([-/.])(?<b>0?[1-9]|[12]\d|3[01])\1(?<year>(?:19|20)\d{2})|([/.])(?<b>0?[1-9]|[12]\d|3[01])\2(?<year>\d{2}))(?![\w-])")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"\b(?:" + Day + @"\s+(?:of\s+|de\s+)?" + Month + @"\.?,?\s+|" + Month + @"\.?\s+" + Day + @",?\s+)" + Year + @"\b", RegexOptions.IgnoreCase)]
+    // "17 April 2001", "April 17, 2001", and the records' "17-Apr-2001".
+    [GeneratedRegex(@"\b(?:" + Day + @"\s+(?:of\s+|de\s+)?" + Month + @"\.?,?\s+|" + Month + @"\.?\s+" + Day + @",?\s+|" + Day + "-" + Month + "-)" + Year + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex WrittenDate();
 
     [GeneratedRegex(@"\b(?:" + Day + @"\s+(?:of\s+|de\s+)?" + Month + @"\b\.?|" + Month + @"\.?\s+" + Day + @"\b)", RegexOptions.IgnoreCase)]
