@@ -26,7 +26,12 @@ public static class RosterFile
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
-            return new(null, [$"The roster is not valid JSON{where}: {FirstSentence(e.Message)}"]);
+            // A value of the wrong kind ("tables": "rexdale") is named by its path; the serializer's own sentence would
+            // name .NET types ("System.Collections.Generic.List`1[...]"), which tell an administrator nothing.
+            var why = e.Path is { Length: > 0 } path && e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+                ? $"{path} does not hold what a roster holds there (see samples/roster.json)."
+                : FirstSentence(e.Message);
+            return new(null, [$"The roster is not valid JSON{where}: {why}"]);
         }
         return RosterValidator.Validate(document);
     }

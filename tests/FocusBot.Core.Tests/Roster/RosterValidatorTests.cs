@@ -86,6 +86,18 @@ public class RosterValidatorTests
     }
 
     [Theory]
+    [InlineData("""{ "tables": "rexdale" }""", "$.tables")]
+    [InlineData("""{ "tables": [{ "id": 5 }] }""", "$.tables[0].id")]
+    public async Task A_value_of_the_wrong_kind_is_named_by_its_place_in_the_file_not_by_dotnet_types(string json, string path)
+    {
+        var problem = Assert.Single((await Read(json)).Problems);
+
+        Assert.Contains(path, problem);
+        Assert.DoesNotContain("System.", problem);
+        Assert.DoesNotContain("FocusBot.", problem);
+    }
+
+    [Theory]
     [InlineData("24h", 24 * 60)]
     [InlineData("90m", 90)]
     [InlineData("1h30m", 90)]
