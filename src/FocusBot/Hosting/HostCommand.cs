@@ -88,8 +88,12 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                 case "purge":
                     verb = HostVerb.Purge;
                     break;
-                case "--dry-run" when verb == HostVerb.Purge:
+                case "--dry-run":
                     dryRun = true;
+                    break;
+                // A mistyped --dry-run must not be read as "no dry run": that purge would erase.
+                case var typo when typo.StartsWith("--dry", StringComparison.OrdinalIgnoreCase) || typo.StartsWith("-dry", StringComparison.OrdinalIgnoreCase):
+                    problem ??= $"Unknown option '{typo}'. Did you mean --dry-run (purge [--dry-run])?";
                     break;
                 case "package-app":
                     verb = HostVerb.PackageApp;
@@ -104,6 +108,8 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
                     break;
             }
         }
+        // --dry-run anywhere on the line (also before the verb) belongs to purge, and to nothing else.
+        if (dryRun && verb != HostVerb.Purge) problem ??= "--dry-run goes with purge only: purge [--dry-run].";
         return new HostCommand(verb, path, [.. rest], problem, dryRun);
     }
 

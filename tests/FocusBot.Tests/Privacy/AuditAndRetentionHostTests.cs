@@ -137,6 +137,21 @@ public sealed class AuditAndRetentionHostTests : IAsyncLifetime
     {
         Assert.Equal((HostVerb.Purge, true), (HostCommand.Parse(["purge", "--dry-run"]).Verb, HostCommand.Parse(["purge", "--dry-run"]).DryRun));
         Assert.Equal((HostVerb.Purge, false), (HostCommand.Parse(["purge"]).Verb, HostCommand.Parse(["purge"]).DryRun));
-        Assert.Equal(["--dry-run"], HostCommand.Parse(["--demo", "--dry-run"]).RemainingArgs);
+        Assert.Equal((HostVerb.Purge, true), (HostCommand.Parse(["--dry-run", "purge"]).Verb, HostCommand.Parse(["--dry-run", "purge"]).DryRun));
+        Assert.NotNull(HostCommand.Parse(["--demo", "--dry-run"]).Problem);
+    }
+
+    [Theory]
+    [InlineData("--dry-rn")]
+    [InlineData("--dryrun")]
+    [InlineData("--dry-run=true")]
+    [InlineData("--Dry-Run")]
+    [InlineData("-dry-run")]
+    public void A_mistyped_dry_run_is_refused_and_never_read_as_a_real_purge(string typo)
+    {
+        var command = HostCommand.Parse(["purge", typo]);
+
+        Assert.Contains(typo, command.Problem);
+        Assert.Contains("--dry-run", command.Problem);
     }
 }
