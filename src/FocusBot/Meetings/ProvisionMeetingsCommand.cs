@@ -16,7 +16,7 @@ public static class ProvisionMeetingsCommand
         {
             await error.WriteLineAsync("Microsoft Graph is not configured (Graph:ClientId with a secret or certificate, or " +
                                        "Graph:UseManagedIdentity): meeting times come from the roster's schedule. Nothing was done.");
-            return 2;
+            return 1;
         }
 
         var roster = services.GetRequiredService<IRosterStore>();

@@ -36,7 +36,7 @@ public sealed class RosterImporter(IRosterStore store, ILogger<RosterImporter> l
         if (!file.Exists)
         {
             await error.WriteLineAsync($"No roster file at {file.FullName}.");
-            return 2;
+            return 1;
         }
         if (file.Length > RosterFile.MaxBytes)
         {

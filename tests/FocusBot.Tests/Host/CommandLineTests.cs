@@ -64,7 +64,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, _, error) = await HostProcess.RunAsync(_folder, ["import-roster", "nowhere.json"], OwnDatabase());
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(HostRefusal.ExitCode, exit);
         AssertOneLineRefusal(error);
         Assert.Contains(Path.Combine(_folder, "nowhere.json"), error);
     }
