@@ -47,7 +47,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddConnectorResilience(configuration);
         services.AddBotSigningKeysClient();
-        services.AddSingleton(_ => RateLimits(configuration));
+        // Read now, so that a value that is not a number stops the host at start instead of failing every request.
+        var rateLimits = RateLimits(configuration);
+        services.AddSingleton(_ => rateLimits);
         services.AddSingleton<TeamsUserRateLimiter>();
         // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
         services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));

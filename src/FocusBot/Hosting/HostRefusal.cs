@@ -25,6 +25,8 @@ public static class HostRefusal
         OptionsValidationException invalid => $"Invalid settings: {invalid.Message}",
         // Settings are read when the first service that needs them is made; their refusals are InvalidOperationExceptions.
         InvalidOperationException { InnerException: null } invalid => invalid.Message,
+        // A value the configuration binder cannot convert ("abc" for a number or a time span) names the setting itself.
+        InvalidOperationException invalid when invalid.TargetSite?.DeclaringType == typeof(ConfigurationBinder) => $"Invalid settings: {invalid.Message}",
         DbException database => $"The database could not be used: {database.Message}",
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse => inUse.Message,
         _ => exception.InnerException is { } inner && exception is AggregateException or System.Reflection.TargetInvocationException

@@ -91,14 +91,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("http://*:", error);
     }
 
-    [Fact]
-    public async Task An_invalid_setting_is_refused_in_one_line()
+    [Theory]
+    [InlineData("Database:Provider", "Oracle")]
+    // Values the configuration binder cannot convert: the host must not crash (exit 134) nor start and fail every request.
+    [InlineData("Privacy:RetentionMonths", "abc")]
+    [InlineData("Reminders:PollInterval", "soon")]
+    [InlineData("RateLimits:ApiBurst", "many")]
+    public async Task An_invalid_setting_is_refused_in_one_line(string setting, string value)
     {
-        var (exit, _, error) = await HostProcess.RunAsync(_folder, ["--Database:Provider", "Oracle"], OwnDatabase());
+        var (exit, output, error) = await HostProcess.RunAsync(_folder, [$"--{setting}", value, "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}"], OwnDatabase());
 
         Assert.Equal(HostRefusal.ExitCode, exit);
         AssertOneLineRefusal(error);
-        Assert.Contains("Database:Provider", error);
+        Assert.Contains(setting, error);
+        Assert.DoesNotContain("Now listening", output);
     }
 
     [Fact]
