@@ -110,7 +110,8 @@ static async Task<int> RunAsync(HostCommand command)
     app.UseAuthorization();
     app.UseRateLimiter();
 
-    app.MapOpenApi();
+    // The document lists the roster's table and agency ids (as enums): for signed-in callers with a role only.
+    app.MapOpenApi().RequireAuthorization(BackendPolicies.CoChair);
     app.MapHealth();
     app.MapBot();
     app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapDeliveries().MapAudit().MapCatalogue();

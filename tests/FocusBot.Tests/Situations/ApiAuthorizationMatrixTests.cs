@@ -130,6 +130,19 @@ public sealed class ApiAuthorizationMatrixTests(ApiAuthorizationMatrixTests.Rig 
             Assert.False(body.Contains(marker, StringComparison.OrdinalIgnoreCase), $"{endpoint} as {caller} shows {marker}: {body}");
     }
 
+    [Theory]
+    [InlineData(Caller.NoToken, 401)]
+    [InlineData(Caller.ExpiredToken, 401)]
+    [InlineData(Caller.Rep, 403)]
+    [InlineData(Caller.Admin, 200)]
+    public async Task The_OpenAPI_document_which_lists_every_tables_id_is_not_given_to_anonymous_callers(Caller caller, int expected)
+    {
+        var (status, body) = await rig.CallAsync(new Row("GET", "/openapi/v1.json", null, 200, 200, 200, 200, 200), caller);
+
+        Assert.True(expected == status, $"{caller}: {status}: {body[..Math.Min(body.Length, 300)]}");
+        if (expected != 200) Assert.DoesNotContain("lakeside", body);
+    }
+
     [Fact]
     public async Task Figures_count_only_the_callers_tables()
     {
