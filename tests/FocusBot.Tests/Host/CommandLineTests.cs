@@ -97,13 +97,17 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("Privacy:RetentionMonths", "abc")]
     [InlineData("Reminders:PollInterval", "soon")]
     [InlineData("RateLimits:ApiBurst", "many")]
-    public async Task An_invalid_setting_is_refused_in_one_line(string setting, string value)
+    // Catalogue entries and lists the binder would silently leave out (the default catalogue would be used instead).
+    [InlineData("Catalogue:Services:0:label", "Harm reduction", "Catalogue:Services:0:id")]
+    [InlineData("Catalogue:Outcomes:0:id", "moved-away", "Catalogue:Outcomes:0:label")]
+    [InlineData("Catalogue:Service:0:id", "harm-reduction", "Catalogue:Service is not a catalogue")]
+    public async Task An_invalid_setting_is_refused_in_one_line(string setting, string value, string? named = null)
     {
         var (exit, output, error) = await HostProcess.RunAsync(_folder, [$"--{setting}", value, "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}"], OwnDatabase());
 
         Assert.Equal(HostRefusal.ExitCode, exit);
         AssertOneLineRefusal(error);
-        Assert.Contains(setting, error);
+        Assert.Contains(named ?? setting, error);
         Assert.DoesNotContain("Now listening", output);
     }
 
