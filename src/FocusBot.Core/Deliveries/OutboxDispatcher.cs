@@ -21,9 +21,12 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>Claims the next due rows for <paramref name="workerId"/>, oldest first (empty when nothing is due).</summary>
-    public Task<IReadOnlyList<Delivery>> ClaimAsync(string workerId, CancellationToken cancellationToken) =>
-        store.ClaimDueAsync(workerId, time.GetUtcNow(), options.BatchSize, options.ClaimTimeout, cancellationToken);
+    /// <summary>Claims up to <paramref name="count"/> (at least 1) of the next due rows for <paramref name="workerId"/>, oldest first (empty when nothing is due).</summary>
+    public Task<IReadOnlyList<Delivery>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return store.ClaimDueAsync(workerId, time.GetUtcNow(), count, options.ClaimTimeout, cancellationToken);
+    }
 
     /// <summary>Delivers one claimed row and marks it; returns its new state (<see cref="DeliveryState.Pending"/>: released for a later attempt). Never throws, except when stopping.</summary>
     public async Task<DeliveryState> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)

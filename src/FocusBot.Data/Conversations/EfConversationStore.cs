@@ -10,13 +10,11 @@ public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time)
         var stored = await db.Conversations.FindAsync([address.Kind, address.Key], cancellationToken);
         if (stored is null)
         {
-            stored = new StoredConversation
-            {
-                Kind = address.Kind, Key = address.Key, ReferenceJson = referenceJson, UpdatedAt = time.GetUtcNow(), TeamId = teamId,
-            };
-            db.Conversations.Add(stored);
+            await InsertUnlessStoredAsync(address, referenceJson, teamId, cancellationToken);
+            return;
         }
-        else if (stored.ReferenceJson != referenceJson || stored.UnreachableSince is not null || (teamId is not null && stored.TeamId != teamId))
+
+        if (stored.ReferenceJson != referenceJson || stored.UnreachableSince is not null || (teamId is not null && stored.TeamId != teamId))
         {
             stored.ReferenceJson = referenceJson;
             stored.TeamId = teamId ?? stored.TeamId;
@@ -24,26 +22,37 @@ public sealed class EfConversationStore(FocusBotDbContext db, TimeProvider time)
             // The member (or channel) just reached us: Teams delivers to it again.
             stored.UnreachableSince = null;
             stored.UnreachableReason = null;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                // Only this row: nothing else the shared context tracks is dropped.
+                db.Entry(stored).State = EntityState.Detached;
+            }
         }
         else
         {
-            return;
-        }
-
-        var isNew = db.Entry(stored).State == EntityState.Added;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (isNew)
-        {
-            // Another turn of the same user stored the reference first; theirs is as fresh as ours.
-        }
-        finally
-        {
-            // Only this row: nothing else the shared context tracks is dropped.
             db.Entry(stored).State = EntityState.Detached;
         }
+    }
+
+    /// <summary>
+    /// Inserts a new conversation's reference; when another turn of the same user (another request, another instance)
+    /// stored it first, keeps theirs, which is as fresh as ours. One statement that ignores the conflict on both
+    /// databases, so that this expected race neither throws nor logs an error.
+    /// </summary>
+    private async Task InsertUnlessStoredAsync(ConversationAddress address, string referenceJson, string? teamId, CancellationToken cancellationToken)
+    {
+        var kind = address.Kind.ToString();
+        var now = time.GetUtcNow().ToUniversalTime();
+        object updatedAt = db.Database.IsNpgsql() ? now : now.ToUnixTimeMilliseconds();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO conversations ("Kind", "Key", "ReferenceJson", "UpdatedAt", "TeamId")
+            VALUES ({kind}, {address.Key}, {referenceJson}, {updatedAt}, {teamId})
+            ON CONFLICT ("Kind", "Key") DO NOTHING
+            """, cancellationToken);
     }
 
     public async Task<string?> FindAsync(ConversationAddress address, CancellationToken cancellationToken) =>

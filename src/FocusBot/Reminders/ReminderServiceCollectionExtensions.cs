@@ -27,6 +27,7 @@ public static class ReminderServiceCollectionExtensions
         // A committed decision wakes this instance's worker: its outbox rows go out now, its table is re-planned.
         services.Replace(ServiceDescriptor.Singleton<IDispatchSignal>(sp => sp.GetRequiredService<ReplanSignal>()));
         services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<OutboxPump>();
         if (configuration.GetValue(ReminderOptions.Section + ":Enabled", true)) services.AddHostedService<ReminderWorker>();
         return services;
     }

@@ -14,7 +14,7 @@ namespace FocusBot.Reminders;
 /// </summary>
 public sealed class ReminderWorker(
     IServiceScopeFactory scopes, ReplanSignal signal, ReminderOptions options, TimeProvider time, ILogger<ReminderWorker> logger,
-    ReminderWorkerHeartbeat heartbeat)
+    ReminderWorkerHeartbeat heartbeat, OutboxPump pump)
     : BackgroundService
 {
     private readonly string _workerId = $"{Environment.ProcessId}/{Guid.NewGuid():N}/{Environment.MachineName}" is var id && id.Length > 200 ? id[..200] : id;
@@ -44,7 +44,7 @@ public sealed class ReminderWorker(
         try
         {
             var changed = signal.Drain();
-            var outbox = await SendOutboxAsync(cancellationToken);
+            var outbox = await pump.SendAllDueAsync(_workerId, cancellationToken);
             if (outbox.Values.Any(n => n > 0))
                 logger.LogInformation("Outbox: {Counts}", string.Join(", ", outbox.Where(c => c.Value > 0).Select(c => $"{c.Value} {Describe(c.Key)}")));
 
@@ -76,28 +76,6 @@ public sealed class ReminderWorker(
         {
             heartbeat.PassEnded();
         }
-    }
-
-    /// <summary>Claims and delivers outbox rows until none is due, several at a time (each in its own scope: its own database context).</summary>
-    private async Task<Dictionary<DeliveryState, int>> SendOutboxAsync(CancellationToken cancellationToken)
-    {
-        var counts = Enum.GetValues<DeliveryState>().ToDictionary(s => s, _ => 0);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DispatchConcurrency, CancellationToken = cancellationToken };
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            IReadOnlyList<Delivery> batch;
-            await using (var scope = scopes.CreateAsyncScope())
-                batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync(_workerId, cancellationToken);
-            if (batch.Count == 0) break;
-
-            await Parallel.ForEachAsync(batch, parallel, async (delivery, token) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var state = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(delivery, token);
-                lock (counts) counts[state]++;
-            });
-        }
-        return counts;
     }
 
     private static string Describe(DeliveryState state) => state switch

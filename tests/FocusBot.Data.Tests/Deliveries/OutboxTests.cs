@@ -67,7 +67,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         var delivered = 0;
         while (true)
         {
-            var batch = await With(db => Dispatcher(db, chat).ClaimAsync(worker, default));
+            var batch = await With(db => Dispatcher(db, chat).ClaimAsync(worker, _options.BatchSize, default));
             if (batch.Count == 0) return delivered;
             foreach (var row in batch)
                 if (await With(db => Dispatcher(db, chat).DeliverAsync(row, default)) == DeliveryState.Sent) delivered++;
@@ -244,7 +244,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     public async Task A_change_decided_while_a_card_was_on_its_way_redraws_the_new_copy(bool changedMeanwhile)
     {
         var recorded = (await RecordAsync("form-race")).Situation!;
-        var channelRow = (await With(db => Dispatcher(db, new CountingSender()).ClaimAsync("worker", default)))
+        var channelRow = (await With(db => Dispatcher(db, new CountingSender()).ClaimAsync("worker", _options.BatchSize, default)))
             .Single(d => d.Recipient == Delivery.TableChannel);
         // The lead accepts after the channel card was drawn but before it was marked sent: the change saw no copy to redraw.
         if (changedMeanwhile) await WithWorkflow(w => w.AcceptAsync(recorded.Id, "northside-mh", Member("rep.demo@northside-mh.example"), default));

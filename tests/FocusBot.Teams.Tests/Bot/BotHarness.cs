@@ -76,7 +76,7 @@ public sealed class BotHarness : IAsyncDisposable
         {
             IReadOnlyList<Delivery> batch;
             await using (var scope = _services.CreateAsyncScope())
-                batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync("harness", default);
+                batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync("harness", new ReminderOptions().BatchSize, default);
             if (batch.Count == 0 && counts.Remove(DeliveryState.Pending) && rechecks++ < 3)
             {
                 Time.Advance(new ReminderOptions().ConfirmationRecheck);

@@ -1,0 +1,57 @@
+using FocusBot.Core.Deliveries;
+using FocusBot.Core.Reminders;
+
+namespace FocusBot.Reminders;
+
+/// <summary>
+/// Sends the outbox until nothing is due: keeps up to <see cref="ReminderOptions.DispatchConcurrency"/> rows on their
+/// way at once and claims more as soon as a quarter of them have finished, so that one slow send never holds back the
+/// rest of a batch (a fan-out to thousands of reps runs at the pacer's rate, not at the slowest send's).
+/// </summary>
+/// <remarks>
+/// It claims no more rows than it has free places for, so a claimed row starts at once and its claim (see
+/// <see cref="ReminderOptions.ClaimTimeout"/>) never runs out while it waits its turn here. Each row is delivered in its
+/// own scope (its own database context).
+/// </remarks>
+public sealed class OutboxPump(IServiceScopeFactory scopes, ReminderOptions options)
+{
+    /// <summary>Claims and delivers rows for <paramref name="workerId"/> until a claim finds none and none is on its way; returns how many ended in each state.</summary>
+    public async Task<Dictionary<DeliveryState, int>> SendAllDueAsync(string workerId, CancellationToken cancellationToken)
+    {
+        var counts = Enum.GetValues<DeliveryState>().ToDictionary(s => s, _ => 0);
+        var running = new List<Task<DeliveryState>>();
+        var refillAt = Math.Max(1, options.DispatchConcurrency / 4);
+        var moreDue = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            while (moreDue && options.DispatchConcurrency - running.Count is var free && (free >= refillAt || running.Count == 0))
+            {
+                var batch = await ClaimAsync(workerId, Math.Min(free, options.BatchSize), cancellationToken);
+                running.AddRange(batch.Select(delivery => DeliverAsync(delivery, cancellationToken)));
+                // Nothing due now: finish what is on its way, then look once more (a row may have come due meanwhile).
+                moreDue = batch.Count > 0;
+            }
+            if (running.Count == 0) break;
+
+            var finished = await Task.WhenAny(running);
+            running.Remove(finished);
+            counts[await finished]++;
+            moreDue = moreDue || running.Count == 0;
+        }
+        await Task.WhenAll(running);
+        return counts;
+    }
+
+    private async Task<IReadOnlyList<Delivery>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync(workerId, count, cancellationToken);
+    }
+
+    private async Task<DeliveryState> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(delivery, cancellationToken);
+    }
+}
