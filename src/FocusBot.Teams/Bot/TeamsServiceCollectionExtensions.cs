@@ -49,6 +49,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddBotSigningKeysClient();
         services.AddSingleton(_ => RateLimits(configuration));
         services.AddSingleton<TeamsUserRateLimiter>();
+        services.AddSingleton<ReusedConnectorClients>();
         // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
         services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));
         services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(
