@@ -37,6 +37,7 @@ static partial class PairBench
         var scenarios = AllScenarios.ToList();
         var csv = "bench/results/pair.csv";
         var jit = true;
+        string? traceDir = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -52,6 +53,7 @@ static partial class PairBench
                 case "--scenarios": scenarios = [.. Next().Split(',')]; break;
                 case "--csv": csv = Next(); break;
                 case "--no-jit": jit = false; break;
+                case "--trace-dir": traceDir = Path.GetFullPath(Next()); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -74,8 +76,9 @@ static partial class PairBench
             foreach (var scenario in scenarios)
                 foreach (var side in new[] { sideA, sideB })
                 {
+                    var trace = traceDir is null || round > 1 ? null : Path.Combine(traceDir, $"{scenario}-{side.Name}-{side.Kind}.nettrace");
                     var leg = await RunLegAsync(round, scenario, side, seeds.GetValueOrDefault(side.Name), connector, conversations,
-                        TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), jit, work.Path);
+                        TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), jit, work.Path, trace);
                     legs.Add(leg);
                     Console.WriteLine(string.Create(Inv,
                         $"{leg.Round,5} {leg.Scenario,-10} {leg.Side,4} {leg.Turns,6} {leg.Errors,4} {leg.CpuMsPerTurn,12:0.00} {leg.P50,7:0.0} {leg.P99,7:0.0} {leg.TurnsPerS,8:0.0} {leg.RssMb,7:0.0} {leg.JitPerTurn,9:0.000} {leg.DynamicPerTurn,9:0.000} {leg.Load1,6:0.00}"));
@@ -188,7 +191,7 @@ static partial class PairBench
     }
 
     private static async Task<Leg> RunLegAsync(int round, string scenario, Side side, Seed? seed, ConnectorStandIn connector,
-        int conversations, TimeSpan warmup, TimeSpan measured, bool countJit, string work)
+        int conversations, TimeSpan warmup, TimeSpan measured, bool countJit, string work, string? trace)
     {
         var dir = Path.Combine(work, $"leg-{round}-{scenario}-{side.Name}");
         Directory.CreateDirectory(dir);
@@ -218,13 +221,18 @@ static partial class PairBench
         }
 
         await host.LoadAsync(conversations, warmup, Next, null);
-        using var jit = countJit ? JitCounter.Start(host.Pid) : null;
+        using var jit = countJit && trace is null ? JitCounter.Start(host.Pid) : null;
+        // A sampled thread-time trace of the measured window (dotnet-trace, ~100 Hz; its own cost is in this leg's figures).
+        using var tracer = trace is null ? null : Process.Start(new ProcessStartInfo(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace"),
+            ["collect", "-p", host.Pid.ToString(Inv), "--profile", "dotnet-sampled-thread-time", "--duration", "00:" + TimeSpan.FromSeconds(measured.TotalSeconds).ToString(@"hh\:mm\:ss", Inv), "-o", trace])
+            { RedirectStandardOutput = true, RedirectStandardError = true });
         var cpu0 = ProcStats.CpuSeconds(host.Pid);
         var latencies = new List<double>();
         var (turns, errors, elapsed) = await host.LoadAsync(conversations, measured, Next, latencies);
         var cpu = ProcStats.CpuSeconds(host.Pid) - cpu0;
         var rss = ProcStats.RssMb(host.Pid);
         var (methods, dynamic) = jit is null ? (0L, 0L) : await jit.StopAsync();
+        if (tracer is not null) await tracer.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         latencies.Sort();
         var perTurn = Math.Max(1, turns);
         return new Leg(round, scenario, side.Name, turns, errors, elapsed, cpu * 1000 / perTurn,

@@ -1,7 +1,7 @@
-// `profile <trace.nettrace>` mode of the bench: reads a CPU-sampling trace (dotnet-trace collect --profile cpu-sampling)
+// `profile <trace.nettrace>` mode of the bench: reads a sampled thread-time trace (dotnet-trace --profile dotnet-sampled-thread-time)
 // and prints where the samples are, grouped by assembly/namespace area, and the methods with the most inclusive samples.
-// Only the samples of threads running managed code are counted (the sample profiler's "Thread/Sample" events), so the
-// shares are of managed CPU time.
+// Samples whose stack shows a waiting thread (thread pool, timers, socket loop) are left out, so the shares approximate
+// where busy managed threads spend their time.
 using System.Globalization;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
