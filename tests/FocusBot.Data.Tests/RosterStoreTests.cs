@@ -46,6 +46,35 @@ public abstract class StoreTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_members_agency_and_tables_come_in_one_read_in_the_members_order_and_follow_the_roster()
+    {
+        var roster = await SampleRoster.LoadAsync();
+        await using (var db = _database.CreateContext())
+            await Roster(db).ReplaceAsync(roster, default);
+        var admin = new Member { Email = "admin@city.example", AgencyId = "CITY", Role = MemberRole.Admin, TableIds = ["lakeside", "Demo", "gone"] };
+
+        await using (var db = _database.CreateContext())
+        {
+            var (agency, tables) = await ((IRosterStore)Roster(db)).AgencyAndTablesOfAsync(admin, default);
+            Assert.Equal("city", agency!.Id);
+            Assert.Equal(["lakeside", "demo"], tables.Select(t => t.Id));
+            Assert.Equal([TimeSpan.FromHours(24), TimeSpan.FromHours(1)], tables[1].Meeting.RemindBefore);
+        }
+
+        // The next roster drops the lakeside table and the city agency: the next turn sees it (nothing is cached).
+        var next = new Core.Roster.Roster(roster.Tables.Where(t => t.Id == "demo").ToList(), roster.Agencies.Where(a => a.Id != "city").ToList(),
+            roster.Members.Where(m => m.AgencyId != "city" && m.TableIds.SequenceEqual(["demo"])).ToList());
+        await using (var db = _database.CreateContext())
+            await Roster(db).ReplaceAsync(next, default);
+        await using (var db = _database.CreateContext())
+        {
+            var (agency, tables) = await ((IRosterStore)Roster(db)).AgencyAndTablesOfAsync(admin, default);
+            Assert.Null(agency);
+            Assert.Equal(["demo"], tables.Select(t => t.Id));
+        }
+    }
+
+    [Fact]
     public async Task Replacing_the_roster_adds_changes_and_removes()
     {
         var roster = await SampleRoster.LoadAsync();

@@ -16,5 +16,19 @@ public interface IRosterStore
     Task<IReadOnlyList<Agency>> AgenciesAsync(CancellationToken cancellationToken);
     Task<Table?> FindTableAsync(string tableId, CancellationToken cancellationToken);
     Task<Agency?> FindAgencyAsync(string agencyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The member's agency (null when the roster no longer has it) and the tables of <see cref="Member.TableIds"/> that
+    /// the roster has, in the member's order: what every turn needs about its member. A database store reads them in
+    /// one round trip; this default asks <see cref="FindAgencyAsync"/> and <see cref="FindTableAsync"/> one by one.
+    /// </summary>
+    async Task<(Agency? Agency, IReadOnlyList<Table> Tables)> AgencyAndTablesOfAsync(Member member, CancellationToken cancellationToken)
+    {
+        var agency = await FindAgencyAsync(member.AgencyId, cancellationToken);
+        var tables = new List<Table>();
+        foreach (var tableId in member.TableIds)
+            if (await FindTableAsync(tableId, cancellationToken) is { } table) tables.Add(table);
+        return (agency, tables);
+    }
     Task<IReadOnlyList<Member>> MembersOfTableAsync(string tableId, CancellationToken cancellationToken);
 }

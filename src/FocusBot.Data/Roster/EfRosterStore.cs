@@ -117,6 +117,23 @@ public sealed class EfRosterStore(FocusBotDbContext db) : IRosterStore
     public Task<Agency?> FindAgencyAsync(string agencyId, CancellationToken cancellationToken) =>
         db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId.ToLowerInvariant(), cancellationToken);
 
+    /// <summary>The agency and the tables in one query: the agency row left-joined with the member's table rows.</summary>
+    public async Task<(Agency? Agency, IReadOnlyList<Table> Tables)> AgencyAndTablesOfAsync(Member member, CancellationToken cancellationToken)
+    {
+        var agencyId = member.AgencyId.ToLowerInvariant();
+        var tableIds = member.TableIds.Select(t => t.ToLowerInvariant()).ToList();
+        var rows = await (
+                from agency in db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
+                from table in db.Tables.AsNoTracking().Where(t => tableIds.Contains(t.Id)).DefaultIfEmpty()
+                select new { Agency = agency, Table = table })
+            .ToListAsync(cancellationToken);
+        // An agency gone from the roster leaves the tables to ask for alone (the member's row goes with the next import).
+        var tables = rows.Count > 0
+            ? rows.Select(r => r.Table).OfType<Table>().ToList()
+            : await db.Tables.AsNoTracking().Where(t => tableIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        return (rows.FirstOrDefault()?.Agency, tables.OrderBy(t => tableIds.IndexOf(t.Id)).ToList());
+    }
+
     public async Task<IReadOnlyList<Member>> MembersOfTableAsync(string tableId, CancellationToken cancellationToken)
     {
         var id = tableId.ToLowerInvariant();

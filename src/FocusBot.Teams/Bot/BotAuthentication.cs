@@ -36,6 +36,7 @@ public static class BotAuthentication
                 certificate, configuration["MicrosoftAppId"], configuration["MicrosoftAppTenantId"], httpClient: null, logger);
         }
         var inner = new ConfigurationBotFrameworkAuthentication(configuration, credentials, httpClientFactory: httpClientFactory, logger: logger);
-        return new TeamsRequestAuthentication(inner, configuration["MicrosoftAppTenantId"], services.GetRequiredService<TeamsUserRateLimiter>());
+        return new TeamsRequestAuthentication(inner, configuration["MicrosoftAppTenantId"], services.GetRequiredService<TeamsUserRateLimiter>(),
+            services.GetRequiredService<ReusedConnectorClients>());
     }
 }

@@ -232,12 +232,7 @@ public sealed class FocusBotActivityHandler(
         if (address is not null)
             await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken, TeamIdOf(turnContext));
 
-        var agency = await roster.FindAgencyAsync(member.AgencyId, cancellationToken);
-        var tables = new List<Table>();
-        foreach (var tableId in member.TableIds)
-        {
-            if (await roster.FindTableAsync(tableId, cancellationToken) is { } table) tables.Add(table);
-        }
+        var (agency, tables) = await roster.AgencyAndTablesOfAsync(member, cancellationToken);
         return new TurnMember(member, agency, tables);
     }
 

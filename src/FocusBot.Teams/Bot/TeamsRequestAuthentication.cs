@@ -17,9 +17,11 @@ namespace FocusBot.Teams.Bot;
 /// Only after the token is accepted are the channel (Teams only: people are known by Teams' <c>aadObjectId</c>)
 /// and the tenant (<c>MicrosoftAppTenantId</c>, when set) checked, 403 when wrong, so that a caller without a valid
 /// token cannot learn which tenant the bot serves. Last, each Teams user's activities are counted against
-/// <see cref="TeamsUserRateLimiter"/> (429 over the limit).
+/// <see cref="TeamsUserRateLimiter"/> (429 over the limit). The connector and user-token clients it hands Bot
+/// Framework are reused across turns (<see cref="ReusedConnectorClients"/>).
 /// </summary>
-public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner, string? allowedTenantId, TeamsUserRateLimiter limiter)
+public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner, string? allowedTenantId, TeamsUserRateLimiter limiter,
+    ReusedConnectorClients clients)
     : BotFrameworkAuthentication
 {
     /// <summary>Authenticates the request's token, then checks the activity's channel and tenant; throws <see cref="ActivityRefusedException"/>.</summary>
@@ -47,6 +49,7 @@ public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner,
         // Counted once the token is accepted, so that nobody can use up a real user's allowance with forged activities.
         if (activity.From?.Id is { Length: > 0 } userId && limiter.Refusal(userId) is { } wait)
             throw new ActivityRefusedException(429, $"Teams user {userId} sends more than the per-user limit.", retryAfter: wait);
+        result.ConnectorFactory = Reused(result.ConnectorFactory, result.ClaimsIdentity);
         return result;
     }
 
@@ -59,10 +62,17 @@ public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner,
 
     public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
 
-    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => inner.CreateConnectorFactory(claimsIdentity);
+    /// <summary>Bot Framework's connector factory for the identity, handing out clients reused across turns.</summary>
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        Reused(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
+    /// <summary>Bot Framework's user-token client for the identity's app id, made once and reused across turns.</summary>
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        clients.UserTokenAsync(ReusedConnectorClients.AppIdOf(claimsIdentity),
+            () => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken));
+
+    private ConnectorFactory Reused(ConnectorFactory factory, ClaimsIdentity identity) =>
+        factory is null or ReusedConnectorFactory ? factory! : new ReusedConnectorFactory(factory, ReusedConnectorClients.AppIdOf(identity), clients);
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

@@ -51,6 +51,7 @@ public static class TeamsServiceCollectionExtensions
         var rateLimits = RateLimits(configuration);
         services.AddSingleton(_ => rateLimits);
         services.AddSingleton<TeamsUserRateLimiter>();
+        services.AddSingleton<ReusedConnectorClients>();
         // Ours adds certificate credentials to the standard settings; it uses the same retrying connector client.
         services.Replace(ServiceDescriptor.Singleton<BotFrameworkAuthentication>(sp => BotAuthentication.Create(configuration, sp)));
         services.AddSingleton<CloudAdapter>(sp => new FocusBotAdapter(
