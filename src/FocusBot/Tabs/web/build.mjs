@@ -16,7 +16,10 @@ await build({
   bundle: true,
   minify: true,
   sourcemap: false,
-  format: 'iife',
+  format: 'esm',
+  // TeamsJS is loaded only inside Teams (a chunk of its own): on import it asks a CDN for Teams' origins.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: ['chrome110', 'edge110', 'firefox110', 'safari16'],
   legalComments: 'linked',
   logLevel: 'warning',

@@ -1,5 +1,4 @@
 // What every tab page shares: Teams context (theme, locale, frame), sign-on, the API, and the page's strings.
-import { app, authentication } from '@microsoft/teams-js';
 import enCA from './strings/en-CA.json';
 
 // One resource per language, the same keys in each; a missing key falls back to English.
@@ -36,17 +35,21 @@ export function themeColour(name) {
 export async function startTab() {
   const params = new URLSearchParams(location.search);
   let context = null;
+  let teams = null;
   if (window.parent !== window) {
     try {
-      await withTimeout(app.initialize(), 4000);
-      context = await app.getContext();
+      // Only in a frame (Teams): on import TeamsJS tries a CDN for Teams' origins (refused by the host's
+      // Content-Security-Policy, it falls back to the list it ships with); a plain browser never loads it.
+      teams = await import('@microsoft/teams-js');
+      await withTimeout(teams.app.initialize(), 4000);
+      context = await teams.app.getContext();
     } catch {
       context = null;
     }
   }
   const inTeams = context !== null;
   applyTheme(context?.app?.theme || params.get('theme') || 'default');
-  if (inTeams) app.registerOnThemeChangeHandler(applyTheme);
+  if (inTeams) teams.app.registerOnThemeChangeHandler(applyTheme);
 
   const language = pickLanguage(context?.app?.locale || params.get('lang') || navigator.language);
   document.documentElement.lang = language;
@@ -55,7 +58,7 @@ export async function startTab() {
   const devUser = inTeams ? null : params.get('as');
 
   async function headers() {
-    if (inTeams) return { Authorization: `Bearer ${await authentication.getAuthToken()}` };
+    if (inTeams) return { Authorization: `Bearer ${await teams.authentication.getAuthToken()}` };
     return devUser ? { 'X-FocusBot-Dev-User': devUser } : {};
   }
 
@@ -73,12 +76,12 @@ export async function startTab() {
   }
 
   function openLink(url) {
-    if (inTeams) app.openLink(url);
+    if (inTeams) teams.app.openLink(url);
     else window.open(url, '_blank', 'noopener');
   }
 
-  if (inTeams) app.notifySuccess();
-  return { params, context, inTeams, language, t, api, openLink, frame: context?.page?.frameContext || params.get('frame') || 'content' };
+  if (inTeams) teams.app.notifySuccess();
+  return { teams, params, context, inTeams, language, t, api, openLink, frame: context?.page?.frameContext || params.get('frame') || 'content' };
 }
 
 /** The text a refusal shows: the problem's detail, else its first field error, else its title. */

@@ -1,5 +1,4 @@
 // /tabs/config: the configurable dashboard tab's set-up in a team or a meeting: the co-chair chooses the table.
-import { pages } from '@microsoft/teams-js';
 import { announce, el, startTab } from './common.js';
 
 async function main() {
@@ -12,6 +11,7 @@ async function main() {
   document.getElementById('main').append(el('label', { for: 'table', text: tab.t('config.table') }), select);
   announce(tab.t('config.chooseOne'));
   if (!tab.inTeams) return;
+  const { pages } = tab.teams;
   pages.config.registerOnSaveHandler((save) => {
     const table = chaired.find((t) => t.id === select.value);
     pages.config.setConfig({

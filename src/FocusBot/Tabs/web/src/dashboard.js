@@ -141,7 +141,7 @@ function agendaList(heading, items) {
 }
 
 async function showAgenda(tableId) {
-  const main = document.getElementById('main');
+  const main = document.getElementById('dashboard');
   if (!tableId) { announce(tab.t('agenda.chooseTable'), { error: true }); return; }
   const answer = await tab.api(`/tables/${encodeURIComponent(tableId)}/agenda`);
   if (!answer.ok) { announce(tab.t('app.error', { detail: problemText(answer.body) }), { error: true }); return; }
