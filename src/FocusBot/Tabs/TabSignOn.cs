@@ -5,8 +5,8 @@ namespace FocusBot.Tabs;
 /// <summary>
 /// Single sign-on for the Teams tabs: the token TeamsJS's <c>authentication.getAuthToken()</c> gives the page, sent as a
 /// bearer token to <c>/tabs/api</c> and validated here (signature against Entra ID's keys, lifetime, issuer of the served
-/// tenant, audience <c>api://&lt;Teams:BotDomain&gt;/&lt;app id&gt;</c>). The app id is <c>Tabs:SsoAppId</c>, else
-/// <c>MicrosoftAppId</c> (the manifest's <c>webApplicationInfo</c> names the same). Sign-on is on when the app id,
+/// tenant, audience <c>api://&lt;Teams:BotDomain&gt;/&lt;MicrosoftAppId&gt;</c>): the tabs sign on to the bot's own Entra
+/// app registration, as the manifest's <c>webApplicationInfo</c> says. Sign-on is on when <c>MicrosoftAppId</c>,
 /// <c>Teams:BotDomain</c> and <c>MicrosoftAppTenantId</c> are all set; off, the tab API answers only loopback requests
 /// that name their user with <see cref="TabCaller.DevUserHeader"/>, and only while the host's authentication is off.
 /// </summary>
@@ -16,8 +16,7 @@ public static class TabSignOn
     public const string Scheme = "TabSso";
 
     /// <summary>The Entra app id the tabs sign on to, or null.</summary>
-    public static string? AppId(IConfiguration configuration) =>
-        NonEmpty(configuration["Tabs:SsoAppId"]) ?? NonEmpty(configuration["MicrosoftAppId"]);
+    public static string? AppId(IConfiguration configuration) => NonEmpty(configuration["MicrosoftAppId"]);
 
     /// <summary><c>api://&lt;domain&gt;/&lt;app id&gt;</c>, the manifest's <c>webApplicationInfo.resource</c>; null when sign-on is off.</summary>
     public static string? Audience(IConfiguration configuration) =>
