@@ -11,6 +11,7 @@ using FocusBot.Hosting;
 using FocusBot.Reminders;
 using FocusBot.Situations;
 using FocusBot.Teams.Bot;
+using FocusBot.Teams.Cards.Situations;
 
 namespace FocusBot.Tabs;
 
@@ -96,16 +97,16 @@ public static class TabApiEndpoints
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<IResult> AcceptAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow,
+    private static async Task<IResult> AcceptAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
         CancellationToken cancellationToken)
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
         // Always the user's own agency, as on the card.
-        return Answer(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), "Not accepted.", "agency");
+        return await AnswerAsync(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), "Not accepted.", "agency", roster, cancellationToken);
     }
 
-    private static async Task<IResult> DeclineAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow,
+    private static async Task<IResult> DeclineAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
         CancellationToken cancellationToken)
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
@@ -114,10 +115,10 @@ public static class TabApiEndpoints
         if (fields is null) return bad!;
         var reason = fields.String("reason");
         if (fields.Problems.Count > 0) return Invalid(fields, "Not declined.");
-        return Answer(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), "Not declined.", "reason");
+        return await AnswerAsync(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), "Not declined.", "reason", roster, cancellationToken);
     }
 
-    private static async Task<IResult> PostUpdateAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow,
+    private static async Task<IResult> PostUpdateAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
         CancellationToken cancellationToken)
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
@@ -128,7 +129,7 @@ public static class TabApiEndpoints
         var (barriers, services, submissionId) = (fields.Strings("barriers"), fields.Strings("services"), fields.String("submissionId"));
         if (fields.Problems.Count > 0) return Invalid(fields, "The update was not posted.");
         var outcome = await workflow.PostUpdateAsync(id, member, kind, note, nextStep, barriers, cancellationToken, submissionId, services);
-        return Answer(outcome, "The update was not posted.", "note");
+        return await AnswerAsync(outcome, "The update was not posted.", "note", roster, cancellationToken);
     }
 
     private static async Task<IResult> DashboardAsync(string? table, string? from, string? to, HttpContext http, TabCaller caller,
@@ -191,25 +192,28 @@ public static class TabApiEndpoints
     /// <summary>
     /// The workflow's answer at this edge: 200 with the user's row data (<c>{ id, status }</c>); 404 not the user's to see;
     /// the domain's refusal, its message unchanged, as 403 (not the user's to do), 409 (the situation's state forbids it) or
-    /// 400 naming <paramref name="field"/> (what was typed).
+    /// 400 naming <paramref name="field"/> (what was typed). Agency ids in the message read as the agencies' names, as on the cards.
     /// </summary>
-    private static IResult Answer(WorkflowOutcome outcome, string refusedTitle, string field)
+    private static async Task<IResult> AnswerAsync(WorkflowOutcome outcome, string refusedTitle, string field, IRosterStore roster,
+        CancellationToken cancellationToken)
     {
         if (outcome.Situation is not { } situation) return NotFound();
         var result = outcome.Result!;
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var message = AgencyNames.InMessage(agencies, result.Message);
         return result.Refusal switch
         {
-            SituationRefusal.None => TypedResults.Ok(new { id = situation.Id, status = StatusName(situation.Status), message = result.Message }),
+            SituationRefusal.None => TypedResults.Ok(new { id = situation.Id, status = StatusName(situation.Status), message = message }),
             SituationRefusal.NotAtThisTable or SituationRefusal.NotYourAgency or SituationRefusal.AgencyNotOnSituation or SituationRefusal.NotCoChair
                 or SituationRefusal.NoAcceptedAssignment =>
-                TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusedTitle, detail: result.Message),
+                TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusedTitle, detail: message),
             SituationRefusal.AlreadyDeclined or SituationRefusal.AlreadyAccepted or SituationRefusal.SituationConcluded or SituationRefusal.NotConcluded
                 or SituationRefusal.NotAer =>
-                TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusedTitle, detail: result.Message),
-            SituationRefusal.UnknownUpdateKind => Field("kind", result.Message, refusedTitle),
-            SituationRefusal.UnknownBarrier => Field("barriers", result.Message, refusedTitle),
-            SituationRefusal.UnknownService => Field("services", result.Message, refusedTitle),
-            _ => Field(field, result.Message, refusedTitle),
+                TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusedTitle, detail: message),
+            SituationRefusal.UnknownUpdateKind => Field("kind", message, refusedTitle),
+            SituationRefusal.UnknownBarrier => Field("barriers", message, refusedTitle),
+            SituationRefusal.UnknownService => Field("services", message, refusedTitle),
+            _ => Field(field, message, refusedTitle),
         };
     }
 
