@@ -24,6 +24,7 @@ public sealed class TabCaller(MemberLookup lookup, IRosterStore roster, IConfigu
 {
     public const string DevUserHeader = "X-FocusBot-Dev-User";
 
+    /// <summary>The member behind the request, or the status (401, 403) and the sentence to answer with.</summary>
     public async Task<TabIdentity> IdentifyAsync(HttpContext http, CancellationToken cancellationToken)
     {
         if (TabSignOn.IsEnabled(configuration))

@@ -59,6 +59,11 @@ public static class DashboardCharts
 {
     public const int TopRiskFactors = 10;
 
+    /// <summary>
+    /// The seven charts, in the page's order: counts as numbers; the on-time rate as a percentage with one decimal (null
+    /// when no 48-hour update was due that month); labels from the roster (agencies) and the catalogue (English, or French
+    /// with <paramref name="french"/>); months yyyy-MM and weeks by their Monday, yyyy-MM-dd, in the table's time zone.
+    /// </summary>
     public static IReadOnlyList<ChartDto> Of(DashboardReport report, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue, bool french)
     {
         var count = new ChartColumnDto("situations", "Situations");
@@ -99,6 +104,7 @@ public static class DashboardCharts
         return csv.ToString();
     }
 
+    /// <summary>A catalogue entry's label in English or French; an id no longer in the catalogue reads as itself.</summary>
     public static string Label(CatalogueList list, string id, bool french) =>
         list.Find(id) is { } entry ? (french ? entry.FrenchLabel : entry.Label) : id;
 

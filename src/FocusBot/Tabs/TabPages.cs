@@ -10,8 +10,10 @@ namespace FocusBot.Tabs;
 /// </summary>
 public static class TabPages
 {
+    /// <summary>The pages, each served at <c>/tabs/&lt;name&gt;</c> from <c>tabs/&lt;name&gt;.html</c>.</summary>
     public static readonly IReadOnlyList<string> Pages = ["dashboard", "my-situations", "config"];
 
+    /// <summary>Maps the pages, their assets and the tab API (<see cref="TabApiEndpoints"/>).</summary>
     public static WebApplication MapTabs(this WebApplication app)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "tabs");
