@@ -12,6 +12,7 @@ using FocusBot.Privacy;
 using FocusBot.Reminders;
 using FocusBot.Roster;
 using FocusBot.Situations;
+using FocusBot.Tabs;
 using FocusBot.Telemetry;
 using FocusBot.Teams.Bot;
 
@@ -65,6 +66,8 @@ static async Task<int> RunAsync(HostCommand command)
     builder.Services.AddScoped<RosterImporter>();
     builder.Services.AddFocusBotSituations(builder.Configuration);
     builder.Services.AddBackendAuthorization(builder.Configuration);
+    // The Teams tabs: single sign-on (TeamsJS's token) when configured, else loopback development users.
+    builder.Services.AddTabSignOn(builder.Configuration);
     builder.Services.AddProblemDetails();
     // Per-caller limits on the API (/api/messages counts per Teams user once the token is accepted).
     builder.Services.AddApiRateLimits();
@@ -114,6 +117,7 @@ static async Task<int> RunAsync(HostCommand command)
     app.MapOpenApi().RequireAuthorization(BackendPolicies.CoChair);
     app.MapHealth();
     app.MapBot();
+    app.MapTabs();
     app.MapGroup("/api/v1").RequireRateLimiting(ApiRateLimits.PolicyName).MapRoster().MapSituations().MapFigures().MapReminders().MapDeliveries().MapAudit().MapCatalogue();
 
     await app.RunAsync();

@@ -20,6 +20,8 @@ public enum AuditChannel
     Api,
     /// <summary><c>GET /api/v1/situations</c> (each situation listed is a row).</summary>
     ApiList,
+    /// <summary>A Teams tab (<c>/tabs/api/my-situations</c>: each row that shows a summary is a row here).</summary>
+    Tab,
     /// <summary>The daily retention job in the host's worker.</summary>
     RetentionJob,
     /// <summary>The <c>purge</c> command.</summary>

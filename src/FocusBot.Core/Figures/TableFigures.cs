@@ -102,7 +102,12 @@ public static class TableFigures
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static FortyEightHourUpdateFigures FortyEightHourUpdates(IEnumerable<Situation> situations, DateTimeOffset asOf)
+    /// <summary>
+    /// How the lead agencies of <paramref name="situations"/> kept the 48-hour update, as of <paramref name="asOf"/>: a
+    /// lead that accepted and did not post it by its due time (before the situation was concluded, or before
+    /// <paramref name="asOf"/>) counts as missing; a lead that never accepted is not counted.
+    /// </summary>
+    public static FortyEightHourUpdateFigures FortyEightHourUpdates(IEnumerable<Situation> situations, DateTimeOffset asOf)
     {
         int onTime = 0, late = 0, missing = 0;
         foreach (var situation in situations)
@@ -125,7 +130,7 @@ public static class TableFigures
         situation.Updates.FirstOrDefault(u => u.IsFortyEightHourUpdate);
 
     /// <summary>Most frequent first; ties in id order, so that the figures read the same every time.</summary>
-    private static List<FigureCount> Counts(IEnumerable<string> ids) =>
+    public static List<FigureCount> Counts(IEnumerable<string> ids) =>
         ids.GroupBy(id => id, StringComparer.Ordinal)
             .Select(g => new FigureCount(g.Key, g.Count()))
             .OrderByDescending(c => c.Count)

@@ -70,6 +70,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddScoped<SituationReads>();
         services.AddScoped<UpdateCardActions>();
         services.AddScoped<SituationLists>();
+        services.TryAddScoped<Core.Situations.SituationListing>();
+        services.TryAddScoped<Core.Figures.FigureReports>();
         services.AddScoped<Figures.StatsCommand>();
         services.AddScoped<ConversationLifecycle>();
         services.TryAddScoped<Core.Reminders.CoChairNotices>();

@@ -13,7 +13,7 @@ namespace FocusBot.Teams.Figures;
 /// <c>stats</c> (or <c>stats rexdale</c>): the figures of the tables the member co-chairs over the last 12 months.
 /// In a table's channel, that table's figures.
 /// </summary>
-public sealed class StatsCommand(ISituationStore situations, IConversationStore conversations, SituationCatalogue catalogue, TimeProvider time)
+public sealed class StatsCommand(FigureReports figures, IConversationStore conversations, SituationCatalogue catalogue, TimeProvider time)
 {
     public async Task ShowAsync(ITurnContext turnContext, TurnMember who, string? tableText, CancellationToken cancellationToken)
     {
@@ -40,8 +40,7 @@ public sealed class StatsCommand(ISituationStore situations, IConversationStore 
         }
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tables[0].TimeZone).DateTime);
-        var found = await situations.ListAsync(new SituationQuery(TableIds: tables.Select(t => t.Id).ToList()), cancellationToken);
-        var report = TableFigures.Compute(found, tables, FiguresPeriod.LastTwelveMonths(today), time.GetUtcNow());
+        var report = await figures.ReportAsync(tables, FiguresPeriod.LastTwelveMonths(today), cancellationToken);
         await SendAsync(turnContext, FiguresCard.Build(report, tables, catalogue), cancellationToken);
     }
 

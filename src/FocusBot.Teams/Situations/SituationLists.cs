@@ -14,7 +14,7 @@ namespace FocusBot.Teams.Situations;
 /// tables never shows one table's situations to the other's channel.
 /// </summary>
 public sealed class SituationLists(
-    ISituationStore situations,
+    SituationListing listing,
     IRosterStore roster,
     IConversationStore conversations,
     SituationCatalogue catalogue,
@@ -38,13 +38,8 @@ public sealed class SituationLists(
         }
 
         var member = who.Member;
-        var query = new SituationQuery([.. tables.Keys], [SituationStatus.Open, SituationStatus.Active],
-            scope == SituationListScope.Mine ? member.AgencyId : null);
-        var listed = (await situations.ListAsync(query, cancellationToken))
-            .Where(s => SituationVisibility.For(member, s) != SituationAccess.None)
-            .Where(s => scope == SituationListScope.Open || NamesAgency(s, member.AgencyId));
+        var ordered = await listing.OpenAsync(member, tables.Keys, agencyOnly: scope == SituationListScope.Mine, cancellationToken);
         var now = time.GetUtcNow();
-        var ordered = SituationUrgency.MostUrgentFirst(listed, now);
 
         var pages = Math.Max(1, (ordered.Count + SituationListCard.PageSize - 1) / SituationListCard.PageSize);
         page = Math.Clamp(page, 1, pages + 1);
@@ -86,7 +81,4 @@ public sealed class SituationLists(
         }
         return tables;
     }
-
-    private static bool NamesAgency(Situation s, string agencyId) =>
-        s.Involves(agencyId) || string.Equals(s.OriginatingAgencyId, agencyId, StringComparison.OrdinalIgnoreCase);
 }

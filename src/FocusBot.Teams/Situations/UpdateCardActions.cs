@@ -13,10 +13,9 @@ namespace FocusBot.Teams.Situations;
 /// </summary>
 public sealed class UpdateCardActions(
     SituationWorkflow workflow,
-    ISituationStore situations,
+    SituationListing listing,
     IRosterStore roster,
-    SituationCatalogue catalogue,
-    TimeProvider time)
+    SituationCatalogue catalogue)
 {
     /// <summary>How many situations "update" without an id offers; more than that, and the member types the id.</summary>
     public const int MaxChoices = 10;
@@ -70,9 +69,7 @@ public sealed class UpdateCardActions(
     /// <summary>"update" without an id: the active situations this member may report on, most urgent first.</summary>
     private async Task<AdaptiveCard> ChooseAsync(TurnMember who, CancellationToken cancellationToken)
     {
-        var tables = who.Tables.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
-        var candidates = await situations.ListAsync(new SituationQuery([.. tables.Keys], [SituationStatus.Active]), cancellationToken);
-        var yours = SituationUrgency.MostUrgentFirst(candidates.Where(s => s.RefusePostingBy(who.Member) is null), time.GetUtcNow());
+        var yours = await listing.AwaitingUpdateFromAsync(who.Member, cancellationToken);
         if (yours.Count == 0)
         {
             return NoticeCard.Build("No update to post",

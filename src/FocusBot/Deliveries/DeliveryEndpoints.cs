@@ -30,7 +30,7 @@ public static class DeliveryEndpoints
         var member = await caller.MemberAsync(http.User, cancellationToken);
         var found = await situations.FindAsync(id.ToString(), cancellationToken);
         // A situation of a table the caller does not co-chair is "not found", like one that does not exist.
-        if (found is null || !ApiCaller.CoChairedTables(member).Contains(found.TableId, StringComparer.OrdinalIgnoreCase))
+        if (found is null || !SituationListing.CoChairedTables(member).Contains(found.TableId, StringComparer.OrdinalIgnoreCase))
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No situation with that id is yours to see.");
 
         return TypedResults.Ok((await deliveries.OfSituationAsync(found.Id, cancellationToken)).Select(DeliveryDto.From).ToList());

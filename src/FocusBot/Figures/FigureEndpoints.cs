@@ -32,13 +32,12 @@ public static class FigureEndpoints
     }
 
     private static async Task<IResult> StatsAsync(string? table, string? from, string? to, HttpContext http, ApiCaller caller,
-        IRosterStore roster, ISituationStore situations, SituationCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
+        IRosterStore roster, FigureReports figures, SituationCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
     {
         var (scope, problems) = await ScopeAsync(table, from, to, http, caller, roster, time, cancellationToken);
         if (scope is null) return TypedResults.ValidationProblem(problems, title: "The figures were not computed: some parameters are invalid.");
 
-        var found = await situations.ListAsync(new SituationQuery([.. scope.Tables.Select(t => t.Id)]), cancellationToken);
-        return TypedResults.Ok(FiguresDto.Of(TableFigures.Compute(found, scope.Tables, scope.Period, time.GetUtcNow()), catalogue));
+        return TypedResults.Ok(FiguresDto.Of(await figures.ReportAsync(scope.Tables, scope.Period, cancellationToken), catalogue));
     }
 
     private static async Task<IResult> ExportAsync(string? table, string? from, string? to, HttpContext http, ApiCaller caller,
@@ -59,6 +58,6 @@ public static class FigureEndpoints
         HttpContext http, ApiCaller caller, IRosterStore roster, TimeProvider time, CancellationToken cancellationToken)
     {
         var member = await caller.MemberAsync(http.User, cancellationToken);
-        return FiguresScope.Read(table, from, to, ApiCaller.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
+        return FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
     }
 }

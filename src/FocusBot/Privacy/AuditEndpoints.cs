@@ -53,7 +53,7 @@ public static class AuditEndpoints
     }
 }
 
-/// <summary>One audit row as the API returns it: action read or purge; through teams-card, teams-card-refresh, api, api-list, retention-job or purge-command.</summary>
+/// <summary>One audit row as the API returns it: action read or purge; through teams-card, teams-card-refresh, api, api-list, tab, retention-job or purge-command.</summary>
 public sealed record AuditEntryDto(DateTimeOffset At, string Action, string Through, string? Situation, string Member, string? Role, string? Detail)
 {
     public static AuditEntryDto From(AuditEntry e) => new(e.At, Kebab(e.Action.ToString()), Kebab(e.Through.ToString()), e.SituationId,

@@ -1,3 +1,4 @@
+using FocusBot.Core.Situations;
 using System.Globalization;
 using FocusBot.Core.Agenda;
 using FocusBot.Core.Reminders;
@@ -38,7 +39,7 @@ public static class ReminderEndpoints
             });
 
         var member = await caller.MemberAsync(http.User, cancellationToken);
-        var tables = ApiCaller.CoChairedTables(member);
+        var tables = SituationListing.CoChairedTables(member);
         var found = await reminders.ScheduledAsync(tables, until, MaxListed, cancellationToken);
         return TypedResults.Ok(found.Select(ReminderDto.From).ToList());
     }

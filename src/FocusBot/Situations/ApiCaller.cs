@@ -31,8 +31,4 @@ public sealed class ApiCaller(IRosterStore roster, MemberLookup lookup, IConfigu
         var all = (await roster.GetAsync(cancellationToken)).Tables.Select(t => t.Id).ToList();
         return new Member { Email = member.Email, AadObjectId = member.AadObjectId, AgencyId = member.AgencyId, Role = MemberRole.Admin, TableIds = all };
     }
-
-    /// <summary>The tables whose situations and figures the caller may read in full: those they co-chair (an administrator: all of theirs).</summary>
-    public static IReadOnlyList<string> CoChairedTables(Member? member) =>
-        member is null ? [] : member.TableIds.Where(member.IsCoChairOf).ToList();
 }

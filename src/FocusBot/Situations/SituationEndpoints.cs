@@ -203,7 +203,7 @@ public static class SituationEndpoints
     private static IResult NotRecorded(IDictionary<string, string[]> problems) =>
         TypedResults.ValidationProblem(problems, title: "The situation was not recorded: some fields are invalid.");
 
-    private static async Task<IResult> ListAsync(string? table, string? status, string? agency, ApiCaller caller, ISituationStore store, SituationReads reads,
+    private static async Task<IResult> ListAsync(string? table, string? status, string? agency, ApiCaller caller, SituationListing listing, SituationReads reads,
         HttpContext http, CancellationToken cancellationToken)
     {
         SituationStatus? wanted = null;
@@ -215,9 +215,7 @@ public static class SituationEndpoints
         }
 
         var member = await caller.MemberAsync(http.User, cancellationToken);
-        IReadOnlyCollection<string> tables = ApiCaller.CoChairedTables(member);
-        if (table is not null) tables = tables.Where(t => string.Equals(t, table, StringComparison.OrdinalIgnoreCase)).ToList();
-        var found = await store.ListAsync(new SituationQuery(tables, wanted is null ? null : [wanted.Value], agency?.ToLowerInvariant()), cancellationToken);
+        var found = await listing.OfCoChairedTablesAsync(member, table, wanted, agency, cancellationToken);
         // The list carries each situation's summary and notes: every one listed is a read.
         if (member is not null) await reads.RecordAsync(found, member, AuditChannel.ApiList, cancellationToken);
         return TypedResults.Ok(found.Select(SituationDto.From).ToList());

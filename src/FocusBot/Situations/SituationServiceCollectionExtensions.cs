@@ -21,6 +21,8 @@ public static class SituationServiceCollectionExtensions
         _ = situationOptions.UpdateDue; // a bad setting stops the host at start, not at the first situation
         services.AddSingleton(situationOptions);
         services.AddScoped<SituationWorkflow>();
+        services.TryAddScoped<SituationListing>();
+        services.TryAddScoped<Core.Figures.FigureReports>();
         services.AddMemberLookup(configuration);
         services.AddScoped<ApiCaller>();
         services.TryAddScoped<SituationReads>();

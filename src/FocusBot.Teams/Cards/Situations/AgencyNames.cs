@@ -4,7 +4,7 @@ using FocusBot.Core.Roster;
 namespace FocusBot.Teams.Cards.Situations;
 
 /// <summary>Agencies by the name people know them by; an agency no longer on the roster is shown by its id.</summary>
-internal static class AgencyNames
+public static class AgencyNames
 {
     /// <summary>The agency's name; "none" when there is no agency (a discussion recorded as not AER names none).</summary>
     public static string Of(IReadOnlyDictionary<string, Agency> agencies, string? agencyId)

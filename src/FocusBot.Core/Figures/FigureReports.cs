@@ -1,0 +1,26 @@
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+
+namespace FocusBot.Core.Figures;
+
+/// <summary>
+/// The figures of some tables for a period, for every edge (the <c>stats</c> card, <c>GET /api/v1/stats</c>, the
+/// dashboard tab): loads the tables' situations and computes them as of now. Which tables a member may ask for is the
+/// edge's to decide with <see cref="SituationListing.CoChairedTables"/>.
+/// </summary>
+public sealed class FigureReports(ISituationStore situations, TimeProvider time)
+{
+    /// <summary>The figures of <paramref name="tables"/> for <paramref name="period"/> (<see cref="TableFigures.Compute"/>).</summary>
+    public async Task<FiguresReport> ReportAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken) =>
+        TableFigures.Compute(await OfAsync(tables, cancellationToken), tables, period, time.GetUtcNow());
+
+    /// <summary>The dashboard's figures and series for <paramref name="tables"/> and <paramref name="period"/> (<see cref="DashboardFigures.Compute"/>).</summary>
+    public async Task<DashboardReport> DashboardAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken) =>
+        DashboardFigures.Compute(await OfAsync(tables, cancellationToken), tables, period, time.GetUtcNow());
+
+    private async Task<IReadOnlyList<Situation>> OfAsync(IReadOnlyList<Table> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        return tables.Count == 0 ? [] : await situations.ListAsync(new SituationQuery([.. tables.Select(t => t.Id)]), cancellationToken);
+    }
+}

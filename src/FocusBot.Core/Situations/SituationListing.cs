@@ -1,0 +1,71 @@
+using FocusBot.Core.Roster;
+
+namespace FocusBot.Core.Situations;
+
+/// <summary>
+/// Which situations a member is shown, for every edge (the bot's cards, the REST API, the Teams tabs): one place for
+/// the tables they may list, what a list contains and its order. Visibility per situation is
+/// <see cref="SituationVisibility"/>; the order is <see cref="SituationUrgency.MostUrgentFirst"/>.
+/// </summary>
+public sealed class SituationListing(ISituationStore situations, TimeProvider time)
+{
+    /// <summary>The statuses of "open situations": waiting for a lead (open) or being worked on (active).</summary>
+    public static readonly IReadOnlyList<SituationStatus> OpenStatuses = [SituationStatus.Open, SituationStatus.Active];
+
+    /// <summary>
+    /// The open and active situations of <paramref name="tableIds"/> that <paramref name="member"/> may see (filter-2 view
+    /// or more), most urgent first. With <paramref name="agencyOnly"/>, only those on which the member's agency is lead,
+    /// assisting (not declined) or originating ("my situations").
+    /// </summary>
+    /// <param name="tableIds">The tables to list; tables the member does not sit at list nothing.</param>
+    public async Task<IReadOnlyList<Situation>> OpenAsync(Member member, IReadOnlyCollection<string> tableIds, bool agencyOnly,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(tableIds);
+        var tables = tableIds.Where(member.SitsAt).ToList();
+        if (tables.Count == 0) return [];
+        var found = await situations.ListAsync(new SituationQuery(tables, [.. OpenStatuses], agencyOnly ? member.AgencyId : null), cancellationToken);
+        var listed = found
+            .Where(s => SituationVisibility.For(member, s) != SituationAccess.None)
+            .Where(s => !agencyOnly || ConcernsAgency(s, member.AgencyId));
+        return SituationUrgency.MostUrgentFirst(listed, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The active situations of the member's tables on which the member may post an update now
+    /// (<see cref="Situation.RefusePostingBy"/> says nothing against it), most urgent first.
+    /// </summary>
+    public async Task<IReadOnlyList<Situation>> AwaitingUpdateFromAsync(Member member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (member.TableIds.Count == 0) return [];
+        var candidates = await situations.ListAsync(new SituationQuery([.. member.TableIds], [SituationStatus.Active]), cancellationToken);
+        return SituationUrgency.MostUrgentFirst(candidates.Where(s => s.RefusePostingBy(member) is null), time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The situations the REST API lists: those of the tables the caller co-chairs (<see cref="CoChairedTables"/>), any
+    /// status unless <paramref name="status"/> is given, optionally one table and one agency, oldest first. An unknown table, or one the caller does not co-chair, lists nothing; so does a null caller.
+    /// </summary>
+    public async Task<IReadOnlyList<Situation>> OfCoChairedTablesAsync(Member? member, string? tableId, SituationStatus? status, string? agencyId,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<string> tables = CoChairedTables(member);
+        if (tableId is not null) tables = tables.Where(t => string.Equals(t, tableId, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (tables.Count == 0) return [];
+        return await situations.ListAsync(new SituationQuery(tables, status is null ? null : [status.Value], agencyId?.ToLowerInvariant()),
+            cancellationToken);
+    }
+
+    /// <summary>The tables whose situations and figures the member may read in full: those they co-chair (an administrator: all of theirs); none for null.</summary>
+    public static IReadOnlyList<string> CoChairedTables(Member? member) =>
+        member is null ? [] : member.TableIds.Where(member.IsCoChairOf).ToList();
+
+    /// <summary>Whether the agency is lead, assisting (not declined) or originating on the situation.</summary>
+    public static bool ConcernsAgency(Situation situation, string agencyId)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        return situation.Involves(agencyId) || string.Equals(situation.OriginatingAgencyId, agencyId, StringComparison.OrdinalIgnoreCase);
+    }
+}

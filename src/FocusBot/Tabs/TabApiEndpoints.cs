@@ -1,0 +1,257 @@
+using System.Globalization;
+using FocusBot.Core.Agenda;
+using FocusBot.Core.Audit;
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
+using FocusBot.Core.Figures;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Figures;
+using FocusBot.Hosting;
+using FocusBot.Reminders;
+using FocusBot.Situations;
+using FocusBot.Teams.Bot;
+using FocusBot.Teams.Cards.Situations;
+
+namespace FocusBot.Tabs;
+
+/// <summary>
+/// <c>/tabs/api</c>: the JSON the Teams tabs read and the actions they take, a third edge beside the bot and the REST
+/// API, calling the same Core services (<see cref="SituationListing"/>, <see cref="FigureReports"/>,
+/// <see cref="SituationWorkflow"/>, <see cref="AgendaService"/>). The user is the roster member behind the request
+/// (<see cref="TabCaller"/>: 401 without a valid sign-on, 403 not on the roster). Labels follow <c>?lang=fr-CA</c>
+/// (English otherwise).
+/// </summary>
+public static class TabApiEndpoints
+{
+    public const long MaxActionBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapTabApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/tabs/api").WithTags("Tabs").RequireRateLimiting(ApiRateLimits.PolicyName);
+        api.MapGet("/me", MeAsync).WithSummary("The tab's user: role, agency, tables, and the update form's choices.");
+        api.MapGet("/my-situations", MySituationsAsync)
+            .WithSummary("The open and active situations that concern the user's agency, most urgent first.");
+        api.MapPost("/situations/{id}/accept", AcceptAsync).WithSummary("Accepts the user's agency's part (as on the card).");
+        api.MapPost("/situations/{id}/decline", DeclineAsync).WithSummary("Declines the user's agency's part with a reason: { \"reason\" }.");
+        api.MapPost("/situations/{id}/updates", PostUpdateAsync)
+            .WithSummary("Posts an update: { \"kind\", \"note\", \"nextStep\", \"barriers\": [], \"services\": [], \"submissionId\" }; the same submission posts once.");
+        api.MapGet("/dashboard", DashboardAsync).WithSummary("Co-chairs: the charts of the tables they co-chair (?table=&from=&to=).");
+        api.MapGet("/dashboard.csv", DashboardCsvAsync).WithSummary("Co-chairs: one chart's numbers as CSV (?chart=&table=&from=&to=).");
+        api.MapGet("/tables/{id}/agenda", AgendaAsync).WithSummary("The de-identified agenda of the next meeting of a table the user sits at.");
+        return app;
+    }
+
+    private static async Task<IResult> MeAsync(HttpContext http, TabCaller caller, IRosterStore roster, SituationCatalogue catalogue,
+        CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        var french = French(http);
+        var agency = await roster.FindAgencyAsync(member.AgencyId, cancellationToken);
+        return TypedResults.Ok(new TabMeDto(member.Email, RoleName(member.Role), member.AgencyId, agency?.Name ?? member.AgencyId,
+            await TablesOfAsync(member, roster, cancellationToken),
+            [.. catalogue.UpdateKinds.Select(e => new TabChoiceDto(e.Id, french ? e.FrenchLabel : e.Label))],
+            [.. catalogue.Barriers.Select(e => new TabChoiceDto(e.Id, french ? e.FrenchLabel : e.Label))]));
+    }
+
+    private static async Task<IResult> MySituationsAsync(HttpContext http, TabCaller caller, SituationListing listing, IRosterStore roster,
+        ISituationStore situations, IConversationStore conversations, SituationReads reads, SituationCatalogue catalogue, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        var mine = await listing.OpenAsync(member, member.TableIds, agencyOnly: true, cancellationToken);
+        // The rows of situations the user may read in full carry their summary: each is a read, recorded before it is shown.
+        var full = mine.Where(s => SituationVisibility.For(member, s) == SituationAccess.Full).ToList();
+        await reads.RecordAsync(full, member, AuditChannel.Tab, cancellationToken);
+
+        var tables = (await roster.TablesAsync(cancellationToken)).ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var personalChat = await conversations.FindAsync(ConversationAddress.Personal(member.Email), cancellationToken);
+        var now = time.GetUtcNow();
+        var french = French(http);
+        var rows = new List<TabSituationDto>();
+        foreach (var s in mine)
+        {
+            var table = tables[s.TableId];
+            var assignment = s.AssignmentOf(member.AgencyId);
+            string? link = null;
+            if (personalChat is not null
+                && (await situations.CardsOfAsync(s.Id, cancellationToken)).LastOrDefault(c => c.Address == ConversationAddress.Personal(member.Email)) is { } card)
+                link = TeamsDeepLinks.ToMessage(personalChat, card.ActivityId);
+            rows.Add(new TabSituationDto(
+                s.Id, s.TableId, table.Name, StatusName(s.Status),
+                SituationUrgency.FortyEightHourUpdateOverdue(s, now) ? "overdue" : s.Status == SituationStatus.Open ? "unaccepted" : "active",
+                DashboardCharts.Label(catalogue.SituationTypes, s.TypeId, french), DashboardCharts.Label(catalogue.AgeGroups, s.AgeGroupId, french),
+                DashboardCharts.Label(catalogue.Genders, s.GenderId, french),
+                [.. s.RiskFactorIds.Select(r => DashboardCharts.Label(catalogue.RiskFactors, r, french))],
+                s.LeadAgencyId, s.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead)?.Name ?? lead : null,
+                assignment is null ? "originating" : assignment.Role == AssignmentRole.Lead ? "lead" : "assisting",
+                assignment?.State.ToString().ToLowerInvariant(),
+                Math.Max(0, (int)(now - s.CreatedAt).TotalDays),
+                s.UpdateDueAt?.ToUniversalTime(), s.UpdateDueAt is { } due ? TimeZoneInfo.ConvertTime(due, table.TimeZone) : null,
+                full.Contains(s) ? s.Summary : null,
+                s.CanAnswer(member), s.RefusePostingBy(member) is null, s.WouldBeFortyEightHourUpdateFrom(member.AgencyId), link));
+        }
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<IResult> AcceptAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
+        CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        // Always the user's own agency, as on the card.
+        return await AnswerAsync(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), "Not accepted.", "agency", roster, cancellationToken);
+    }
+
+    private static async Task<IResult> DeclineAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
+        CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        var (fields, bad) = await ReadAsync(http, "Not declined.", cancellationToken);
+        if (fields is null) return bad!;
+        var reason = fields.String("reason");
+        if (fields.Problems.Count > 0) return Invalid(fields, "Not declined.");
+        return await AnswerAsync(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), "Not declined.", "reason", roster, cancellationToken);
+    }
+
+    private static async Task<IResult> PostUpdateAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
+        CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        var (fields, bad) = await ReadAsync(http, "The update was not posted.", cancellationToken);
+        if (fields is null) return bad!;
+        var (kind, note, nextStep) = (fields.String("kind"), fields.String("note"), fields.String("nextStep"));
+        var (barriers, services, submissionId) = (fields.Strings("barriers"), fields.Strings("services"), fields.String("submissionId"));
+        if (fields.Problems.Count > 0) return Invalid(fields, "The update was not posted.");
+        var outcome = await workflow.PostUpdateAsync(id, member, kind, note, nextStep, barriers, cancellationToken, submissionId, services);
+        return await AnswerAsync(outcome, "The update was not posted.", "note", roster, cancellationToken);
+    }
+
+    private static async Task<IResult> DashboardAsync(string? table, string? from, string? to, HttpContext http, TabCaller caller,
+        IRosterStore roster, FigureReports figures, SituationCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        if (SituationListing.CoChairedTables(member).Count == 0) return ForCoChairsOnly();
+        var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
+        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The dashboard was not drawn: some filters are invalid.");
+
+        var report = await figures.DashboardAsync(scope.Tables, scope.Period, cancellationToken);
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        return TypedResults.Ok(new TabDashboardDto(
+            [.. scope.Tables.Select(t => new TabTableDto(t.Id, t.Name, CoChair: true))], scope.Period.From, scope.Period.To, report.PeriodIsEmpty,
+            FiguresDto.Of(report.Totals, catalogue), DashboardCharts.Of(report, agencies, catalogue, French(http))));
+    }
+
+    private static async Task<IResult> DashboardCsvAsync(string? chart, string? table, string? from, string? to, HttpContext http, TabCaller caller,
+        IRosterStore roster, FigureReports figures, SituationCatalogue catalogue, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        if (SituationListing.CoChairedTables(member).Count == 0) return ForCoChairsOnly();
+        var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
+        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The CSV was not made: some filters are invalid.");
+
+        var report = await figures.DashboardAsync(scope.Tables, scope.Period, cancellationToken);
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var charts = DashboardCharts.Of(report, agencies, catalogue, French(http));
+        if (charts.FirstOrDefault(c => string.Equals(c.Id, chart, StringComparison.OrdinalIgnoreCase)) is not { } found)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["chart"] = [$"Must be one of: {string.Join(", ", charts.Select(c => c.Id))}."] },
+                title: "The CSV was not made: some filters are invalid.");
+        var name = scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables";
+        http.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"{found.Id}-{name}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv\"";
+        return TypedResults.Text(DashboardCharts.ToCsv(found), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IResult> AgendaAsync(string id, HttpContext http, TabCaller caller, AgendaService agendas,
+        CancellationToken cancellationToken)
+    {
+        var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
+        if (member is null) return refused!;
+        var agenda = member.SitsAt(id) ? await agendas.NextAsync(id.ToLowerInvariant(), cancellationToken) : null;
+        return agenda is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No table with that id is yours to see.")
+            : TypedResults.Ok(AgendaDto.From(agenda));
+    }
+
+    private static async Task<(Member? Member, IResult? Refused)> IdentifyAsync(HttpContext http, TabCaller caller, CancellationToken cancellationToken)
+    {
+        var identity = await caller.IdentifyAsync(http, cancellationToken);
+        if (identity.Member is { } member) return (member, null);
+        if (identity.Status == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
+        return (null, TypedResults.Problem(statusCode: identity.Status, title: identity.Status == 401 ? "Not signed in" : "Not on a roster",
+            detail: identity.Problem));
+    }
+
+    /// <summary>
+    /// The workflow's answer at this edge: 200 with the user's row data (<c>{ id, status }</c>); 404 not the user's to see;
+    /// the domain's refusal, its message unchanged, as 403 (not the user's to do), 409 (the situation's state forbids it) or
+    /// 400 naming <paramref name="field"/> (what was typed). Agency ids in the message read as the agencies' names, as on the cards.
+    /// </summary>
+    private static async Task<IResult> AnswerAsync(WorkflowOutcome outcome, string refusedTitle, string field, IRosterStore roster,
+        CancellationToken cancellationToken)
+    {
+        if (outcome.Situation is not { } situation) return NotFound();
+        var result = outcome.Result!;
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var message = AgencyNames.InMessage(agencies, result.Message);
+        return result.Refusal switch
+        {
+            SituationRefusal.None => TypedResults.Ok(new { id = situation.Id, status = StatusName(situation.Status), message = message }),
+            SituationRefusal.NotAtThisTable or SituationRefusal.NotYourAgency or SituationRefusal.AgencyNotOnSituation or SituationRefusal.NotCoChair
+                or SituationRefusal.NoAcceptedAssignment =>
+                TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusedTitle, detail: message),
+            SituationRefusal.AlreadyDeclined or SituationRefusal.AlreadyAccepted or SituationRefusal.SituationConcluded or SituationRefusal.NotConcluded
+                or SituationRefusal.NotAer =>
+                TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusedTitle, detail: message),
+            SituationRefusal.UnknownUpdateKind => Field("kind", message, refusedTitle),
+            SituationRefusal.UnknownBarrier => Field("barriers", message, refusedTitle),
+            SituationRefusal.UnknownService => Field("services", message, refusedTitle),
+            _ => Field(field, message, refusedTitle),
+        };
+    }
+
+    private static IResult Field(string name, string message, string title) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }, title: title);
+
+    private static async Task<(JsonFields? Fields, IResult? Refused)> ReadAsync(HttpContext http, string refusedTitle, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(http.Request, MaxActionBytes, cancellationToken);
+        if (body is null) return (null, RequestBody.TooLarge(MaxActionBytes));
+        return JsonFields.Parse(body, out var malformed) is { } fields
+            ? (fields, null)
+            : (null, TypedResults.ValidationProblem(JsonFields.BodyProblem(malformed!), title: refusedTitle));
+    }
+
+    private static IResult Invalid(JsonFields fields, string title) =>
+        TypedResults.ValidationProblem(fields.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray()), title: title);
+
+    private static async Task<List<TabTableDto>> TablesOfAsync(Member member, IRosterStore roster, CancellationToken cancellationToken) =>
+        [.. (await roster.TablesAsync(cancellationToken)).Where(t => member.SitsAt(t.Id)).OrderBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => new TabTableDto(t.Id, t.Name, member.IsCoChairOf(t.Id)))];
+
+    private static IResult ForCoChairsOnly() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Co-chairs only",
+            detail: "The dashboard shows the figures of the tables you co-chair; you co-chair none.");
+
+    private static IResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No situation with that id is yours to see.");
+
+    private static bool French(HttpContext http) =>
+        http.Request.Query["lang"].ToString().StartsWith("fr", StringComparison.OrdinalIgnoreCase);
+
+    private static string StatusName(SituationStatus status) => status == SituationStatus.NotAer ? "not-aer" : status.ToString().ToLowerInvariant();
+
+    private static string RoleName(MemberRole role) => role switch
+    {
+        MemberRole.CoChair => "cochair",
+        MemberRole.Admin => "admin",
+        _ => "rep",
+    };
+}

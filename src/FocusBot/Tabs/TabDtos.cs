@@ -1,0 +1,112 @@
+using FocusBot.Core.Catalogue;
+using FocusBot.Core.Figures;
+using FocusBot.Core.Roster;
+using FocusBot.Core.Situations;
+using FocusBot.Figures;
+
+namespace FocusBot.Tabs;
+
+/// <summary>A catalogue choice as the tab shows it: id and label in the page's language.</summary>
+public sealed record TabChoiceDto(string Id, string Label);
+
+/// <summary>A table the user sits at, and whether they co-chair it (the dashboard's table filter lists those).</summary>
+public sealed record TabTableDto(string Id, string Name, bool CoChair);
+
+/// <summary>
+/// <c>GET /tabs/api/me</c>: who the tab's user is on the roster (no name: the roster holds none), their tables, and the
+/// choices the update form offers.
+/// </summary>
+public sealed record TabMeDto(string Email, string Role, string Agency, string AgencyName, IReadOnlyList<TabTableDto> Tables,
+    IReadOnlyList<TabChoiceDto> UpdateKinds, IReadOnlyList<TabChoiceDto> Barriers);
+
+/// <summary>
+/// One row of "My situations": filter-2 facts, the user's agency's part, what the user may do now, and the summary when
+/// the user may read it in full (each such row is an audited read).
+/// </summary>
+/// <param name="Urgency"><c>overdue</c> (48-hour update past due), <c>unaccepted</c> (no lead has accepted) or <c>active</c>.</param>
+/// <param name="UpdateDueAt">When the 48-hour update is due, UTC.</param>
+/// <param name="UpdateDueLocal">The same on the table's clock (America/Toronto), with its offset.</param>
+/// <param name="AgencyPart"><c>lead</c>, <c>assisting</c> or <c>originating</c>.</param>
+/// <param name="AgencyState"><c>requested</c>, <c>accepted</c>, <c>declined</c>, or null for the originating agency.</param>
+/// <param name="ChatLink">A Teams deep link to the user's copy of the card in their chat with FocusBot, or null.</param>
+public sealed record TabSituationDto(
+    string Id, string Table, string TableName, string Status, string Urgency, string Type, string AgeGroup, string Gender,
+    IReadOnlyList<string> RiskFactors, string? LeadAgency, string? LeadAgencyName, string AgencyPart, string? AgencyState,
+    int DaysOpen, DateTimeOffset? UpdateDueAt, DateTimeOffset? UpdateDueLocal, string? Summary,
+    bool MayAnswer, bool MayPostUpdate, bool NextUpdateIsFortyEightHourUpdate, string? ChatLink);
+
+/// <summary>One value column of a chart's table: a key (the CSV header and the page's string key) and a label.</summary>
+public sealed record ChartColumnDto(string Key, string Label);
+
+/// <summary>One row of a chart's table: a key (catalogue id, agency id, month yyyy-MM, week's Monday yyyy-MM-dd), its label and one value per column (null: nothing to take a rate of).</summary>
+public sealed record ChartRowDto(string Key, string Label, IReadOnlyList<double?> Values);
+
+/// <summary>A chart and the numbers it draws, which the page also shows as a table under it and offers as CSV.</summary>
+/// <param name="Kind"><c>bar</c>, <c>stacked</c> (bars stacked by column) or <c>line</c>.</param>
+public sealed record ChartDto(string Id, string Kind, IReadOnlyList<ChartColumnDto> Columns, IReadOnlyList<ChartRowDto> Rows);
+
+/// <summary>
+/// <c>GET /tabs/api/dashboard</c>: the tables and period (yyyy-MM-dd, <c>to</c> not included), the period's figures
+/// (as <c>GET /api/v1/stats</c>), whether the period is empty, and the charts (ids: <c>openByStatus</c>,
+/// <c>openByLeadAgency</c>, <c>fortyEightHourUpdatesByMonth</c>, <c>newSituationsByWeek</c>, <c>riskFactors</c> (top 10),
+/// <c>outcomes</c>, <c>barriersByMonth</c>).
+/// </summary>
+public sealed record TabDashboardDto(IReadOnlyList<TabTableDto> Tables, DateOnly From, DateOnly To, bool PeriodIsEmpty, FiguresDto Figures,
+    IReadOnlyList<ChartDto> Charts);
+
+/// <summary>Builds the dashboard's charts from <see cref="DashboardReport"/>: the one place their numbers are shaped, for the page and the CSV.</summary>
+public static class DashboardCharts
+{
+    public const int TopRiskFactors = 10;
+
+    /// <summary>
+    /// The seven charts, in the page's order: counts as numbers; the on-time rate as a percentage with one decimal (null
+    /// when no 48-hour update was due that month); labels from the roster (agencies) and the catalogue (English, or French
+    /// with <paramref name="french"/>); months yyyy-MM and weeks by their Monday, yyyy-MM-dd, in the table's time zone.
+    /// </summary>
+    public static IReadOnlyList<ChartDto> Of(DashboardReport report, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue, bool french)
+    {
+        var count = new ChartColumnDto("situations", "Situations");
+        var barrierIds = report.BarriersByMonth.SelectMany(m => m.Barriers).GroupBy(b => b.Id)
+            .OrderByDescending(g => g.Sum(b => b.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        return
+        [
+            new("openByStatus", "bar", [count],
+                [.. new[] { "open", "active" }.Select(s => Row(s, s, report.OpenByStatus.FirstOrDefault(c => c.Id == s)?.Count ?? 0))]),
+            new("openByLeadAgency", "bar", [count],
+                [.. report.OpenByLeadAgency.Select(c => Row(c.Id, agencies.GetValueOrDefault(c.Id)?.Name ?? c.Id, c.Count))]),
+            new("fortyEightHourUpdatesByMonth", "stacked",
+                [new("onTime", "On time"), new("late", "Late"), new("missing", "Missing"), new("onTimeRate", "On-time rate (%)")],
+                [.. report.FortyEightHourUpdatesByMonth.Select(m => new ChartRowDto(m.Month, m.Month,
+                    [m.Updates.OnTime, m.Updates.Late, m.Updates.Missing,
+                     m.Updates.OnTimeRate is { } rate ? Math.Round(rate * 100, 1, MidpointRounding.AwayFromZero) : null]))]),
+            new("newSituationsByWeek", "line", [count],
+                [.. report.NewSituationsByWeek.Select(w => Row(w.Monday.ToString("yyyy-MM-dd"), w.Monday.ToString("yyyy-MM-dd"), w.Count))]),
+            new("riskFactors", "bar", [count],
+                [.. report.Totals.RiskFactors.Take(TopRiskFactors).Select(c => Row(c.Id, Label(catalogue.RiskFactors, c.Id, french), c.Count))]),
+            new("outcomes", "bar", [count],
+                [.. report.Totals.Outcomes.Select(c => Row(c.Id, Label(catalogue.Outcomes, c.Id, french), c.Count))]),
+            new("barriersByMonth", "stacked",
+                [.. barrierIds.Select(id => new ChartColumnDto(id, Label(catalogue.Barriers, id, french)))],
+                [.. report.BarriersByMonth.Select(m => new ChartRowDto(m.Month, m.Month,
+                    [.. barrierIds.Select(id => (double?)(m.Barriers.FirstOrDefault(b => b.Id == id)?.Count ?? 0))]))]),
+        ];
+    }
+
+    /// <summary>The chart as RFC 4180 CSV: <c>key,label,&lt;column keys&gt;</c>, then one line per row (invariant numbers, empty for null).</summary>
+    public static string ToCsv(ChartDto chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var csv = new System.Text.StringBuilder();
+        Csv.AppendRow(csv, ["key", "label", .. chart.Columns.Select(c => c.Key)]);
+        foreach (var row in chart.Rows)
+            Csv.AppendRow(csv, [row.Key, row.Label, .. row.Values.Select(v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        return csv.ToString();
+    }
+
+    /// <summary>A catalogue entry's label in English or French; an id no longer in the catalogue reads as itself.</summary>
+    public static string Label(CatalogueList list, string id, bool french) =>
+        list.Find(id) is { } entry ? (french ? entry.FrenchLabel : entry.Label) : id;
+
+    private static ChartRowDto Row(string key, string label, int value) => new(key, label, [value]);
+}
