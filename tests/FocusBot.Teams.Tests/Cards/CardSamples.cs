@@ -45,10 +45,14 @@ internal static class CardSamples
         ["assignment-confirmation-lead"] = () =>
         {
             var s = LeadAccepted();
-            return AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt);
+            return AssignmentConfirmationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Agency("northside-mh"), asLead: true, Now);
         },
         ["assignment-confirmation-assisting"] = () =>
-            AssignmentConfirmationCard.Build(Recorded(), Demo, Agency("harbour-housing"), asLead: false, null),
+        {
+            var s = LeadAccepted();
+            Succeeds(s.Accept("harbour-housing", AssistingRep, RecordedAt.AddHours(2)));
+            return AssignmentConfirmationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(AssistingRep, s), Agency("harbour-housing"), asLead: false, Now);
+        },
         ["notice-error"] = NoticeCard.SituationNotFound,
         ["notice-info"] = () => NoticeCard.Build("Already accepted", "Northside Mental Health has already accepted as lead.", isError: false),
         ["update-form-48-hour"] = () => UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: true),

@@ -14,6 +14,4 @@ internal static class AgencyNames
         return agencies.Values.FirstOrDefault(a => string.Equals(a.Id, agencyId, StringComparison.OrdinalIgnoreCase))?.Name
             ?? agencyId;
     }
-        return message;
-    }
 }
