@@ -1,4 +1,5 @@
 using FocusBot.Core.Audit;
+using FocusBot.Core.Privacy;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
@@ -121,7 +122,10 @@ public sealed class SituationCardActions(
         {
             var chaired = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
             if (chaired.Count == 0) return NoticeCard.Of("CoChairsOnly", isError: true);
-            return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue, request, outcome.Problems, submissionId);
+            var onRoster = await roster.AgenciesAsync(cancellationToken);
+            var problems = NewSituationForm.InReadersLanguage(outcome.Problems, request.Summary,
+                IdentifierContext.At(time.GetUtcNow(), onRoster.Select(a => a.Name)));
+            return NewSituationForm.Build(chaired, onRoster, catalogue, request, problems, submissionId);
         }
 
         // A repeated submission gets the same confirmation, with where the cards stand now.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FocusBot.Core.Catalogue;
+using FocusBot.Core.Privacy;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Localization;
@@ -56,39 +57,36 @@ public static class NewSituationForm
             ? tablesTheCoChairChairs.FirstOrDefault(t => Same(t.Id, typedTable))?.Id ?? typedTable
             : tablesTheCoChairChairs.Count == 1 ? tablesTheCoChairChairs[0].Id : null;
         Field(card, byField, Element.ChoiceInput(Table, Texts.Get("NewSituation.Table"), tablesTheCoChairChairs.Select(t => (t.Id, t.Name)), tableValue,
-            required: true), Texts.Get("NewSituation.TableError"));
+            required: true));
 
         Field(card, byField, Element.ChoiceInput(AerMet, Texts.Get("NewSituation.Threshold"),
             [("true", Texts.Get("NewSituation.ThresholdMet")), ("false", Texts.Get("NewSituation.ThresholdNotMet"))],
-            typed?.AerMet == false ? "false" : "true", required: true, compact: false), Texts.Get("NewSituation.ThresholdError"));
-        Field(card, byField, Choice(Type, Texts.Get("NewSituation.Type"), catalogue.SituationTypes, typed?.Type), Texts.Get("NewSituation.TypeError"));
-        Field(card, byField, Choice(AgeGroup, Texts.Get("Fact.AgeGroup"), catalogue.AgeGroups, typed?.AgeGroup), Texts.Get("NewSituation.AgeGroupError"));
-        Field(card, byField, Choice(Gender, Texts.Get("Fact.Gender"), catalogue.Genders, typed?.Gender), Texts.Get("NewSituation.GenderError"));
+            typed?.AerMet == false ? "false" : "true", required: true, compact: false));
+        Field(card, byField, Choice(Type, Texts.Get("NewSituation.Type"), catalogue.SituationTypes, typed?.Type));
+        Field(card, byField, Choice(AgeGroup, Texts.Get("Fact.AgeGroup"), catalogue.AgeGroups, typed?.AgeGroup));
+        Field(card, byField, Choice(Gender, Texts.Get("Fact.Gender"), catalogue.Genders, typed?.Gender));
         var people = new JsonObject
         {
             ["type"] = "Input.Number", ["id"] = PeopleCount, ["label"] = Texts.Get("NewSituation.People"),
             ["min"] = 0, ["max"] = NewSituationValidator.MaxPeopleCount,
         };
         if (typed?.PeopleCount is { } count) people["value"] = count;
-        Field(card, byField, people, Texts.Get("NewSituation.PeopleError", NewSituationValidator.MaxPeopleCount));
+        Field(card, byField, people);
         Field(card, byField, Element.ChoiceInput(RiskFactors, Texts.Get("Fact.RiskFactors"), Choices(catalogue.RiskFactors),
-            Joined(typed?.RiskFactors?.Select(id => catalogue.RiskFactors.Find(id)?.Id ?? id)), multiSelect: true, required: true),
-            Texts.Get("NewSituation.RiskFactorsError"));
+            Joined(typed?.RiskFactors?.Select(id => catalogue.RiskFactors.Find(id)?.Id ?? id)), multiSelect: true, required: true));
 
         card.Add(Element.Text(Texts.Get("NewSituation.SummaryAdvice"), subtle: true));
         Field(card, byField, Element.TextInput(Summary, Texts.Get("NewSituation.Summary"), typed?.Summary, multiline: true,
-            maxLength: Situation.MaxSummaryLength, placeholder: Texts.Get("NewSituation.SummaryPlaceholder")),
-            Texts.Get("NewSituation.SummaryError", Situation.MaxSummaryLength));
+            maxLength: Situation.MaxSummaryLength, placeholder: Texts.Get("NewSituation.SummaryPlaceholder")));
 
         var agencyChoices = agencies.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).Select(a => (a.Id, a.Name)).ToList();
         Field(card, byField, Element.ChoiceInput(OriginatingAgency, Texts.Get("Fact.OriginatingAgency"), agencyChoices,
-            AgencyId(typed?.OriginatingAgency, agencies), required: true), Texts.Get("NewSituation.OriginatingError"));
+            AgencyId(typed?.OriginatingAgency, agencies), required: true));
         // Not required on the card: a not-AER discussion names none; the validator asks for them when the threshold was met.
         Field(card, byField, Element.ChoiceInput(LeadAgency, Texts.Get("NewSituation.Lead"), agencyChoices,
-            AgencyId(typed?.LeadAgency, agencies)), Texts.Get("NewSituation.LeadError"));
+            AgencyId(typed?.LeadAgency, agencies)));
         Field(card, byField, Element.ChoiceInput(AssistingAgencies, Texts.Get("NewSituation.Assisting"), agencyChoices,
-            Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true),
-            Texts.Get("NewSituation.AssistingError"));
+            Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true));
 
         return card.Action(Actions.Execute(Texts.Get("Action.RecordSituation"), SituationVerbs.Record,
             new { submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
@@ -107,11 +105,49 @@ public static class NewSituationForm
         }
     }
 
-    private static void Field(AdaptiveCard card, Dictionary<string, string[]> byField, JsonObject input, string usualError)
+    /// <summary>
+    /// What the form says under a field that is missing or wrong, in the reader's language; the validator's own
+    /// (English) sentences are for the REST API, so Teams shows these instead (see <see cref="InReadersLanguage"/>).
+    /// </summary>
+    public static string UsualError(string field) => field switch
+    {
+        Table => Texts.Get("NewSituation.TableError"),
+        AerMet => Texts.Get("NewSituation.ThresholdError"),
+        Type => Texts.Get("NewSituation.TypeError"),
+        AgeGroup => Texts.Get("NewSituation.AgeGroupError"),
+        Gender => Texts.Get("NewSituation.GenderError"),
+        PeopleCount => Texts.Get("NewSituation.PeopleError", NewSituationValidator.MaxPeopleCount),
+        RiskFactors => Texts.Get("NewSituation.RiskFactorsError"),
+        Summary => Texts.Get("NewSituation.SummaryError", Situation.MaxSummaryLength),
+        OriginatingAgency => Texts.Get("NewSituation.OriginatingError"),
+        LeadAgency => Texts.Get("NewSituation.LeadError"),
+        AssistingAgencies => Texts.Get("NewSituation.AssistingError"),
+        _ => Texts.Get("NewSituation.FieldError"),
+    };
+
+    /// <summary>
+    /// The validator's problems as the form shows them: each field's in the reader's language; an identifying detail
+    /// in the summary named with its passage (<see cref="IdentifierGuard"/>, in English or French).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> InReadersLanguage(IReadOnlyDictionary<string, string[]> problems, string? summary,
+        IdentifierContext privacy)
+    {
+        var shown = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, _) in problems)
+        {
+            var identified = field.Equals(Summary, StringComparison.OrdinalIgnoreCase) && summary is not null
+                ? IdentifierGuard.Describe(summary, IdentifierGuard.Find(summary, privacy), french: BotLanguage.IsFrench)
+                : "";
+            shown[field] = [identified.Length > 0 ? identified : UsualError(field)];
+        }
+        return shown;
+    }
+
+    private static void Field(AdaptiveCard card, Dictionary<string, string[]> byField, JsonObject input)
     {
         var id = (string)input["id"]!;
         var messages = byField.GetValueOrDefault(id) ?? [];
-        input["errorMessage"] = messages.Length > 0 ? string.Join(" ", messages) : usualError;
+        input["errorMessage"] = messages.Length > 0 ? string.Join(" ", messages) : UsualError(id);
         card.Add(input);
         foreach (var message in messages)
         {

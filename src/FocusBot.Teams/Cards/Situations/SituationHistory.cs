@@ -126,6 +126,9 @@ public static class SituationHistory
         };
     }
 
-    /// <summary>E.g. "Tue 24 Nov 2026, 10:15 a.m." in the table's time zone (the zone is named once, above the updates).</summary>
-    private static string Short(DateTimeOffset instant, Table table) => TableTime.Short(instant, table);
+    /// <summary>
+    /// E.g. "Tuesday 24 November 2026, 10:15 a.m." in the table's time zone (named once, above the updates): the same
+    /// style as the situation card the history is added to.
+    /// </summary>
+    private static string Short(DateTimeOffset instant, Table table) => TableTime.Long(instant, table);
 }

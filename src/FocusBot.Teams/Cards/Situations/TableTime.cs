@@ -7,7 +7,7 @@ namespace FocusBot.Teams.Cards.Situations;
 /// <summary>
 /// Instants as the table reads them: in the table's time zone, in the current language (<see cref="BotLanguage"/>),
 /// with the zone named. A card uses one family: the long one (<see cref="Describe(DateTimeOffset, Table)"/>,
-/// <see cref="Describe(DateOnly)"/>) or the short one (<see cref="Short"/>, <see cref="ShortDay"/>). The time of day
+/// <see cref="Long"/>, <see cref="Describe(DateOnly)"/>) or the short one (<see cref="Short"/>, for lists). The time of day
 /// is joined with no-break spaces, so "7:34 a.m." or "7 h 34" never wraps.
 /// </summary>
 public static class TableTime
@@ -16,14 +16,14 @@ public static class TableTime
     public static string Describe(DateTimeOffset instant, Table table) =>
         $"{Moment(Local(instant, table), "Format.Day")} ({ZoneName(table)})";
 
+    /// <summary>E.g. "Thursday 26 November 2026, 10:15 a.m." / "jeudi 26 novembre 2026 à 10 h 15", for a card that names the zone once.</summary>
+    public static string Long(DateTimeOffset instant, Table table) => Moment(Local(instant, table), "Format.Day");
+
     /// <summary>E.g. "Thursday 26 November 2026" / "jeudi 26 novembre 2026".</summary>
     public static string Describe(DateOnly day) => day.ToString(Texts.Pattern("Format.Day"), CultureInfo.CurrentCulture);
 
     /// <summary>E.g. "Thu 26 Nov 2026, 10:15 a.m." / "jeu. 26 nov. 2026 à 10 h 15" (the card names the zone once).</summary>
     public static string Short(DateTimeOffset instant, Table table) => Moment(Local(instant, table), "Format.ShortDay");
-
-    /// <summary>E.g. "Thu 26 Nov 2026" / "jeu. 26 nov. 2026".</summary>
-    public static string ShortDay(DateOnly day) => day.ToString(Texts.Pattern("Format.ShortDay"), CultureInfo.CurrentCulture);
 
     public static DateTimeOffset Local(DateTimeOffset instant, Table table) => TimeZoneInfo.ConvertTime(instant, table.TimeZone);
 
