@@ -8,4 +8,7 @@ public sealed record CatalogueEntry(string Id, string Label, string? LabelFr = n
 {
     /// <summary>The French (fr-CA) label, or the English one when none is configured.</summary>
     public string FrenchLabel => string.IsNullOrWhiteSpace(LabelFr) ? Label : LabelFr;
+
+    /// <summary>The label in the current UI culture's language: French for any <c>fr</c> culture, else English.</summary>
+    public string LocalLabel => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? FrenchLabel : Label;
 }

@@ -30,6 +30,9 @@ public sealed class CatalogueList : IReadOnlyList<CatalogueEntry>
     /// <summary>The label to show for a stored id; an id no longer configured is shown as it is.</summary>
     public string LabelOf(string id) => Find(id)?.Label ?? id;
 
+    /// <summary>The label in the current UI culture's language (<see cref="CatalogueEntry.LocalLabel"/>); an unknown id as it is.</summary>
+    public string LocalLabelOf(string id) => Find(id)?.LocalLabel ?? id;
+
     public IEnumerator<CatalogueEntry> GetEnumerator() => _entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

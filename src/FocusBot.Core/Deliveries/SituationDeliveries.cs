@@ -49,7 +49,7 @@ public static class SituationDeliveries
         {
             rows.AddRange(Released(situation, tableMembers, change.Released, now));
             rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.AgenciesChangedNotice, now,
-                subject: string.Join(",", change.NewlyAsked), text: change.Message));
+                subject: string.Join(",", change.NewlyAsked), text: change.ChangeEventId?.ToString()));
         }
         if (change.LeadDeclined)
             rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.LeadDeclinedNotice, now));

@@ -85,7 +85,7 @@ public sealed class ReminderDispatcher(
                 case ComposeOutcome.NoLongerApplies:
                     return await FinishAsync(reminder, token, ReminderState.Cancelled, composed.Reason, cancellationToken);
                 case ComposeOutcome.Undeliverable:
-                    await TellCoChairsAsync(reminder, composed.Reason!, cancellationToken);
+                    await TellCoChairsAsync(reminder, "no-channel", composed.Reason!, cancellationToken);
                     return await FinishAsync(reminder, token, ReminderState.Failed, composed.Reason, cancellationToken);
             }
 
@@ -100,7 +100,7 @@ public sealed class ReminderDispatcher(
                     var reason = UndeliverableReason(composed.To!, result);
                     logger.LogWarning("Reminder {ReminderId} ({Kind}, table {TableId}) cannot reach {Address}: {Reason}",
                         reminder.Id, reminder.Kind, reminder.TableId, composed.To, reason);
-                    await TellCoChairsAsync(reminder, reason, cancellationToken);
+                    await TellCoChairsAsync(reminder, UndeliverableCause(composed.To!, result), reason, cancellationToken);
                     return await FinishAsync(reminder, token, ReminderState.Failed, reason, cancellationToken);
                 default:
                     await store.ReleaseAsync(reminder.Id, token, result.Detail ?? result.Status.ToString(),
@@ -125,11 +125,13 @@ public sealed class ReminderDispatcher(
         return state;
     }
 
-    private async Task TellCoChairsAsync(Reminder reminder, string reason, CancellationToken cancellationToken)
+    /// <param name="cause">A code (<c>no-channel</c>, <c>channel-refused</c>, <c>no-conversation</c>, <c>unreachable</c>): with the
+    /// target, what the co-chairs are told once about; never a sentence, so rewording one does not tell them again.</param>
+    private async Task TellCoChairsAsync(Reminder reminder, string cause, string reason, CancellationToken cancellationToken)
     {
         try
         {
-            await coChairs.TellOnceAsync(reminder.TableId, $"reminder-undeliverable|{reminder.Target}|{reason}",
+            await coChairs.TellOnceAsync(reminder.TableId, $"reminder-undeliverable|{reminder.Target}|{cause}",
                 $"FocusBot could not deliver a reminder: {reason}", cancellationToken);
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
@@ -137,6 +139,9 @@ public sealed class ReminderDispatcher(
             logger.LogError(failure, "Could not tell the co-chairs of table {TableId} that {Reason}", reminder.TableId, reason);
         }
     }
+
+    private static string UndeliverableCause(ConversationAddress to, DeliveryResult result) =>
+        to.Kind == ConversationKind.Channel ? "channel-refused" : result.Status == DeliveryStatus.NoConversation ? "no-conversation" : "unreachable";
 
     private static string UndeliverableReason(ConversationAddress to, DeliveryResult result) => to.Kind == ConversationKind.Channel
         ? "the table's channel refused the bot (was FocusBot removed from the team?). A co-chair can type \"link <table>\" in the right channel."

@@ -10,6 +10,10 @@ public interface IRosterStore
     Task<Member?> FindMemberByEmailAsync(string email, CancellationToken cancellationToken);
     /// <summary>Remembers the Entra object id Teams reported for a member found by e-mail.</summary>
     Task RecordAadObjectIdAsync(string email, string aadObjectId, CancellationToken cancellationToken);
+    /// <summary>Stores a member's own choice of language (<c>en-CA</c>, <c>fr-CA</c>; null follows Teams again).</summary>
+    Task RecordLanguageAsync(string email, string? language, CancellationToken cancellationToken);
+    /// <summary>Remembers the locale Teams reported for a member (at most 20 characters), for proactive messages.</summary>
+    Task RecordTeamsLocaleAsync(string email, string locale, CancellationToken cancellationToken);
     /// <summary>Remembers the calendar series (Microsoft Graph event id) of a table's weekly meeting.</summary>
     Task RecordCalendarEventIdAsync(string tableId, string eventId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Table>> TablesAsync(CancellationToken cancellationToken);

@@ -12,6 +12,12 @@ public sealed class Member
     public required string AgencyId { get; set; }
     public required MemberRole Role { get; set; }
     public List<string> TableIds { get; set; } = [];
+    /// <summary>The member's own choice of language (<c>language français</c>): <c>en-CA</c>, <c>fr-CA</c>, or null
+    /// to follow Teams. Kept when the roster is imported again.</summary>
+    public string? Language { get; set; }
+    /// <summary>The locale Teams last reported for the member (e.g. <c>fr-CA</c>), so that proactive messages use
+    /// it. Kept when the roster is imported again.</summary>
+    public string? TeamsLocale { get; set; }
 
     public bool IsCoChairOf(string tableId) =>
         Role is MemberRole.CoChair or MemberRole.Admin && TableIds.Contains(tableId, StringComparer.OrdinalIgnoreCase);

@@ -17,6 +17,8 @@ public sealed class TableDocument
     public string? Code { get; set; }
     public List<string?>? Divisions { get; set; }
     public string? TimeZone { get; set; }
+    /// <summary>The language of the table's channel posts: <c>en-CA</c> (the default) or <c>fr-CA</c>.</summary>
+    public string? Language { get; set; }
     public MeetingDocument? Meeting { get; set; }
 }
 

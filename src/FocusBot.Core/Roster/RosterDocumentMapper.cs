@@ -12,6 +12,7 @@ public static class RosterDocumentMapper
             Code = t.Code,
             Divisions = [.. t.Divisions],
             TimeZone = t.TimeZoneId,
+            Language = t.Language,
             Meeting = new MeetingDocument
             {
                 Day = t.Meeting.Day.ToString(),

@@ -82,6 +82,10 @@ public static partial class RosterValidator
             else if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
                 problems.Add($"{at}.timeZone: \"{Shorten(timeZone)}\" is not a known time zone (use an IANA name such as \"America/Toronto\").");
 
+            var language = doc.Language?.Trim();
+            if (language is not null && !Table.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
+                problems.Add($"{at}.language: \"{Shorten(language)}\" is not one of FocusBot's languages ({string.Join(", ", Table.Languages)}).");
+
             var meeting = ValidateMeeting(doc.Meeting, $"{at}.meeting", problems);
 
             if (problems.Count == before)
@@ -89,6 +93,7 @@ public static partial class RosterValidator
                 tables.Add(new Table
                 {
                     Id = id!, Name = name!, Code = code!, Divisions = divisions, TimeZoneId = timeZone!, Meeting = meeting!,
+                    Language = Table.Languages.First(l => l.Equals(language ?? Table.DefaultLanguage, StringComparison.OrdinalIgnoreCase)),
                 });
             }
         }

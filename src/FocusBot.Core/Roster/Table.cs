@@ -12,6 +12,13 @@ public sealed class Table
     /// <summary>IANA time zone in which the meeting and every due time are computed.</summary>
     public required string TimeZoneId { get; set; }
     public required MeetingSchedule Meeting { get; set; }
+    /// <summary>The language of the table's channel posts (the agenda, the situation cards there): <c>en-CA</c> or <c>fr-CA</c>.</summary>
+    public string Language { get; set; } = DefaultLanguage;
+
+    /// <summary>The languages a table can post in (DESIGN.md, "Languages and accessibility").</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en-CA", "fr-CA"];
+
+    public const string DefaultLanguage = "en-CA";
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }

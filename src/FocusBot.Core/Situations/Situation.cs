@@ -124,15 +124,14 @@ public sealed class Situation
         situation._riskFactorIds.AddRange(newSituation.RiskFactors);
         if (!newSituation.AerMet)
         {
-            situation.Happened(now, newSituation.RecordedBy.Email, SituationEventKind.Recorded, null, "threshold of acutely elevated risk not met");
+            situation.Happened(now, newSituation.RecordedBy.Email, SituationEventKind.Recorded, null, new EventFacts(Status: SituationStatus.NotAer));
             return situation;
         }
 
         // The 48-hour clock runs from the table's discussion, whoever accepts and whenever.
         situation._assignments.Add(new Assignment(newSituation.LeadAgency!, AssignmentRole.Lead, now, now + newSituation.UpdateDueAfter));
         situation._assignments.AddRange(newSituation.AssistingAgencies.Select(a => new Assignment(a, AssignmentRole.Assisting, now)));
-        situation.Happened(now, newSituation.RecordedBy.Email, SituationEventKind.Recorded, null,
-            $"lead {newSituation.LeadAgency}; assisting {(newSituation.AssistingAgencies.Count == 0 ? "none" : string.Join(", ", newSituation.AssistingAgencies))}");
+        situation.Happened(now, newSituation.RecordedBy.Email, SituationEventKind.Recorded, newSituation.LeadAgency, new EventFacts(Status: SituationStatus.Open));
         return situation;
     }
 
@@ -150,7 +149,7 @@ public sealed class Situation
                 return SituationResult.AlreadyDone($"{assignment.AgencyId} has already accepted as {RoleName(assignment)}.");
             case AssignmentState.Declined:
                 return SituationResult.Refused(SituationRefusal.AlreadyDeclined,
-                    $"{assignment.AgencyId} declined this situation; a co-chair can ask again.");
+                    $"{assignment.AgencyId} declined this situation; a co-chair can ask again.", Args(assignment.AgencyId));
         }
 
         assignment.Accept(member.Email, now);
@@ -162,7 +161,7 @@ public sealed class Situation
             Status = SituationStatus.Active;
         }
 
-        Happened(now, member.Email, SituationEventKind.Accepted, assignment.AgencyId, $"accepted as {RoleName(assignment)}");
+        Happened(now, member.Email, SituationEventKind.Accepted, assignment.AgencyId, new EventFacts(assignment.Role));
         return SituationResult.Done(assignment.Role == AssignmentRole.Lead
             ? $"{assignment.AgencyId} is the lead agency on {Id}. The 48-hour update is due by {UpdateDueAt:u}."
             : $"{assignment.AgencyId} is an assisting agency on {Id}.");
@@ -187,14 +186,15 @@ public sealed class Situation
                 return SituationResult.AlreadyDone($"{assignment.AgencyId} has already declined.");
             case AssignmentState.Accepted:
                 return SituationResult.Refused(SituationRefusal.AlreadyAccepted,
-                    $"{assignment.AgencyId} has already accepted; please tell the co-chairs if that has changed.");
+                    $"{assignment.AgencyId} has already accepted; please tell the co-chairs if that has changed.", Args(assignment.AgencyId));
         }
 
         var trimmed = reason?.Trim() ?? string.Empty;
         if (trimmed.Length is < MinDeclineReasonLength or > MaxDeclineReasonLength)
         {
             return SituationResult.Refused(SituationRefusal.InvalidText,
-                $"Please give a reason of {MinDeclineReasonLength} to {MaxDeclineReasonLength} characters.");
+                $"Please give a reason of {MinDeclineReasonLength} to {MaxDeclineReasonLength} characters.",
+                Args(field: "reason", min: MinDeclineReasonLength, max: MaxDeclineReasonLength));
         }
 
         if (RefuseIdentifiers(now, agencyNames, trimmed) is { } identifying)
@@ -203,7 +203,7 @@ public sealed class Situation
         }
 
         assignment.Decline(member.Email, trimmed, now);
-        Happened(now, member.Email, SituationEventKind.Declined, assignment.AgencyId, $"declined as {RoleName(assignment)}");
+        Happened(now, member.Email, SituationEventKind.Declined, assignment.AgencyId, new EventFacts(assignment.Role));
         return assignment.Role == AssignmentRole.Lead
             ? SituationResult.LeadDeclinedDone($"{assignment.AgencyId} declined the lead on {Id}; the co-chairs can name another lead or ask it again.")
             : SituationResult.Done($"{assignment.AgencyId} declined to assist on {Id}.");
@@ -225,18 +225,18 @@ public sealed class Situation
         var assignment = AssignmentOf(agencyId);
         if (assignment is null)
         {
-            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.");
+            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.", Args(agencyId));
         }
 
         if (assignment.State != AssignmentState.Declined)
         {
-            return SituationResult.Refused(SituationRefusal.NotDeclined, $"{assignment.AgencyId} has not declined {Id}.");
+            return SituationResult.Refused(SituationRefusal.NotDeclined, $"{assignment.AgencyId} has not declined {Id}.", Args(assignment.AgencyId));
         }
 
         assignment.RequestAgain(now, now + updateDue);
-        Happened(now, member.Email, SituationEventKind.AskedAgain, assignment.AgencyId, $"asked again as {RoleName(assignment)}");
+        Happened(now, member.Email, SituationEventKind.AskedAgain, assignment.AgencyId, new EventFacts(assignment.Role));
         return SituationResult.AgenciesChanged($"{assignment.AgencyId} has been asked again to take part in {Id}.",
-            newlyAsked: [assignment.AgencyId], released: []);
+            newlyAsked: [assignment.AgencyId], released: [], _events[^1]);
     }
 
     /// <summary>
@@ -264,7 +264,8 @@ public sealed class Situation
         var oldLead = LeadAssignment!;
         if (string.Equals(oldLead.AgencyId, agency.Id, StringComparison.OrdinalIgnoreCase))
         {
-            return SituationResult.Refused(SituationRefusal.AlreadyOnSituation, $"{agency.Id} is already the lead agency on {Id}.");
+            return SituationResult.Refused(SituationRefusal.AlreadyOnSituation, $"{agency.Id} is already the lead agency on {Id}.",
+                Args(agency.Id, AssignmentRole.Lead));
         }
 
         var released = new List<string> { oldLead.AgencyId };
@@ -277,9 +278,9 @@ public sealed class Situation
         _assignments.Add(new Assignment(agency.Id, AssignmentRole.Lead, now, now + updateDue));
         Status = SituationStatus.Open;
         LeadAcceptedAt = null;
-        Happened(now, member.Email, SituationEventKind.LeadChanged, agency.Id, $"named lead in place of {oldLead.AgencyId}");
+        Happened(now, member.Email, SituationEventKind.LeadChanged, agency.Id, new EventFacts(AssignmentRole.Lead, FormerAgencyId: oldLead.AgencyId));
         return SituationResult.AgenciesChanged($"{agency.Id} is asked to lead {Id}; {oldLead.AgencyId} is released.",
-            newlyAsked: [agency.Id], released: released);
+            newlyAsked: [agency.Id], released: released, _events[^1]);
     }
 
     /// <summary>A co-chair adds an assisting agency, which is asked at once.</summary>
@@ -303,18 +304,18 @@ public sealed class Situation
         {
             return SituationResult.Refused(SituationRefusal.AlreadyOnSituation, existing.State == AssignmentState.Declined
                 ? $"{agency.Id} is already on {Id} and declined; ask it again instead."
-                : $"{agency.Id} is already on {Id} as {RoleName(existing)}.");
+                : $"{agency.Id} is already on {Id} as {RoleName(existing)}.", Args(agency.Id, existing.Role, existing.State));
         }
 
         if (AssistingAssignments.Count() >= NewSituationValidator.MaxAssistingAgencies)
         {
             return SituationResult.Refused(SituationRefusal.TooManyAgencies,
-                $"{Id} already has {NewSituationValidator.MaxAssistingAgencies} assisting agencies.");
+                $"{Id} already has {NewSituationValidator.MaxAssistingAgencies} assisting agencies.", Args(max: NewSituationValidator.MaxAssistingAgencies));
         }
 
         _assignments.Add(new Assignment(agency.Id, AssignmentRole.Assisting, now));
-        Happened(now, member.Email, SituationEventKind.AssistingAdded, agency.Id, "asked to assist");
-        return SituationResult.AgenciesChanged($"{agency.Id} is asked to assist on {Id}.", newlyAsked: [agency.Id], released: []);
+        Happened(now, member.Email, SituationEventKind.AssistingAdded, agency.Id, new EventFacts(AssignmentRole.Assisting));
+        return SituationResult.AgenciesChanged($"{agency.Id} is asked to assist on {Id}.", newlyAsked: [agency.Id], released: [], _events[^1]);
     }
 
     /// <summary>A co-chair releases an assisting agency (asked, accepted or declined); the lead is changed, never released alone.</summary>
@@ -330,17 +331,17 @@ public sealed class Situation
         var assignment = AssignmentOf(agencyId);
         if (assignment is null)
         {
-            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.");
+            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.", Args(agencyId));
         }
 
         if (assignment.Role == AssignmentRole.Lead)
         {
-            return SituationResult.Refused(SituationRefusal.IsLead, $"{assignment.AgencyId} is the lead agency on {Id}: name another lead instead.");
+            return SituationResult.Refused(SituationRefusal.IsLead, $"{assignment.AgencyId} is the lead agency on {Id}: name another lead instead.", Args(assignment.AgencyId));
         }
 
         assignment.Release(member.Email, now);
-        Happened(now, member.Email, SituationEventKind.Released, assignment.AgencyId, "released from assisting");
-        return SituationResult.AgenciesChanged($"{assignment.AgencyId} is released from {Id}.", newlyAsked: [], released: [assignment.AgencyId]);
+        Happened(now, member.Email, SituationEventKind.Released, assignment.AgencyId, new EventFacts(assignment.Role));
+        return SituationResult.AgenciesChanged($"{assignment.AgencyId} is released from {Id}.", newlyAsked: [], released: [assignment.AgencyId], _events[^1]);
     }
 
     /// <summary>
@@ -360,7 +361,7 @@ public sealed class Situation
         var kind = catalogue.UpdateKinds.Find(kindId);
         if (kind is null)
         {
-            return SituationResult.Refused(SituationRefusal.UnknownUpdateKind, "Please choose what kind of update this is.");
+            return SituationResult.Refused(SituationRefusal.UnknownUpdateKind, "Please choose what kind of update this is.", Args());
         }
 
         var barriers = new List<string>();
@@ -369,7 +370,7 @@ public sealed class Situation
             var barrier = catalogue.Barriers.Find(barrierId);
             if (barrier is null)
             {
-                return SituationResult.Refused(SituationRefusal.UnknownBarrier, "One of the barriers is not on the table's list.");
+                return SituationResult.Refused(SituationRefusal.UnknownBarrier, "One of the barriers is not on the table's list.", Args());
             }
 
             if (!barriers.Contains(barrier.Id))
@@ -384,7 +385,7 @@ public sealed class Situation
             var service = catalogue.Services.Find(serviceId);
             if (service is null)
             {
-                return SituationResult.Refused(SituationRefusal.UnknownService, "One of the services is not on the table's list.");
+                return SituationResult.Refused(SituationRefusal.UnknownService, "One of the services is not on the table's list.", Args());
             }
 
             if (!services.Contains(service.Id))
@@ -396,13 +397,15 @@ public sealed class Situation
         var trimmedNote = note?.Trim() ?? string.Empty;
         if (trimmedNote.Length is 0 or > MaxNoteLength)
         {
-            return SituationResult.Refused(SituationRefusal.InvalidText, $"Please write a note of 1 to {MaxNoteLength} characters.");
+            return SituationResult.Refused(SituationRefusal.InvalidText, $"Please write a note of 1 to {MaxNoteLength} characters.",
+                Args(field: "note", min: 1, max: MaxNoteLength));
         }
 
         var trimmedNextStep = string.IsNullOrWhiteSpace(nextStep) ? null : nextStep.Trim();
         if (trimmedNextStep?.Length > MaxNextStepLength)
         {
-            return SituationResult.Refused(SituationRefusal.InvalidText, $"Please keep the next step under {MaxNextStepLength} characters.");
+            return SituationResult.Refused(SituationRefusal.InvalidText, $"Please keep the next step under {MaxNextStepLength} characters.",
+                Args(field: "nextStep", max: MaxNextStepLength));
         }
 
         if (RefuseIdentifiers(now, agencyNames, trimmedNote, trimmedNextStep) is { } identifying)
@@ -417,10 +420,7 @@ public sealed class Situation
         var update = new SituationUpdate(agencyId, member.Email, now, kind.Id, trimmedNote, trimmedNextStep, barriers,
             isFortyEightHourUpdate, wasOnTime, services);
         _updates.Add(update);
-        var detail = isFortyEightHourUpdate
-            ? $"48-hour update ({kind.Id}), {(wasOnTime == true ? "on time" : "late")}"
-            : $"update ({kind.Id})";
-        Happened(now, member.Email, SituationEventKind.UpdatePosted, agencyId, detail);
+        Happened(now, member.Email, SituationEventKind.UpdatePosted, agencyId, new EventFacts(UpdateKindId: kind.Id, WasOnTime: wasOnTime));
         return SituationResult.UpdatePosted(update, isFortyEightHourUpdate
             ? $"48-hour update posted on {Id}{(wasOnTime == true ? "." : ", after it was due.")}"
             : $"Update posted on {Id}.");
@@ -446,7 +446,7 @@ public sealed class Situation
         if (!member.IsCoChairOf(TableId) && AssignmentOf(member.AgencyId) is not { State: AssignmentState.Accepted })
         {
             return SituationResult.Refused(SituationRefusal.NoAcceptedAssignment,
-                $"Only agencies that accepted a part in {Id}, and the co-chairs, can post updates.");
+                $"Only agencies that accepted a part in {Id}, and the co-chairs, can post updates.", Args(member.AgencyId));
         }
 
         return null;
@@ -481,13 +481,13 @@ public sealed class Situation
 
         if (outcome is null)
         {
-            return SituationResult.Refused(SituationRefusal.UnknownOutcome, "Please choose one of the table's outcomes.");
+            return SituationResult.Refused(SituationRefusal.UnknownOutcome, "Please choose one of the table's outcomes.", Args());
         }
 
         Status = SituationStatus.Concluded;
         OutcomeId = outcome.Id;
         ConcludedAt = now;
-        Happened(now, member.Email, SituationEventKind.Concluded, null, $"outcome {outcome.Id}");
+        Happened(now, member.Email, SituationEventKind.Concluded, null, new EventFacts(OutcomeId: outcome.Id, Status: SituationStatus.Concluded));
         return SituationResult.Done($"{Id} is concluded: {outcome.Label}.");
     }
 
@@ -501,13 +501,13 @@ public sealed class Situation
 
         if (Status != SituationStatus.Concluded)
         {
-            return SituationResult.Refused(SituationRefusal.NotConcluded, $"{Id} is not concluded.");
+            return SituationResult.Refused(SituationRefusal.NotConcluded, $"{Id} is not concluded.", Args());
         }
 
         Status = LeadAssignment is { State: AssignmentState.Accepted } ? SituationStatus.Active : SituationStatus.Open;
         OutcomeId = null;
         ConcludedAt = null;
-        Happened(now, member.Email, SituationEventKind.Reopened, null, $"re-opened as {Status.ToString().ToLowerInvariant()}");
+        Happened(now, member.Email, SituationEventKind.Reopened, null, new EventFacts(Status: Status));
         return SituationResult.Done($"{Id} is re-opened.");
     }
 
@@ -523,12 +523,12 @@ public sealed class Situation
             || !string.Equals(member.AgencyId, agencyId, StringComparison.OrdinalIgnoreCase))
         {
             return SituationResult.Refused(SituationRefusal.NotYourAgency,
-                $"Only a representative of {agencyId} at this table can answer for it.");
+                $"Only a representative of {agencyId} at this table can answer for it.", Args(agencyId));
         }
 
         if (AssignmentOf(agencyId) is not { } found)
         {
-            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.");
+            return SituationResult.Refused(SituationRefusal.AgencyNotOnSituation, $"{agencyId} is not named on {Id}.", Args(agencyId));
         }
 
         if (Status == SituationStatus.Concluded)
@@ -540,7 +540,7 @@ public sealed class Situation
         if (found.State == AssignmentState.Requested && !CanAnswer(member))
         {
             return SituationResult.Refused(SituationRefusal.NotYourAgency,
-                $"Only a representative of {agencyId} at this table can answer for it.");
+                $"Only a representative of {agencyId} at this table can answer for it.", Args(agencyId));
         }
 
         assignment = found;
@@ -550,7 +550,7 @@ public sealed class Situation
     private SituationResult? RefuseUnlessCoChair(Member member) =>
         member.IsCoChairOf(TableId)
             ? null
-            : SituationResult.Refused(SituationRefusal.NotCoChair, "Only a co-chair of this table can do that.");
+            : SituationResult.Refused(SituationRefusal.NotCoChair, "Only a co-chair of this table can do that.", Args());
 
     private SituationResult? RefuseAgencyChangeBy(Member member)
     {
@@ -571,38 +571,43 @@ public sealed class Situation
     {
         agency = tableAgencies.FirstOrDefault(a => string.Equals(a.Id, agencyId?.Trim(), StringComparison.OrdinalIgnoreCase))!;
         return agency is null
-            ? SituationResult.Refused(SituationRefusal.AgencyNotAtTable, $"{agencyId} is not on the roster of this table.")
+            ? SituationResult.Refused(SituationRefusal.AgencyNotAtTable, $"{agencyId} is not on the roster of this table.", Args(agencyId))
             : null;
     }
 
-    private static SituationResult? RefuseIdentifiers(DateTimeOffset now, IEnumerable<string>? agencyNames, params string?[] texts)
+    private SituationResult? RefuseIdentifiers(DateTimeOffset now, IEnumerable<string>? agencyNames, params string?[] texts)
     {
         var privacy = IdentifierContext.At(now, agencyNames);
-        var refusals = texts
+        var identified = texts
             .Where(t => t is not null)
-            .Select(t => IdentifierGuard.Describe(t!, IdentifierGuard.Find(t, privacy)))
-            .Where(d => d.Length > 0)
+            .Select(t => new IdentifiedText(t!, IdentifierGuard.Find(t, privacy)))
+            .Where(found => found.Findings.Count > 0)
             .ToList();
-        return refusals.Count == 0
+        return identified.Count == 0
             ? null
-            : SituationResult.Refused(SituationRefusal.IdentifyingDetails, string.Join(" ", refusals));
+            : SituationResult.Refused(SituationRefusal.IdentifyingDetails,
+                string.Join(" ", identified.Select(found => IdentifierGuard.Describe(found.Text, found.Findings))), Args(identified: identified));
     }
 
     private SituationResult NotAtTable() =>
-        SituationResult.Refused(SituationRefusal.NotAtThisTable, "You do not sit at this situation's table.");
+        SituationResult.Refused(SituationRefusal.NotAtThisTable, "You do not sit at this situation's table.", Args());
 
     private SituationResult Concluded() =>
-        SituationResult.Refused(SituationRefusal.SituationConcluded, $"{Id} is concluded; a co-chair can re-open it.");
+        SituationResult.Refused(SituationRefusal.SituationConcluded, $"{Id} is concluded; a co-chair can re-open it.", Args());
 
     private SituationResult NotAer() =>
-        SituationResult.Refused(SituationRefusal.NotAer, $"{Id} was recorded as not meeting the threshold: it names no agencies and takes no updates.");
+        SituationResult.Refused(SituationRefusal.NotAer, $"{Id} was recorded as not meeting the threshold: it names no agencies and takes no updates.", Args());
 
     private static string RoleName(Assignment assignment) =>
         assignment.Role == AssignmentRole.Lead ? "lead" : "assisting";
 
-    private void Happened(DateTimeOffset at, string byEmail, SituationEventKind kind, string? agencyId, string detail)
+    private RefusalArguments Args(string? agencyId = null, AssignmentRole? role = null, AssignmentState? state = null, string? field = null,
+        int? min = null, int? max = null, IReadOnlyList<IdentifiedText>? identified = null) =>
+        new(Id, agencyId, role, state, field, min, max, identified);
+
+    private void Happened(DateTimeOffset at, string byEmail, SituationEventKind kind, string? agencyId, EventFacts facts)
     {
-        _events.Add(new SituationEvent(at, byEmail, kind, agencyId, detail));
+        _events.Add(new SituationEvent(at, byEmail, kind, agencyId, facts));
         Version++;
     }
 }

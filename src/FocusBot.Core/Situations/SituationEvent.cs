@@ -19,24 +19,31 @@ public enum SituationEventKind
 }
 
 /// <summary>
-/// One line of a situation's history: who did what and when. The detail holds ids only, never the free text
-/// of notes or reasons, so the trail can be kept after the notes are purged.
+/// One line of a situation's history: who did what and when, in structured fields (ids and codes, never words of a
+/// language and never the free text of notes or reasons), so the trail is drawn in the reader's language and can be
+/// kept after the notes are purged.
 /// </summary>
 public sealed class SituationEvent
 {
     private SituationEvent()
     {
-        ByEmail = Detail = string.Empty;
+        ByEmail = string.Empty;
     }
 
-    internal SituationEvent(DateTimeOffset at, string byEmail, SituationEventKind kind, string? agencyId, string detail)
+    internal SituationEvent(DateTimeOffset at, string byEmail, SituationEventKind kind, string? agencyId, EventFacts? facts = null)
     {
         Id = Guid.CreateVersion7(at);
         At = at;
         ByEmail = byEmail;
         Kind = kind;
         AgencyId = agencyId;
-        Detail = detail;
+        facts ??= EventFacts.None;
+        Role = facts.Role;
+        FormerAgencyId = facts.FormerAgencyId;
+        OutcomeId = facts.OutcomeId;
+        UpdateKindId = facts.UpdateKindId;
+        WasOnTime = facts.WasOnTime;
+        Status = facts.Status;
     }
 
     public Guid Id { get; private set; }
@@ -45,5 +52,24 @@ public sealed class SituationEvent
     public SituationEventKind Kind { get; private set; }
     /// <summary>The agency the event concerns, when it concerns one.</summary>
     public string? AgencyId { get; private set; }
-    public string Detail { get; private set; }
+    /// <summary>The part concerned (accepted, declined, asked again, added, released): lead or assisting.</summary>
+    public AssignmentRole? Role { get; private set; }
+    /// <summary>A lead change: the lead agency released for the event's agency.</summary>
+    public string? FormerAgencyId { get; private set; }
+    /// <summary>A conclusion: the catalogue's outcome id.</summary>
+    public string? OutcomeId { get; private set; }
+    /// <summary>An update: the catalogue's update kind id.</summary>
+    public string? UpdateKindId { get; private set; }
+    /// <summary>A 48-hour update: whether it came by its due time; null for any other update or event.</summary>
+    public bool? WasOnTime { get; private set; }
+    /// <summary>A re-opening or a recording: the status the situation took.</summary>
+    public SituationStatus? Status { get; private set; }
+}
+
+/// <summary>The structured fields of a <see cref="SituationEvent"/>, each null when the event has none.</summary>
+public sealed record EventFacts(
+    AssignmentRole? Role = null, string? FormerAgencyId = null, string? OutcomeId = null, string? UpdateKindId = null,
+    bool? WasOnTime = null, SituationStatus? Status = null)
+{
+    public static EventFacts None { get; } = new();
 }

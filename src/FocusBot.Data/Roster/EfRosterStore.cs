@@ -42,6 +42,7 @@ public sealed class EfRosterStore(FocusBotDbContext db) : IRosterStore
         to.Code = from.Code;
         if (!to.Divisions.SequenceEqual(from.Divisions)) to.Divisions = [.. from.Divisions];
         to.TimeZoneId = from.TimeZoneId;
+        to.Language = from.Language;
         var (meeting, next) = (to.Meeting, from.Meeting);
         meeting.Day = next.Day;
         meeting.Start = next.Start;
@@ -94,6 +95,22 @@ public sealed class EfRosterStore(FocusBotDbContext db) : IRosterStore
             .Where(m => m.Email == normalized && m.AadObjectId == null)
             .Where(m => !db.Members.Any(other => other.AadObjectId == objectId))
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.AadObjectId, objectId), cancellationToken);
+    }
+
+    public Task RecordLanguageAsync(string email, string? language, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        return db.Members.Where(m => m.Email == normalized)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.Language, language), cancellationToken);
+    }
+
+    public Task RecordTeamsLocaleAsync(string email, string locale, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var trimmed = locale.Length <= 20 ? locale : locale[..20];
+        // Only when it changed: most turns write nothing.
+        return db.Members.Where(m => m.Email == normalized && m.TeamsLocale != trimmed)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.TeamsLocale, trimmed), cancellationToken);
     }
 
     public async Task RecordCalendarEventIdAsync(string tableId, string eventId, CancellationToken cancellationToken)

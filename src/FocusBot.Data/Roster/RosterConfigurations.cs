@@ -16,6 +16,7 @@ internal sealed class TableConfiguration : IEntityTypeConfiguration<Table>
         table.HasIndex(t => t.Code).IsUnique();
         table.Property(t => t.TimeZoneId).HasMaxLength(64);
         table.Ignore(t => t.TimeZone);
+        table.Property(t => t.Language).HasMaxLength(10).HasDefaultValue(Table.DefaultLanguage);
         table.OwnsOne(t => t.Meeting, meeting =>
         {
             meeting.Property(m => m.Day).HasConversion<string>().HasMaxLength(10);
@@ -49,5 +50,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.HasIndex(m => m.AadObjectId).IsUnique();
         member.Property(m => m.AgencyId).HasMaxLength(40);
         member.Property(m => m.Role).HasConversion<string>().HasMaxLength(10);
+        member.Property(m => m.Language).HasMaxLength(10);
+        member.Property(m => m.TeamsLocale).HasMaxLength(20);
     }
 }

@@ -88,7 +88,11 @@ internal sealed class SituationEventConfiguration : IEntityTypeConfiguration<Sit
         situationEvent.Property(e => e.ByEmail).HasMaxLength(254);
         situationEvent.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         situationEvent.Property(e => e.AgencyId).HasMaxLength(40);
-        situationEvent.Property(e => e.Detail).HasMaxLength(300);
+        situationEvent.Property(e => e.Role).HasConversion<string>().HasMaxLength(10);
+        situationEvent.Property(e => e.FormerAgencyId).HasMaxLength(40);
+        situationEvent.Property(e => e.OutcomeId).HasMaxLength(60);
+        situationEvent.Property(e => e.UpdateKindId).HasMaxLength(60);
+        situationEvent.Property(e => e.Status).HasConversion<string>().HasMaxLength(12);
     }
 }
 

@@ -9,6 +9,7 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Logging;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Bot;
 
@@ -38,6 +39,8 @@ public sealed class FocusBotActivityHandler(
             logger.LogWarning("Dropped the unreadable channelData of a {Type} activity.", turnContext.Activity.Type);
             turnContext.Activity.ChannelData = null;
         }
+        // The Teams user's locale until the member is known (their own choice, if any, wins then).
+        BotLanguage.Use(BotLanguage.Choose(null, turnContext.Activity.Locale));
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
@@ -56,7 +59,7 @@ public sealed class FocusBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var who = await IdentifyAsync(turnContext, cancellationToken);
+        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext);
         if (who is null)
         {
             await turnContext.SendActivityAsync(BotMessages.NotOnRoster, cancellationToken: cancellationToken);
@@ -102,9 +105,9 @@ public sealed class FocusBotActivityHandler(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
         AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var who = await IdentifyAsync(turnContext, cancellationToken);
+        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext);
         var card = who is null
-            ? Cards.Situations.NoticeCard.Build("Not on the roster", BotMessages.NotOnRoster, isError: true)
+            ? Cards.Situations.NoticeCard.Build(Texts.Get("Bot.NotOnRosterTitle"), BotMessages.NotOnRoster, isError: true)
             : await RunCardActionAsync(turnContext, who, invokeValue.Action?.Verb, invokeValue.Action?.Data, cancellationToken);
         return new AdaptiveCardInvokeResponse
         {
@@ -119,7 +122,7 @@ public sealed class FocusBotActivityHandler(
     {
         var action = Situations.CardAction.From(verb, data);
         if (action is null)
-            return Cards.Situations.NoticeCard.Build("Unknown button", "That button sent nothing I understand.", isError: true);
+            return Cards.Situations.NoticeCard.Of("UnknownButton", isError: true);
         try
         {
             var inChannel = !ConversationReferences.IsPersonal(turnContext.Activity);
@@ -129,7 +132,7 @@ public sealed class FocusBotActivityHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "The card action {Verb} failed.", action.Verb);
-            return Cards.Situations.NoticeCard.Build("Something went wrong", FocusBotAdapter.SomethingWentWrong, isError: true);
+            return Cards.Situations.NoticeCard.Of("SomethingWentWrong", isError: true);
         }
     }
 
@@ -147,7 +150,7 @@ public sealed class FocusBotActivityHandler(
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        var who = await IdentifyAsync(turnContext, cancellationToken);
+        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext);
         if (ConversationReferences.IsPersonal(turnContext.Activity))
         {
             if (who is null)
@@ -158,10 +161,9 @@ public sealed class FocusBotActivityHandler(
         }
 
         await RememberChannelAsync(turnContext, cancellationToken);
-        await turnContext.SendActivityAsync(MessageFactory.Text(
-            "FocusBot is here to help this table act within 48 hours. A co-chair types **@FocusBot link <table>** " +
-            "(e.g. link rexdale) once to make this the table's channel: situation cards and the meeting agenda are " +
-            "posted here, with no names or notes. Everyone can type **@FocusBot help**."), cancellationToken);
+        // Whoever added the bot: their tables give the example (a stranger gets the words "link" and "table").
+        var example = who is null ? Examples.Command("Command.LinkChannel.Title", Texts.Get("Example.Table")) : Examples.LinkCommand(who);
+        await turnContext.SendActivityAsync(MessageFactory.Text(Texts.Get("Bot.ChannelWelcome", example)), cancellationToken);
     }
 
     protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> membersAdded, TeamInfo teamInfo,
@@ -232,8 +234,21 @@ public sealed class FocusBotActivityHandler(
         if (address is not null)
             await conversations.SaveAsync(address, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken, TeamIdOf(turnContext));
 
+        if (BotLanguage.Normalize(turnContext.Activity.Locale) is { } locale && member.TeamsLocale != locale)
+            await roster.RecordTeamsLocaleAsync(member.Email, locale, cancellationToken);
+
         var (agency, tables) = await roster.AgencyAndTablesOfAsync(member, cancellationToken);
         return new TurnMember(member, agency, tables);
+    }
+
+    /// <summary>
+    /// The member's language from here on in the turn: their own choice, else Teams' locale. Synchronous on purpose: a
+    /// culture set inside an async method is undone when it returns.
+    /// </summary>
+    private static TurnMember? SpeakTo(TurnMember? who, ITurnContext turnContext)
+    {
+        if (who is not null) BotLanguage.Use(BotLanguage.Choose(who.Member.Language, turnContext.Activity.Locale));
+        return who;
     }
 
     private async Task RememberChannelAsync(ITurnContext turnContext, CancellationToken cancellationToken)

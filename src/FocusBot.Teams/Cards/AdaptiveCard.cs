@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards;
 
@@ -40,7 +41,7 @@ public sealed class AdaptiveCard
     /// </summary>
     public AdaptiveCard RefreshWith(string verb, object data, IEnumerable<string>? userIds = null)
     {
-        _refresh = new JsonObject { ["action"] = Actions.Execute("Refresh", verb, data) };
+        _refresh = new JsonObject { ["action"] = Actions.Execute(Texts.Get("Action.Refresh"), verb, data) };
         if (userIds is not null) _refresh["userIds"] = new JsonArray([.. userIds.Select(id => JsonValue.Create(id))]);
         return this;
     }
@@ -63,7 +64,10 @@ public sealed class AdaptiveCard
     public override string ToString() => ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }
 
-/// <summary>Body elements of a card.</summary>
+/// <summary>
+/// Body elements of a card. Text colours are the default or <c>Attention</c> (for what needs someone to act, always
+/// said in words too): Teams' <c>Good</c>, <c>Warning</c> and <c>Accent</c> are too light on a light theme.
+/// </summary>
 public static class Element
 {
     public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null)

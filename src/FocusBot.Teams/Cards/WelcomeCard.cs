@@ -1,52 +1,62 @@
 using FocusBot.Core.Roster;
+using FocusBot.Teams.Bot;
 using FocusBot.Teams.Commands;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards;
 
-/// <summary>Who this member is to FocusBot, and what it can do for them. Shown on install and for <c>help</c>.</summary>
+/// <summary>
+/// Who this member is to FocusBot, and what it can do for them. Shown on install and for <c>help</c>, in the member's
+/// language. The commands offered are those their role may use (a rep is not offered co-chairs' commands), each with
+/// an example from their own roster.
+/// </summary>
 public static class WelcomeCard
 {
-    public static AdaptiveCard Build(string? displayName, Member member, Agency? agency, IReadOnlyList<Table> tables,
-        bool inChannel, bool isWelcome, string? notice = null)
+    /// <param name="now">Today's year goes into the example situation id.</param>
+    public static AdaptiveCard Build(string? displayName, TurnMember who, bool inChannel, bool isWelcome, DateTimeOffset now, string? notice = null)
     {
-        var greeting = string.IsNullOrWhiteSpace(displayName) ? "Welcome to FocusBot" : $"Welcome to FocusBot, {FirstName(displayName)}";
-        var card = new AdaptiveCard().Heading(isWelcome ? greeting : "What FocusBot can do");
+        var member = who.Member;
+        var greeting = string.IsNullOrWhiteSpace(displayName) ? Texts.Get("Welcome.Greeting") : Texts.Get("Welcome.GreetingNamed", FirstName(displayName));
+        var card = new AdaptiveCard().Heading(isWelcome ? greeting : Texts.Get("Welcome.HelpHeading"));
         if (notice is not null) card.Add(Element.Text(notice, weight: "Bolder", color: "Attention"));
 
-        card.Text("FocusBot helps your situation table act within 48 hours: accept assignments, post the 48-hour " +
-                  "update, get meeting reminders and see what is open. It never needs a name, address or date of birth.");
+        card.Text(Texts.Get("Welcome.Intro"));
 
         card.Facts(
-            ("Role", RoleTitle(member.Role)),
-            ("Agency", agency?.Name ?? member.AgencyId),
-            ("Tables", tables.Count == 0 ? "none yet" : string.Join(", ", tables.Select(t => t.Name))));
+            (Texts.Get("Welcome.Role"), RoleTitle(member.Role)),
+            (Texts.Get("Change.Agency"), who.Agency?.Name ?? member.AgencyId),
+            (Texts.Get("Welcome.Tables"), who.Tables.Count == 0 ? Texts.Get("Welcome.NoTables") : string.Join(", ", who.Tables.Select(t => t.Name))));
 
-        card.Text(WhatYouDo(member.Role));
+        card.Text(WhatYouDo(who));
 
+        var isCoChair = member.Role != MemberRole.Rep;
         var commands = CommandCatalog.All
-            .Where(c => inChannel ? c.InChannel : c.InPersonalChat)
-            .Where(c => member.Role != MemberRole.Rep || c.Kind is not (BotCommandKind.NewSituation or BotCommandKind.LinkChannel))
-            .Select(c => $"- **{c.Title}**: {c.Description}");
-        card.Text("Type one of these" + (inChannel ? " after @FocusBot" : "") + ":\n" + string.Join("\n", commands));
+            .Where(c => isCoChair || !c.CoChairsOnly)
+            .Where(c => inChannel ? c.InChannel : c.InPersonalChat || (isCoChair && c.Kind == BotCommandKind.LinkChannel))
+            .Select(c => Texts.Get("Welcome.CommandLine", Typed(c, who, now), c.Description));
+        card.Text(Texts.Get(inChannel ? "Welcome.TypeInChannel" : "Welcome.Type") + "\n" + string.Join("\n", commands));
         return card;
     }
 
-    public static string RoleTitle(MemberRole role) => role switch
+    public static string RoleTitle(MemberRole role) => Texts.Get(role switch
     {
-        MemberRole.CoChair => "Co-chair",
-        MemberRole.Admin => "Administrator",
-        _ => "Agency representative",
+        MemberRole.CoChair => "Role.CoChair",
+        MemberRole.Admin => "Role.Admin",
+        _ => "Role.Rep",
+    });
+
+    private static string Typed(CommandDescription command, TurnMember who, DateTimeOffset now) => command.Kind switch
+    {
+        BotCommandKind.ShowSituation or BotCommandKind.PostUpdate => $"{command.Title} {Examples.SituationId(who, now.Year)}",
+        BotCommandKind.LinkChannel => $"{command.Title} {Examples.TableId(who)}",
+        BotCommandKind.Language => Texts.Get("Command.Language.Example"),
+        _ => command.Title,
     };
 
-    private static string WhatYouDo(MemberRole role) => role switch
+    private static string WhatYouDo(TurnMember who) => who.Member.Role switch
     {
-        MemberRole.Rep =>
-            "You will get a card when your agency is named on a situation: accept it as lead or assisting, or decline " +
-            "with a reason. You will be reminded before each meeting and before a 48-hour update falls due.",
-        _ =>
-            "You record situations after the table's discussion, see every open situation of your tables, who has not " +
-            "accepted and which updates are overdue, and conclude situations. In your table's team channel, type " +
-            "**link <table>** once so that situation cards and the agenda are posted there.",
+        MemberRole.Rep => Texts.Get("Welcome.RepDoes"),
+        _ => Texts.Get("Welcome.CoChairDoes", Examples.LinkCommand(who)),
     };
 
     private static string FirstName(string displayName)

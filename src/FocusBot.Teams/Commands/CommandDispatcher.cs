@@ -1,4 +1,5 @@
 using FocusBot.Core.Conversations;
+using FocusBot.Core.Roster;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
@@ -6,13 +7,14 @@ using FocusBot.Teams.Figures;
 using FocusBot.Teams.Reminders;
 using FocusBot.Teams.Situations;
 using Microsoft.Bot.Builder;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Commands;
 
 /// <summary>Runs what a member typed. One method per command; each feature's work lives in its own class.</summary>
 public sealed class CommandDispatcher(
-    IConversationStore conversations, SituationCardActions situations, UpdateCardActions updates, SituationLists lists,
-    AgendaCommand agenda, StatsCommand stats)
+    IConversationStore conversations, IRosterStore roster, SituationCardActions situations, UpdateCardActions updates, SituationLists lists,
+    AgendaCommand agenda, StatsCommand stats, TimeProvider time)
 {
     public Task RunAsync(ITurnContext turnContext, TurnMember who, BotCommand command, CancellationToken cancellationToken) =>
         command.Kind switch
@@ -26,22 +28,42 @@ public sealed class CommandDispatcher(
             BotCommandKind.PostUpdate => UpdateFormAsync(turnContext, who, command.Argument, cancellationToken),
             BotCommandKind.Agenda => agenda.ShowAsync(turnContext, who, cancellationToken),
             BotCommandKind.Stats => stats.ShowAsync(turnContext, who, command.Argument, cancellationToken),
-            _ => ShowHelpAsync(turnContext, who, BotMessages.NotUnderstood, cancellationToken),
+            BotCommandKind.Language => LanguageAsync(turnContext, who, command.Argument, cancellationToken),
+            _ => ShowHelpAsync(turnContext, who, Texts.Get("Bot.NotUnderstood"), cancellationToken),
         };
 
     public Task WelcomeAsync(ITurnContext turnContext, TurnMember who, CancellationToken cancellationToken) =>
-        SendCardAsync(turnContext, WelcomeCard.Build(turnContext.Activity.From?.Name, who.Member, who.Agency, who.Tables,
-            inChannel: !ConversationReferences.IsPersonal(turnContext.Activity), isWelcome: true), cancellationToken);
+        SendCardAsync(turnContext, WelcomeCard.Build(turnContext.Activity.From?.Name, who,
+            inChannel: !ConversationReferences.IsPersonal(turnContext.Activity), isWelcome: true, time.GetUtcNow()), cancellationToken);
 
+    /// <param name="notice">Already in the member's language.</param>
     public Task ShowHelpAsync(ITurnContext turnContext, TurnMember who, string? notice, CancellationToken cancellationToken) =>
-        SendCardAsync(turnContext, WelcomeCard.Build(turnContext.Activity.From?.Name, who.Member, who.Agency, who.Tables,
-            inChannel: !ConversationReferences.IsPersonal(turnContext.Activity), isWelcome: false, notice), cancellationToken);
+        SendCardAsync(turnContext, WelcomeCard.Build(turnContext.Activity.From?.Name, who,
+            inChannel: !ConversationReferences.IsPersonal(turnContext.Activity), isWelcome: false, time.GetUtcNow(), notice), cancellationToken);
+
+    /// <summary>
+    /// <c>language français</c> / <c>langue english</c>: stores the member's own language and answers in it from then on
+    /// (cards, reminders, every proactive message to them); <c>language</c> alone says which is in use and how to change it.
+    /// </summary>
+    private async Task LanguageAsync(ITurnContext turnContext, TurnMember who, string? language, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(language))
+        {
+            await turnContext.SendActivityAsync(Texts.Get(language is null ? "Language.Current" : "Language.Unknown"), cancellationToken: cancellationToken);
+            return;
+        }
+
+        await roster.RecordLanguageAsync(who.Member.Email, language, cancellationToken);
+        who.Member.Language = language;
+        BotLanguage.Use(BotLanguage.Choose(language));
+        await turnContext.SendActivityAsync(Texts.Get("Language.Set"), cancellationToken: cancellationToken);
+    }
 
     private async Task LinkChannelAsync(ITurnContext turnContext, TurnMember who, string tableText, CancellationToken cancellationToken)
     {
         if (ConversationReferences.IsPersonal(turnContext.Activity) || turnContext.Activity.Conversation.ConversationType != "channel")
         {
-            await turnContext.SendActivityAsync("Type **link <table>** in your table's team channel, after @FocusBot.", cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(Texts.Get("Link.InChannelOnly", Examples.LinkCommand(who)), cancellationToken: cancellationToken);
             return;
         }
 
@@ -52,17 +74,19 @@ public sealed class CommandDispatcher(
         {
             var yours = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).Select(t => t.Id).ToList();
             await turnContext.SendActivityAsync(yours.Count == 0
-                ? "Only a table's co-chair can link its channel."
-                : $"I can link this channel to a table you co-chair: {string.Join(", ", yours)}.", cancellationToken: cancellationToken);
+                ? Texts.Get("Link.CoChairsOnly")
+                : Texts.Get("Link.YourTables", string.Join(", ", yours.Select(id => Examples.Command("Command.LinkChannel.Title", id)))),
+                cancellationToken: cancellationToken);
             return;
         }
 
         var channel = ConversationReferences.AddressOf(turnContext, null)!;
         await conversations.SaveAsync(channel, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken);
         await conversations.LinkTableChannelAsync(table.Id, channel, cancellationToken);
-        await turnContext.SendActivityAsync(
-            $"This channel is now the **{table.Name}** channel. Situation cards and the meeting agenda will be posted here " +
-            "(no names, no notes). Type **link** again in another channel to move it.", cancellationToken: cancellationToken);
+        // The table's channel speaks the table's language.
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(table.Language));
+        await turnContext.SendActivityAsync(Texts.Get("Link.Done", table.Name, Examples.Command("Command.LinkChannel.Title", table.Id)),
+            cancellationToken: cancellationToken);
     }
 
     private async Task NewSituationAsync(ITurnContext turnContext, TurnMember who, CancellationToken cancellationToken) =>

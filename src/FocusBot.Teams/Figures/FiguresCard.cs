@@ -3,52 +3,53 @@ using FocusBot.Core.Catalogue;
 using FocusBot.Core.Figures;
 using FocusBot.Core.Roster;
 using FocusBot.Teams.Cards;
+using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Figures;
 
 /// <summary>The figures a table reports, as a card: counts and medians only, never a situation's details.</summary>
 public static class FiguresCard
 {
-    private static readonly CultureInfo Canada = CultureInfo.GetCultureInfo("en-CA");
-
     public static AdaptiveCard Build(FiguresReport report, IReadOnlyList<Table> tables, SituationCatalogue catalogue)
     {
         var names = string.Join(", ", tables.Select(t => t.Name));
-        var period = $"{report.Period.From.ToString("d MMMM yyyy", Canada)} to {report.Period.To.AddDays(-1).ToString("d MMMM yyyy", Canada)}";
+        var period = Texts.Get("Figures.Period", TableTime.Describe(report.Period.From), TableTime.Describe(report.Period.To.AddDays(-1)));
         var updates = report.FortyEightHourUpdates;
 
         return new AdaptiveCard()
-            .Heading($"Figures: {names}")
+            .Heading(Texts.Get("Figures.Heading", names))
             .Text(period, subtle: true)
             .Facts(
-                ("Situations recorded", report.SituationsRecorded.ToString(Canada)),
-                ("Of which not AER", report.NotAer.ToString(Canada)),
-                ("People (counted)", report.People.ToString(Canada)),
-                ("Situations concluded", report.SituationsConcluded.ToString(Canada)),
-                ("Median time to lead acceptance", Hours(report.MedianHoursToLeadAcceptance)),
-                ("Median time to the 48-hour update", Hours(report.MedianHoursToFortyEightHourUpdate)),
-                ("48-hour updates on time", updates.Due == 0
-                    ? "none due yet"
-                    : $"{updates.OnTime} of {updates.Due} ({updates.OnTimeRate!.Value.ToString("P0", Canada)}); {updates.Late} late, {updates.Missing} missing"))
-            .Add(Element.Text("Risk factors", weight: "Bolder"))
+                (Texts.Get("Figures.Recorded"), Number(report.SituationsRecorded)),
+                (Texts.Get("Figures.NotAer"), Number(report.NotAer)),
+                (Texts.Get("Figures.People"), Number(report.People)),
+                (Texts.Get("Figures.Concluded"), Number(report.SituationsConcluded)),
+                (Texts.Get("Figures.MedianAcceptance"), Hours(report.MedianHoursToLeadAcceptance)),
+                (Texts.Get("Figures.MedianUpdate"), Hours(report.MedianHoursToFortyEightHourUpdate)),
+                (Texts.Get("Figures.OnTime"), updates.Due == 0
+                    ? Texts.Get("Figures.NoneDue")
+                    : Texts.Get("Figures.OnTimeValue", updates.OnTime, updates.Due, updates.OnTimeRate!.Value, updates.Late, updates.Missing)))
+            .Add(Element.Text(Texts.Get("Fact.RiskFactors"), weight: "Bolder"))
             .Text(Counts(report.RiskFactors, catalogue.RiskFactors, top: 8))
-            .Add(Element.Text("Outcomes", weight: "Bolder"))
+            .Add(Element.Text(Texts.Get("Figures.Outcomes"), weight: "Bolder"))
             .Text(Counts(report.Outcomes, catalogue.Outcomes))
-            .Add(Element.Text("Systemic barriers met", weight: "Bolder"))
+            .Add(Element.Text(Texts.Get("Figures.Barriers"), weight: "Bolder"))
             .Text(Counts(report.Barriers, catalogue.Barriers))
-            .Add(Element.Text("Services mobilized", weight: "Bolder"))
+            .Add(Element.Text(Texts.Get("Figures.Services"), weight: "Bolder"))
             .Text(Counts(report.Services ?? [], catalogue.Services))
-            .Text("People is the sum of each situation's people count: 1 for a person, the family's size, 0 for a place.", subtle: true);
+            .Text(Texts.Get("Figures.PeopleNote"), subtle: true);
     }
 
-    private static string Hours(double? hours) => hours is { } h ? $"{h.ToString("0.#", Canada)} hours" : "no data yet";
+    private static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    private static string Hours(double? hours) => hours is { } h ? Texts.Get("Figures.Hours", h) : Texts.Get("Figures.NoData");
 
     private static string Counts(IReadOnlyList<FigureCount> counts, CatalogueList labels, int? top = null)
     {
         var shown = counts.Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Id).ToList();
-        if (shown.Count == 0) return "none";
-        var listed = shown.Take(top ?? shown.Count).Select(c => $"{(labels.Contains(c.Id) ? labels.LabelOf(c.Id) : c.Id)}: {c.Count}");
-        var more = top is { } n && shown.Count > n ? $" (and {shown.Count - n} more)" : "";
-        return string.Join(" · ", listed) + more;
+        if (shown.Count == 0) return Texts.Get("Agency.None");
+        var listed = string.Join(" · ", shown.Take(top ?? shown.Count).Select(c => Texts.Get("Figures.Count", labels.LocalLabelOf(c.Id), c.Count)));
+        return top is { } n && shown.Count > n ? Texts.Get("Figures.AndMore", listed, shown.Count - n) : listed;
     }
 }

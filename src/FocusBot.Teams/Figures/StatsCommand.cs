@@ -6,6 +6,7 @@ using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
 using Microsoft.Bot.Builder;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Figures;
 
@@ -33,9 +34,8 @@ public sealed class StatsCommand(FigureReports figures, IConversationStore conve
 
         if (tables.Count == 0)
         {
-            await SendAsync(turnContext, NoticeCard.Build("Figures are for co-chairs",
-                "The figures are for the co-chairs of a table (in a personal chat, or in the table's linked channel). " +
-                "Type **stats** or **stats <table>**.", isError: false), cancellationToken);
+            await SendAsync(turnContext, NoticeCard.Of("FiguresCoChairs", isError: false,
+                Examples.Command("Command.Stats.Title"), Examples.Command("Command.Stats.Title", Examples.TableId(who))), cancellationToken);
             return;
         }
 

@@ -5,6 +5,7 @@ using FocusBot.Core.Roster;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using Microsoft.Bot.Builder;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Reminders;
 
@@ -27,7 +28,7 @@ public sealed class AgendaCommand(AgendaService agendas, IConversationStore conv
 
         if (tables.Count == 0)
         {
-            await turnContext.SendActivityAsync("You do not sit at any table yet.", cancellationToken: cancellationToken);
+            await turnContext.SendActivityAsync(Texts.Get("Notice.NoTable.Message"), cancellationToken: cancellationToken);
             return;
         }
 
@@ -35,7 +36,7 @@ public sealed class AgendaCommand(AgendaService agendas, IConversationStore conv
         foreach (var table in tables)
         {
             var agenda = await agendas.ForMeetingAsync(table, null, cancellationToken);
-            await turnContext.SendActivityAsync(CardAttachment.Message(AgendaCard.Build(agenda, agencies, catalogue), $"Agenda: {table.Name}"),
+            await turnContext.SendActivityAsync(CardAttachment.Message(AgendaCard.Build(agenda, agencies, catalogue), Texts.Get("Agenda.Heading", table.Name)),
                 cancellationToken);
         }
     }

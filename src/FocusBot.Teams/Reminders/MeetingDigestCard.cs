@@ -3,6 +3,7 @@ using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Reminders;
 
@@ -14,13 +15,13 @@ public static class MeetingDigestCard
     {
         var owed = situations.Select(s => (s.Id, Owed: OwedBy(s, rep.AgencyId, table, now))).Where(s => s.Owed is not null).ToList();
         var card = new AdaptiveCard()
-            .Heading($"{table.Name} meets {TableTime.Describe(meetingStart, table)}")
-            .Text(owed.Count == 0
-                ? $"{agency?.Name ?? rep.AgencyId} has nothing due for this meeting."
-                : $"What {agency?.Name ?? rep.AgencyId} owes this meeting:");
+            .Heading(Texts.Get("Digest.Heading", table.Name, TableTime.Describe(meetingStart, table)))
+            .Text(Texts.Get(owed.Count == 0 ? "Digest.NothingDue" : "Digest.Owes", agency?.Name ?? rep.AgencyId));
         if (owed.Count > 0) card.Facts(owed.Select(o => (o.Id, o.Owed!)));
         if (joinUrl is { Length: > 0 })
-            card.Action(new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Join the meeting", ["url"] = joinUrl });
+            card.Action(new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.OpenUrl", ["title"] = Texts.Get("Action.JoinMeeting"), ["url"] = joinUrl });
+        else
+            card.Text(Texts.Get("Agenda.NoLink"), subtle: true);
         return card;
     }
 
@@ -29,11 +30,12 @@ public static class MeetingDigestCard
     {
         var assignment = situation.AssignmentOf(agencyId);
         if (assignment is null || situation.Status == SituationStatus.Concluded) return null;
+        var lead = assignment.Role == AssignmentRole.Lead;
         if (assignment.State == AssignmentState.Requested)
-            return $"accept or decline as {(assignment.Role == AssignmentRole.Lead ? "lead" : "assisting")} agency";
+            return Texts.Get(lead ? "Digest.AnswerLead" : "Digest.AnswerAssisting");
         if (assignment.State != AssignmentState.Accepted) return null;
-        if (assignment.Role == AssignmentRole.Lead && !situation.HasFortyEightHourUpdate && situation.UpdateDueAt is { } due)
-            return due < now ? $"48-hour update overdue (was due {TableTime.Describe(due, table)})" : $"48-hour update due {TableTime.Describe(due, table)}";
-        return assignment.Role == AssignmentRole.Lead ? "report back as lead agency" : "report back as assisting agency";
+        if (lead && !situation.HasFortyEightHourUpdate && situation.UpdateDueAt is { } due)
+            return Texts.Get(due < now ? "Digest.Overdue" : "Digest.Due", TableTime.Describe(due, table));
+        return Texts.Get(lead ? "Digest.ReportLead" : "Digest.ReportAssisting");
     }
 }

@@ -5,10 +5,14 @@ using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Reminders;
 
-/// <summary>Writes each reminder when it is sent, from the situations and roster as they are then.</summary>
+/// <summary>
+/// Writes each reminder when it is sent, from the situations and roster as they are then, in its recipient's language:
+/// the agenda in the table's, a personal reminder in the member's (their own choice, else their Teams locale).
+/// </summary>
 public sealed class ReminderComposer(
     IRosterStore roster,
     ISituationStore situations,
@@ -24,6 +28,7 @@ public sealed class ReminderComposer(
 
         if (reminder.Kind == ReminderKind.MeetingAgenda)
         {
+            using var tableLanguage = BotLanguage.Scope(BotLanguage.Choose(table.Language));
             if (await conversations.FindTableChannelAsync(table.Id, cancellationToken) is not { } channel)
                 return ComposedReminder.Undeliverable(
                     $"the {table.Name} agenda could not be posted: no channel is linked. A co-chair can type \"@FocusBot link {table.Id}\" in the table's channel.");
@@ -39,6 +44,7 @@ public sealed class ReminderComposer(
         if (member is null || !member.SitsAt(table.Id))
             return ComposedReminder.NoLongerApplies($"{email ?? reminder.Target} no longer sits at {table.Id}");
         var to = ConversationAddress.Personal(member.Email);
+        using var language = BotLanguage.Scope(BotLanguage.Choose(member.Language, member.TeamsLocale));
 
         if (reminder.Kind == ReminderKind.MeetingDigest)
         {
@@ -53,19 +59,17 @@ public sealed class ReminderComposer(
         if (!ReminderPlanner.StillApplies(reminder, situation))
             return ComposedReminder.NoLongerApplies($"{reminder.SituationId} changed since the reminder was planned");
 
+        var command = Examples.Command("Command.PostUpdate.Title", situation!.Id);
         var text = reminder.Kind switch
         {
             ReminderKind.UpdateNudge =>
-                $"Reminder: the 48-hour update on **{situation!.Id}** is due {TableTime.Describe(situation.UpdateDueAt!.Value, table)}. " +
-                $"Type **update {situation.Id}** to post it.",
-            ReminderKind.UpdateOverdue => member.IsCoChairOf(table.Id) && !string.Equals(member.AgencyId, situation!.LeadAgencyId, StringComparison.OrdinalIgnoreCase)
-                ? $"The 48-hour update on **{situation!.Id}** from {await AgencyNameAsync(situation.LeadAgencyId!, cancellationToken)} is overdue " +
-                  $"(due {TableTime.Describe(situation.UpdateDueAt!.Value, table)})."
-                : $"The 48-hour update on **{situation!.Id}** is overdue (due {TableTime.Describe(situation.UpdateDueAt!.Value, table)}). " +
-                  $"Type **update {situation.Id}** to post it now.",
-            _ => $"{await AgencyNameAsync(situation!.LeadAgencyId!, cancellationToken)} has not yet accepted the lead on **{situation.Id}** " +
-                 $"(asked {TableTime.Describe(situation.LeadAssignment!.RequestedAt, table)}). Please follow up, or name another lead agency " +
-                 "from the situation's card (**Change agencies**).",
+                Texts.Get("Reminder.Nudge", situation.Id, TableTime.Describe(situation.UpdateDueAt!.Value, table), command),
+            ReminderKind.UpdateOverdue => member.IsCoChairOf(table.Id) && !string.Equals(member.AgencyId, situation.LeadAgencyId, StringComparison.OrdinalIgnoreCase)
+                ? Texts.Get("Reminder.OverdueToCoChair", situation.Id, await AgencyNameAsync(situation.LeadAgencyId!, cancellationToken),
+                    TableTime.Describe(situation.UpdateDueAt!.Value, table))
+                : Texts.Get("Reminder.Overdue", situation.Id, TableTime.Describe(situation.UpdateDueAt!.Value, table), command),
+            _ => Texts.Get("Reminder.Unaccepted", await AgencyNameAsync(situation.LeadAgencyId!, cancellationToken), situation.Id,
+                TableTime.Describe(situation.LeadAssignment!.RequestedAt, table), Texts.Get("Action.ChangeAgencies")),
         };
         return ComposedReminder.Ready(to, new OutgoingMessage(text));
     }

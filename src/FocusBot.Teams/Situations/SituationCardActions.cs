@@ -1,4 +1,5 @@
 using FocusBot.Core.Audit;
+using FocusBot.Core.Privacy;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
@@ -6,6 +7,7 @@ using FocusBot.Core.Situations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Situations;
 
@@ -40,20 +42,20 @@ public sealed class SituationCardActions(
                 : Malformed(),
             SituationVerbs.PostUpdate => await updates.PostAsync(action, who, inChannel, cancellationToken),
             // Only the co-chair's personal copy carries these buttons; a channel never shows another table's situation.
-            SituationVerbs.Conclude or SituationVerbs.Reopen or SituationVerbs.ChangeAgencies when inChannel => NoticeCard.Build("Personal chat only",
-                "Conclude, re-open or change the agencies of a situation from its card in your personal chat with FocusBot.", isError: false),
+            SituationVerbs.Conclude or SituationVerbs.Reopen or SituationVerbs.ChangeAgencies when inChannel =>
+                NoticeCard.Of("CoChairPersonalOnly", isError: false),
             SituationVerbs.ChangeAgencies => await ChangeAgenciesAsync(action, who, cancellationToken),
             SituationVerbs.Conclude => await ConcludeAsync(action, who, cancellationToken),
             SituationVerbs.Reopen => await ReopenAsync(action, who, cancellationToken),
             SituationVerbs.Page => await lists.PageAsync(action, who, inChannel ? channelId ?? "" : null, cancellationToken),
-            _ => NoticeCard.Build("Unknown button", "That button is not one of FocusBot's. Type **help** to see what I can do.", isError: true),
+            _ => NoticeCard.Of("UnknownButton", isError: true),
         };
 
     public async Task<AdaptiveCard> NewSituationFormAsync(TurnMember who, CancellationToken cancellationToken)
     {
         var chaired = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
         if (chaired.Count == 0)
-            return NoticeCard.Build("Co-chairs only", "Only a table's co-chair can record a situation.", isError: true);
+            return NoticeCard.Of("CoChairsOnly", isError: true);
         return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue);
     }
 
@@ -65,13 +67,16 @@ public sealed class SituationCardActions(
         var outcome = await workflow.AcceptAsync(situationId, agencyId, who.Member, cancellationToken);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         var situation = outcome.Situation!;
-        if (!outcome.Succeeded) return NoticeCard.Build("Not accepted", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+        if (!outcome.Succeeded) return await RefusedAsync("NotAccepted", outcome.Result!, cancellationToken);
 
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
+        if (table is null) return NoticeCard.SituationNotFound();
         var assignment = situation.AssignmentOf(agencyId)!;
         var agency = agencies.GetValueOrDefault(assignment.AgencyId) ?? new Agency { Id = assignment.AgencyId, Name = assignment.AgencyId, Sector = "" };
-        var asLead = assignment.Role == AssignmentRole.Lead;
-        return AssignmentConfirmationCard.Build(situation, table!, agency, asLead, asLead ? situation.UpdateDueAt : null);
+        // The situation's own card, so its details and the rep's next button stay in front of them.
+        var viewer = new SituationCardViewer(SituationVisibility.For(who.Member, situation), who.Member, InChannel: false);
+        return AssignmentConfirmationCard.Build(situation, table, agencies, catalogue, viewer, agency, assignment.Role == AssignmentRole.Lead,
+            time.GetUtcNow());
     }
 
     private async Task<AdaptiveCard> DeclineAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
@@ -82,8 +87,8 @@ public sealed class SituationCardActions(
         var outcome = await workflow.DeclineAsync(situationId, agencyId, action.TypedText("reason"), who.Member, cancellationToken);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
-            ? NoticeCard.Build("Declined", $"You declined {outcome.Situation!.Id} for your agency. The co-chairs can see your reason.", isError: false)
-            : NoticeCard.Build("Not declined", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+            ? NoticeCard.Of("Declined", isError: false, outcome.Situation!.Id)
+            : await RefusedAsync("NotDeclined", outcome.Result!, cancellationToken);
     }
 
     private async Task<AdaptiveCard> RecordAsync(CardAction action, TurnMember who, ConfirmationCard? clickedCard, CancellationToken cancellationToken)
@@ -109,15 +114,18 @@ public sealed class SituationCardActions(
             return NewSituationForm.Build(who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList(), await roster.AgenciesAsync(cancellationToken),
                 catalogue, request, new Dictionary<string, string[]>
                 {
-                    [NewSituationForm.PeopleCount] = [$"\"{typedCount}\" is not a whole number: give 0 to {NewSituationValidator.MaxPeopleCount}."],
+                    [NewSituationForm.PeopleCount] = [Texts.Get("NewSituation.PeopleNotANumber", typedCount, NewSituationValidator.MaxPeopleCount)],
                 }, submissionId);
         }
         var outcome = await workflow.RecordAsync(request, who.Member, cancellationToken, submissionId, clickedCard);
         if (outcome.Situation is not { } situation)
         {
             var chaired = who.Tables.Where(t => who.Member.IsCoChairOf(t.Id)).ToList();
-            if (chaired.Count == 0) return NoticeCard.Build("Co-chairs only", "Only a table's co-chair can record a situation.", isError: true);
-            return NewSituationForm.Build(chaired, await roster.AgenciesAsync(cancellationToken), catalogue, request, outcome.Problems, submissionId);
+            if (chaired.Count == 0) return NoticeCard.Of("CoChairsOnly", isError: true);
+            var onRoster = await roster.AgenciesAsync(cancellationToken);
+            var problems = NewSituationForm.InReadersLanguage(outcome.Problems, request.Summary,
+                IdentifierContext.At(time.GetUtcNow(), onRoster.Select(a => a.Name)));
+            return NewSituationForm.Build(chaired, onRoster, catalogue, request, problems, submissionId);
         }
 
         // A repeated submission gets the same confirmation, with where the cards stand now.
@@ -164,7 +172,7 @@ public sealed class SituationCardActions(
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
-            : NoticeCard.Build("Not concluded", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+            : await RefusedAsync("NotConcluded", outcome.Result!, cancellationToken);
     }
 
     /// <summary>
@@ -175,7 +183,7 @@ public sealed class SituationCardActions(
     {
         if (action.Text("situationId") is not { } situationId) return Malformed();
         var agencyId = action.Text(AgencyChangeForm.AgencyInput);
-        if (agencyId is null) return NoticeCard.Build("Not changed", "Choose the agency.", isError: true);
+        if (agencyId is null) return NoticeCard.Build(Texts.Get("Refused.NotChanged"), Texts.Get("Change.AgencyError"), isError: true);
         Task<WorkflowOutcome>? change = action.Text(AgencyChangeForm.ChangeInput) switch
         {
             AgencyChangeForm.NewLead => workflow.ChangeLeadAsync(situationId, agencyId, who.Member, cancellationToken),
@@ -184,13 +192,13 @@ public sealed class SituationCardActions(
             AgencyChangeForm.AskAgain => workflow.AskAgainAsync(situationId, agencyId, who.Member, cancellationToken),
             _ => null,
         };
-        if (change is null) return NoticeCard.Build("Not changed", "Choose what to change: a new lead, an assisting agency to add or release, or an agency to ask again.", isError: true);
+        if (change is null) return NoticeCard.Build(Texts.Get("Refused.NotChanged"), Texts.Get("Change.WhatError"), isError: true);
 
         var outcome = await change;
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
-            : NoticeCard.Build("Not changed", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+            : await RefusedAsync("NotChanged", outcome.Result!, cancellationToken);
     }
 
     private async Task<AdaptiveCard> ReopenAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
@@ -200,15 +208,18 @@ public sealed class SituationCardActions(
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
         return outcome.Succeeded
             ? await CardForAsync(outcome.Situation!, who, inChannel: false, cancellationToken)
-            : NoticeCard.Build("Not re-opened", await ReadableAsync(outcome.Result!.Message, cancellationToken), isError: true);
+            : await RefusedAsync("NotReopened", outcome.Result!, cancellationToken);
     }
 
     private Task<SituationCardContext> ContextAsync(Situation situation, CancellationToken cancellationToken) =>
         SituationCardContext.LoadAsync(roster, situation, cancellationToken);
 
-    private async Task<string> ReadableAsync(string domainMessage, CancellationToken cancellationToken) =>
-        AgencyNames.InMessage((await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase), domainMessage);
+    /// <summary>A refusal in the reader's language, under a title that says what did not happen (<c>Refused.{title}</c>).</summary>
+    private async Task<AdaptiveCard> RefusedAsync(string title, SituationResult refused, CancellationToken cancellationToken)
+    {
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        return NoticeCard.Build(Texts.Get($"Refused.{title}"), RefusalText.Of(refused, agencies), isError: true);
+    }
 
-    private static AdaptiveCard Malformed() =>
-        NoticeCard.Build("Something is missing", "That button's data is incomplete. Open the situation again with **situation <id>**.", isError: true);
+    private static AdaptiveCard Malformed() => NoticeCard.Of("ButtonDataMissing", isError: true);
 }

@@ -4,12 +4,14 @@ using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Situations;
 
 /// <summary>
-/// Draws each outbox row's message when it is sent, from the situation as it is then and for its one recipient: the
-/// de-identified card for the table's channel, the card the rep may see in their personal chat, the co-chairs'
+/// Draws each outbox row's message when it is sent, from the situation as it is then and for its one recipient, in
+/// the recipient's language (a member's own choice, else their Teams locale; the table's language in its channel):
+/// the de-identified card for the table's channel, the card the rep may see in their personal chat, the co-chairs'
 /// notices, and the recording co-chair's confirmation with where the cards stand.
 /// </summary>
 public sealed class SituationDeliveryComposer(
@@ -33,6 +35,7 @@ public sealed class SituationDeliveryComposer(
         var (table, agencies) = await SituationCardContext.LoadAsync(roster, situation, cancellationToken);
         if (table is null) return ComposedDelivery.NoLongerApplies($"table {situation.TableId} is no longer on the roster");
 
+        using var language = BotLanguage.Scope(await LanguageOfAsync(delivery, table, cancellationToken));
         return delivery.Kind switch
         {
             DeliveryKind.SituationCard when delivery.Recipient == Delivery.TableChannel => await ChannelCardAsync(situation, table, agencies, cancellationToken),
@@ -42,9 +45,9 @@ public sealed class SituationDeliveryComposer(
             DeliveryKind.LeadDeclinedNotice => situation.LeadAssignment is null
                 ? ComposedDelivery.NoLongerApplies("the situation has no lead agency any more")
                 : Notice(delivery, LeadDeclined(situation, agencies)),
-            DeliveryKind.AgenciesChangedNotice => Notice(delivery, AgenciesChanged(delivery, agencies)),
+            DeliveryKind.AgenciesChangedNotice => Notice(delivery, AgenciesChanged(delivery, situation, agencies)),
             DeliveryKind.AgencyReleasedNotice => Notice(delivery,
-                $"A co-chair released {AgencyNames.Of(agencies, delivery.Subject ?? "")} from {situation.Id}: your agency has no part in it any more. Thank you."),
+                Texts.Get("Notice.Released", AgencyNames.Of(agencies, delivery.Subject ?? ""), situation.Id)),
             DeliveryKind.UpdatePostedNotice => situation.Updates.FirstOrDefault(u => u.Id.ToString() == delivery.Subject) is { } update
                 ? Notice(delivery, UpdateMessage(situation, update, table, agencies))
                 : ComposedDelivery.NoLongerApplies("the update is no longer kept"),
@@ -105,25 +108,42 @@ public sealed class SituationDeliveryComposer(
     private static string LeadDeclined(Situation situation, IReadOnlyDictionary<string, Agency> agencies)
     {
         var lead = situation.LeadAssignment!;
-        return $"{AgencyNames.Of(agencies, lead.AgencyId)} declined to lead {situation.Id}. Reason: {lead.DeclineReason}. Please name another lead agency (or ask it again) with **Change agencies** on the situation's card in your chat with FocusBot.";
+        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, lead.DeclineReason,
+            Texts.Get("Action.ChangeAgencies"));
     }
 
-    private static string AgenciesChanged(Delivery delivery, IReadOnlyDictionary<string, Agency> agencies)
+    /// <summary>The change, from the event the row names (in the reader's language), and who got the card.</summary>
+    private string AgenciesChanged(Delivery delivery, Situation situation, IReadOnlyDictionary<string, Agency> agencies)
     {
-        var notice = AgencyNames.InMessage(agencies, delivery.Text ?? "");
+        var change = Guid.TryParse(delivery.Text, out var eventId) ? situation.Events.FirstOrDefault(e => e.Id == eventId) : null;
+        // A row written before changes were recorded as events carries its sentence.
+        var notice = change is null
+            ? delivery.Text ?? ""
+            : Texts.Get("Notice.AgenciesChanged", situation.Id, SituationHistory.EventText(change, agencies, catalogue));
         var asked = (delivery.Subject ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return asked.Length == 0 ? notice : $"{notice} The card went to the representatives of {string.Join(", ", asked.Select(a => AgencyNames.Of(agencies, a)))}.";
+        return asked.Length == 0 ? notice : Texts.Get("Notice.CardWentTo", notice, string.Join(", ", asked.Select(a => AgencyNames.Of(agencies, a))));
     }
 
     private string UpdateMessage(Situation situation, SituationUpdate update, Table table, IReadOnlyDictionary<string, Agency> agencies)
     {
         var what = update.IsFortyEightHourUpdate
-            ? $"the 48-hour update on {situation.Id} ({(update.WasOnTime == true ? "on time" : "late")})"
-            : $"an update on {situation.Id}";
-        var message = $"{AgencyNames.Of(agencies, update.AgencyId)} posted {what}, {TableTime.Describe(update.At, table)}: {catalogue.UpdateKinds.LabelOf(update.KindId)}.\n\nNote: {update.Note}";
-        if (update.NextStep is { } nextStep) message += $"\n\nNext step: {nextStep}";
-        if (update.BarrierIds.Count > 0) message += $"\n\nBarriers: {string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LabelOf))}";
+            ? Texts.Get(update.WasOnTime == true ? "Notice.UpdateWhat.OnTime" : "Notice.UpdateWhat.Late", situation.Id)
+            : Texts.Get("Notice.UpdateWhat.Update", situation.Id);
+        var message = Texts.Get("Notice.UpdatePosted", AgencyNames.Of(agencies, update.AgencyId), what, TableTime.Describe(update.At, table),
+            catalogue.UpdateKinds.LocalLabelOf(update.KindId), update.Note);
+        if (update.NextStep is { } nextStep) message += "\n\n" + Texts.Get("Update.NextStepLine", nextStep);
+        if (update.BarrierIds.Count > 0)
+            message += "\n\n" + Texts.Get("History.Barriers", string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LocalLabelOf)));
         return message;
+    }
+
+    /// <summary>The recipient's language: the table's in a channel; a member's own choice, else the locale Teams last reported.</summary>
+    private async Task<System.Globalization.CultureInfo> LanguageOfAsync(Delivery delivery, Table table, CancellationToken cancellationToken)
+    {
+        if (delivery.Recipient == Delivery.TableChannel || To(delivery) is not { Kind: ConversationKind.Personal } to)
+            return BotLanguage.Choose(table.Language);
+        var member = await roster.FindMemberByEmailAsync(to.Key, cancellationToken);
+        return BotLanguage.Choose(member?.Language, member?.TeamsLocale);
     }
 
     private static ConversationAddress? To(Delivery delivery) => delivery.Address;

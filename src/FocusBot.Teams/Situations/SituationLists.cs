@@ -5,6 +5,7 @@ using FocusBot.Core.Situations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Situations;
 
@@ -20,10 +21,6 @@ public sealed class SituationLists(
     SituationCatalogue catalogue,
     TimeProvider time)
 {
-    public const string ChannelNotLinked =
-        "This channel is not linked to one of your tables, so I list nothing here. A co-chair types **link <table>** in the " +
-        "table's channel; in your personal chat with FocusBot, **open situations** lists all your tables.";
-
     /// <param name="page">Counted from 1; anything out of range shows the first or an empty last page.</param>
     /// <param name="channelId">The Teams channel the list is asked for in, or null in a personal chat.</param>
     public async Task<AdaptiveCard> PageAsync(SituationListScope scope, int page, TurnMember who, string? channelId,
@@ -33,8 +30,8 @@ public sealed class SituationLists(
         if (tables.Count == 0)
         {
             return channelId is null
-                ? NoticeCard.Build("No table", "You do not sit at a table yet; ask your table's co-chair.", isError: false)
-                : NoticeCard.Build("Not a table's channel", ChannelNotLinked, isError: false);
+                ? NoticeCard.Of("NoTable", isError: false)
+                : NoticeCard.Of("ChannelNotLinked", isError: false, Examples.LinkCommand(who));
         }
 
         var member = who.Member;
@@ -44,7 +41,8 @@ public sealed class SituationLists(
         var pages = Math.Max(1, (ordered.Count + SituationListCard.PageSize - 1) / SituationListCard.PageSize);
         page = Math.Clamp(page, 1, pages + 1);
         var rows = ordered.Skip((page - 1) * SituationListCard.PageSize).Take(SituationListCard.PageSize)
-            .Select(s => new SituationListRow(s, tables[s.TableId], channelId is null && s.RefusePostingBy(member) is null))
+            .Select(s => new SituationListRow(s, tables[s.TableId], channelId is null && s.RefusePostingBy(member) is null,
+                channelId is null ? s.AssignmentToAnswer(member) : null))
             .ToList();
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         return SituationListCard.Build(scope, rows, page, ordered.Count, agencies, catalogue, now, inChannel: channelId is not null);
@@ -61,8 +59,7 @@ public sealed class SituationLists(
         };
         return scope is { } known && action.Number("page") is { } page
             ? PageAsync(known, page, who, channelId, cancellationToken)
-            : Task.FromResult(NoticeCard.Build("Something is missing",
-                "That button's data is incomplete. Type **open situations** to see the list again.", isError: true));
+            : Task.FromResult(NoticeCard.Of("ListDataMissing", isError: true));
     }
 
     /// <summary>Whether the situation is the member's table's and, in a channel, that channel is its table's channel.</summary>

@@ -4,6 +4,7 @@ using FocusBot.Core.Situations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Situations;
 
@@ -20,17 +21,18 @@ public sealed class UpdateCardActions(
     /// <summary>How many situations "update" without an id offers; more than that, and the member types the id.</summary>
     public const int MaxChoices = 10;
 
-    public const string PersonalChatOnly =
-        "Post updates in your personal chat with FocusBot: an update's note is only for the agencies on the situation and the co-chairs.";
-
     public async Task<AdaptiveCard> FormAsync(string? situationId, TurnMember who, bool inChannel, CancellationToken cancellationToken)
     {
-        if (inChannel) return NoticeCard.Build("Personal chat only", PersonalChatOnly, isError: false);
+        if (inChannel) return NoticeCard.Of("UpdatePersonalOnly", isError: false);
         if (situationId is null) return await ChooseAsync(who, cancellationToken);
 
         var situation = await workflow.FindVisibleAsync(situationId, who.Member, cancellationToken);
         if (situation is null) return NoticeCard.SituationNotFound();
-        if (situation.RefusePostingBy(who.Member) is { } refused) return NoticeCard.Build("Cannot post an update", refused.Message, isError: true);
+        if (situation.RefusePostingBy(who.Member) is { } refused)
+        {
+            var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+            return NoticeCard.Build(Texts.Get("Refused.CannotPostUpdate"), RefusalText.Of(refused, agencies), isError: true);
+        }
 
         var table = await roster.FindTableAsync(situation.TableId, cancellationToken);
         return table is null
@@ -40,10 +42,10 @@ public sealed class UpdateCardActions(
 
     public async Task<AdaptiveCard> PostAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken)
     {
-        if (inChannel) return NoticeCard.Build("Personal chat only", PersonalChatOnly, isError: false);
+        if (inChannel) return NoticeCard.Of("UpdatePersonalOnly", isError: false);
         if (action.Text("situationId") is not { } situationId)
         {
-            return NoticeCard.Build("Something is missing", "That form's data is incomplete. Type **update <id>** to get a new one.", isError: true);
+            return NoticeCard.Of("FormDataMissing", isError: true);
         }
 
         // The agency is always the member's own: any agency id in the card data is ignored.
@@ -60,7 +62,7 @@ public sealed class UpdateCardActions(
         if (!outcome.Succeeded)
         {
             return UpdateForm.Build(situation, table, catalogue, situation.WouldBeFortyEightHourUpdateFrom(AgencyOf(situation, who.Member)),
-                typed, AgencyNames.InMessage(agencies, outcome.Result!.Message), submissionId);
+                typed, RefusalText.Of(outcome.Result!, agencies), submissionId);
         }
 
         return UpdatePostedCard.Build(situation, table, agencies, catalogue, outcome.Result!.PostedUpdate!);
@@ -72,23 +74,22 @@ public sealed class UpdateCardActions(
         var yours = await listing.AwaitingUpdateFromAsync(who.Member, cancellationToken);
         if (yours.Count == 0)
         {
-            return NoticeCard.Build("No update to post",
-                "None of your tables' active situations has your agency on it as an accepting agency. Type **open situations** to see what is open.",
-                isError: false);
+            return NoticeCard.Of("NoUpdateToPost", isError: false);
         }
 
+        var example = Examples.Command("Command.PostUpdate.Title", yours[0].Id);
         var card = new AdaptiveCard()
-            .Heading("Which situation is your update for?")
+            .Heading(Texts.Get("ChooseUpdate.Heading"))
             .Text(yours.Count > MaxChoices
-                ? $"The {MaxChoices} most urgent of {yours.Count}; for another, type **update <id>**."
-                : "Choose one, or type **update <id>**.", subtle: true);
+                ? Texts.Get("ChooseUpdate.MostUrgent", MaxChoices, yours.Count, example)
+                : Texts.Get("ChooseUpdate.ChooseOne", example), subtle: true);
         foreach (var s in yours.Take(MaxChoices))
         {
-            var title = s.WouldBeFortyEightHourUpdateFrom(AgencyOf(s, who.Member)) ? $"{s.Id} (48-hour update)" : s.Id;
+            var title = Texts.Get(s.WouldBeFortyEightHourUpdateFrom(AgencyOf(s, who.Member)) ? "ChooseUpdate.FortyEight" : "ChooseUpdate.Update", s.Id);
             card.Add(new System.Text.Json.Nodes.JsonObject
             {
                 ["type"] = "ActionSet",
-                ["actions"] = new System.Text.Json.Nodes.JsonArray { Actions.Execute($"Post update on {title}", SituationVerbs.UpdateForm, new { situationId = s.Id }) },
+                ["actions"] = new System.Text.Json.Nodes.JsonArray { Actions.Execute(title, SituationVerbs.UpdateForm, new { situationId = s.Id }) },
             });
         }
 

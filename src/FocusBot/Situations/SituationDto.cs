@@ -15,7 +15,14 @@ public sealed record UpdateDto(string Agency, string By, DateTimeOffset At, stri
 
 /// <param name="Kind">Kebab-case: <c>recorded</c>, <c>accepted</c>, <c>declined</c>, <c>asked-again</c>, <c>lead-changed</c>,
 /// <c>assisting-added</c>, <c>released</c>, <c>update-posted</c>, <c>concluded</c>, <c>reopened</c>.</param>
-public sealed record EventDto(DateTimeOffset At, string By, string Kind, string? Agency, string Detail);
+/// <param name="Role">The part concerned: <c>lead</c> or <c>assisting</c> (answers, asking again, adding, releasing).</param>
+/// <param name="FormerAgency">A lead change: the lead agency released.</param>
+/// <param name="Outcome">A conclusion: the outcome id.</param>
+/// <param name="UpdateKind">An update: the update kind id.</param>
+/// <param name="OnTime">A 48-hour update: whether it came by its due time.</param>
+/// <param name="Status">A recording or a re-opening: the status the situation took (kebab-case).</param>
+public sealed record EventDto(DateTimeOffset At, string By, string Kind, string? Agency, string? Role, string? FormerAgency, string? Outcome,
+    string? UpdateKind, bool? OnTime, string? Status);
 
 /// <summary>
 /// A situation as the backend returns it (to co-chairs and administrators: the full view). <c>status</c> is
@@ -41,5 +48,7 @@ public sealed record SituationDto(
                 a.RespondedAt, a.DeclineReason, a.UpdateDueAt, a.ReleasedAt)).ToList(),
         s.Updates.OrderBy(u => u.At).Select(u => new UpdateDto(u.AgencyId, u.ByEmail, u.At, u.KindId, u.Note, u.NextStep, u.BarrierIds,
             u.ServiceIds, u.IsFortyEightHourUpdate, u.WasOnTime)).ToList(),
-        s.Events.OrderBy(e => e.At).Select(e => new EventDto(e.At, e.ByEmail, ApiNames.Kebab(e.Kind), e.AgencyId, e.Detail)).ToList());
+        s.Events.OrderBy(e => e.At).Select(e => new EventDto(e.At, e.ByEmail, ApiNames.Kebab(e.Kind), e.AgencyId,
+            e.Role is { } role ? ApiNames.Kebab(role) : null, e.FormerAgencyId, e.OutcomeId, e.UpdateKindId, e.WasOnTime,
+            e.Status is { } status ? ApiNames.Kebab(status) : null)).ToList());
 }

@@ -39,7 +39,7 @@ public class AgencyChangeTests
         Assert.Null(situation.AssignmentOf("cmha"));
         var changed = situation.Events[^1];
         Assert.Equal((SituationEventKind.LeadChanged, "city", CoChair.Email, Named), (changed.Kind, changed.AgencyId, changed.ByEmail, changed.At));
-        Assert.Contains("cmha", changed.Detail);
+        Assert.Equal(("cmha", AssignmentRole.Lead), (changed.FormerAgencyId, changed.Role));
     }
 
     [Fact]

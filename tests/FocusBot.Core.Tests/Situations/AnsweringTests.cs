@@ -161,7 +161,9 @@ public class AnsweringTests
 
         situation.Decline("housing", AssistingRep, "Outside our catchment", Later);
 
-        Assert.DoesNotContain("catchment", situation.Events[^1].Detail);
+        var declined = situation.Events[^1];
+        Assert.Equal(AssignmentRole.Assisting, declined.Role);
+        Assert.DoesNotContain(typeof(SituationEvent).GetProperties().Select(p => p.GetValue(declined) as string), text => text?.Contains("catchment") == true);
     }
 
     [Fact]

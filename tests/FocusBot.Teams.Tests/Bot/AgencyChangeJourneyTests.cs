@@ -57,14 +57,14 @@ public sealed class AgencyChangeJourneyTests : IAsyncLifetime
         var (status, card) = await ChangeAsync(CoChair, id, "lead", "youthlink");
 
         Assert.Equal(200, status);
-        Assert.Contains("YouthLink Services (Waiting)", TextOf(card));
+        Assert.Contains("YouthLink Services (no answer yet)", TextOf(card));
         var youthCard = Assert.Single(Bot.Chat.Sent, s => s.To == ConversationAddress.Personal(YouthRepEmail));
         Assert.Contains("Accept as lead", youthCard.Message.CardJson);
-        Assert.Contains("YouthLink Services (Waiting)", Bot.Chat.Updated.Single(u => u.To.Kind == ConversationKind.Channel).Message.CardJson);
+        Assert.Contains("YouthLink Services (no answer yet)", Bot.Chat.Updated.Single(u => u.To.Kind == ConversationKind.Channel).Message.CardJson);
         Assert.Contains(Bot.Chat.Sent, s => s.To == ConversationAddress.Personal("rep.demo@northside-mh.example")
             && s.Message.Text!.Contains("released Northside Mental Health", StringComparison.Ordinal));
         Assert.Contains(Bot.Chat.Sent, s => s.To == ConversationAddress.Personal("officer.demo@tps99.example")
-            && s.Message.Text!.Contains("YouthLink Services is asked to lead", StringComparison.Ordinal));
+            && s.Message.Text!.Contains("YouthLink Services named lead in place of Northside Mental Health", StringComparison.Ordinal));
 
         Bot.Chat.Updated.Clear();
         await _table.AcceptAsync(UninvolvedRep, id, "youthlink");
@@ -90,12 +90,12 @@ public sealed class AgencyChangeJourneyTests : IAsyncLifetime
 
         var (_, added) = await ChangeAsync(CoChair, id, "assisting", "youthlink");
         Assert.Contains("Accept as assisting", Assert.Single(Bot.Chat.Sent, s => s.To == ConversationAddress.Personal(YouthRepEmail)).Message.CardJson);
-        Assert.Contains("YouthLink Services (Waiting)", TextOf(added));
+        Assert.Contains("YouthLink Services (no answer yet)", TextOf(added));
 
         Bot.Chat.Sent.Clear();
         var (_, asked) = await ChangeAsync(CoChair, id, "ask-again", "harbour-housing");
         Assert.Contains("Accept as assisting", Assert.Single(Bot.Chat.Sent, s => s.To == ConversationAddress.Personal("rep.demo@harbour-housing.example")).Message.CardJson);
-        Assert.Contains("Harbour Housing Services (Waiting)", TextOf(asked));
+        Assert.Contains("Harbour Housing Services (no answer yet)", TextOf(asked));
 
         var (_, released) = await ChangeAsync(Officer, id, "release", "youthlink");
         Assert.DoesNotContain("YouthLink", TextOf(released).Split("Key events")[0]);

@@ -132,7 +132,7 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
         Assert.Equal(4, _bot.Chat.Updated.Count);
         var channel = _bot.Chat.Updated.Single(u => u.To.Kind == ConversationKind.Channel).Message.CardJson!;
         Assert.Contains("Northside Mental Health", channel);
-        Assert.Contains("Accepted", channel);
+        Assert.Contains("(accepted)", channel);
         var leadCopy = _bot.Chat.Updated.Single(u => u.To.Key == "rep.demo@northside-mh.example").Message.CardJson!;
         Assert.DoesNotContain("Accept as lead", leadCopy);
         await using var db = _bot.Database();

@@ -46,8 +46,8 @@ public sealed class OpenSituationsJourneyTests : IAsyncLifetime
         Assert.Contains("Waiting for the lead agency to accept", text);
         Assert.Contains("48-hour update posted on time", text);
         Assert.Contains("Lead: Northside Mental Health · open 2 days", text);
-        Assert.Contains("48-hour update was due Thu 26 Nov, 12:00 p.m. (Toronto time)", text);
-        Assert.Contains("next update before the meeting Tue 1 Dec, 10:00 a.m. (Toronto time)", text);
+        Assert.Contains("48-hour update was due Thu 26 Nov 2026, 12:00\u00A0p.m. (Toronto time)", text);
+        Assert.Contains("next update before the meeting Tue 1 Dec 2026, 10:00\u00A0a.m. (Toronto time)", text);
         Assert.DoesNotContain(concluded, text);
     }
 

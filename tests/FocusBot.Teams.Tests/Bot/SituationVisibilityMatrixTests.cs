@@ -92,7 +92,7 @@ public sealed class SituationVisibilityMatrixTests : IAsyncLifetime
             default:
                 Assert.Equal([_id], ListedIds(card));
                 var titles = Buttons(card).Select(b => (string?)b["title"]).ToList();
-                Assert.Contains("View", titles);
+                Assert.Contains($"View {_id}", titles);
                 Assert.Equal(expected == Sees.History, titles.Contains("Post update"));
                 break;
         }
@@ -122,7 +122,7 @@ public sealed class SituationVisibilityMatrixTests : IAsyncLifetime
         var card = CardText.CardOf(reply);
 
         Assert.Equal([_id], ListedIds(card));
-        Assert.Equal(["View"], Buttons(card).Select(b => (string?)b["title"]));
+        Assert.Equal([$"View {_id}"], Buttons(card).Select(b => (string?)b["title"]));
         Assert.DoesNotContain(Note, card!.ToString());
         Assert.DoesNotContain(Summary, card.ToString());
     }

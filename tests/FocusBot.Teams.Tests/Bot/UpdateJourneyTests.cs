@@ -50,7 +50,7 @@ public sealed class UpdateJourneyTests : IAsyncLifetime
         Assert.Contains($"48-hour update on {id}", withId);
         Assert.Contains("Which situation is your update for?", TextOf(which));
         var choice = Assert.Single(Buttons(which));
-        Assert.Equal($"Post update on {id} (48-hour update)", (string?)choice["title"]);
+        Assert.Equal($"Post the 48-hour update on {id}", (string?)choice["title"]);
         Assert.Equal("situation.updateForm", (string?)choice["verb"]);
     }
 

@@ -39,7 +39,9 @@ public sealed class WelcomeAndHelpTests : IAsyncLifetime
         Assert.Contains("Co-chair", card);
         Assert.Contains("City Community Safety", card);
         Assert.Contains("new situation", card);
-        Assert.Contains("link <table>", card);
+        // Examples come from the member's own roster (the demo table), never a placeholder that Teams would swallow.
+        Assert.Contains("link demo", card);
+        Assert.DoesNotContain("<", card);
     }
 
     [Theory]

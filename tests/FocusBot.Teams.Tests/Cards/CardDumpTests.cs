@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Tests.Cards;
 
@@ -9,20 +10,23 @@ public sealed class CardDumpTests
     public const string DumpFolderVariable = "FOCUSBOT_CARD_DUMP";
 
     [Fact]
-    public void Every_card_is_written_for_the_adaptivecards_checker()
+    public void Every_card_is_written_for_the_adaptivecards_checker_in_both_languages()
     {
         var folder = Environment.GetEnvironmentVariable(DumpFolderVariable);
         if (!string.IsNullOrWhiteSpace(folder)) Directory.CreateDirectory(folder);
 
-        foreach (var (name, build) in CardSamples.All)
+        foreach (var language in BotLanguage.Supported)
         {
-            var json = build().ToString();
-            var parsed = JsonNode.Parse(json)!.AsObject();
-            Assert.Equal("1.5", (string?)parsed["version"]);
-
-            if (!string.IsNullOrWhiteSpace(folder))
+            using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+            foreach (var (name, build) in CardSamples.All)
             {
-                File.WriteAllText(Path.Combine(folder, $"{name}.json"), parsed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                var parsed = JsonNode.Parse(build().ToString())!.AsObject();
+                Assert.Equal("1.5", (string?)parsed["version"]);
+
+                if (!string.IsNullOrWhiteSpace(folder))
+                {
+                    File.WriteAllText(Path.Combine(folder, $"{name}.{language}.json"), parsed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                }
             }
         }
 

@@ -1,11 +1,21 @@
+using FocusBot.Core.Agenda;
+using FocusBot.Core.Figures;
+using FocusBot.Core.Meetings;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Figures;
+using FocusBot.Teams.Reminders;
 using static FocusBot.Teams.Tests.Cards.DemoTable;
 
 namespace FocusBot.Teams.Tests.Cards;
 
-/// <summary>One instance of every card kind (and each situation card variant), by a file-friendly name.</summary>
+/// <summary>
+/// One instance of every card kind (and each situation card variant), by a file-friendly name. Each is built when
+/// called, so it is drawn in the current language: the dump, the language and the accessibility tests call them
+/// under en-CA, fr-CA and the pseudo-language.
+/// </summary>
 internal static class CardSamples
 {
     private static readonly DateTimeOffset Now = RecordedAt.AddDays(2);
@@ -41,19 +51,25 @@ internal static class CardSamples
         },
         ["new-situation-form"] = () => NewSituationForm.Build([Demo], Agencies, Catalogue),
         ["new-situation-form-with-problems"] = () => NewSituationForm.Build([Demo, Lakeside], Agencies, Catalogue,
-            Request() with { AgeGroup = null }, new Dictionary<string, string[]> { ["ageGroup"] = ["Choose the age group."] }),
+            Request() with { AgeGroup = null }, NewSituationForm.InReadersLanguage(new Dictionary<string, string[]> { ["ageGroup"] = ["Choose the age group."] },
+                null, Core.Privacy.IdentifierContext.At(Now, []))),
         ["assignment-confirmation-lead"] = () =>
         {
             var s = LeadAccepted();
-            return AssignmentConfirmationCard.Build(s, Demo, Agency("northside-mh"), asLead: true, s.UpdateDueAt);
+            return AssignmentConfirmationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Agency("northside-mh"), asLead: true, Now);
         },
         ["assignment-confirmation-assisting"] = () =>
-            AssignmentConfirmationCard.Build(Recorded(), Demo, Agency("harbour-housing"), asLead: false, null),
+        {
+            var s = LeadAccepted();
+            Succeeds(s.Accept("harbour-housing", AssistingRep, RecordedAt.AddHours(2)));
+            return AssignmentConfirmationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(AssistingRep, s), Agency("harbour-housing"), asLead: false, Now);
+        },
         ["notice-error"] = NoticeCard.SituationNotFound,
-        ["notice-info"] = () => NoticeCard.Build("Already accepted", "Northside Mental Health has already accepted as lead.", isError: false),
+        ["notice-info"] = () => NoticeCard.Of("Declined", isError: false, "DM-2026-0001"),
         ["update-form-48-hour"] = () => UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: true),
         ["update-form-with-problem"] = () => UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: false,
-            new UpdateFormValues("contacted", "Call 416-555-0199", null, ["no-shelter-bed"]), "Please remove the phone number."),
+            new UpdateFormValues("contacted", "Call 416-555-0199", null, ["no-shelter-bed"]),
+            RefusalText.Of(LeadAccepted().PostUpdate(LeadRep, "contacted", "Call 416-555-0199", null, ["no-shelter-bed"], Catalogue, Now), AgenciesById)),
         ["update-posted"] = () =>
         {
             var s = WithFortyEightHourUpdate();
@@ -68,6 +84,27 @@ internal static class CardSamples
         ["situation-list"] = () => SituationListCard.Build(SituationListScope.Open,
             [new SituationListRow(LeadAccepted(), Demo, MayPostUpdate: true), new SituationListRow(Recorded(), Demo, MayPostUpdate: false)],
             page: 1, total: 12, AgenciesById, Catalogue, Now, inChannel: false),
+        ["situation-list-rep-to-accept"] = () =>
+        {
+            var s = Recorded();
+            return SituationListCard.Build(SituationListScope.Mine, [new SituationListRow(s, Demo, MayPostUpdate: false, s.AssignmentToAnswer(LeadRep))],
+                page: 1, total: 1, AgenciesById, Catalogue, Now, inChannel: false);
+        },
+        ["situation-list-empty"] = () => SituationListCard.Build(SituationListScope.Mine, [], 1, 0, AgenciesById, Catalogue, Now, inChannel: false),
+        ["recorded-not-aer"] = () => RecordedCard.NotAer(Recorded(), Demo),
+        ["welcome-rep"] = () => WelcomeCard.Build("Priya Raman", new TurnMember(LeadRep, Agency("northside-mh"), [Demo]), inChannel: false,
+            isWelcome: true, Now),
+        ["help-co-chair-in-channel"] = () => WelcomeCard.Build(null, new TurnMember(CoChair, Agency("city"), [Demo]), inChannel: true,
+            isWelcome: false, Now, notice: Teams.Bot.BotMessages.NotUnderstood),
+        ["figures"] = () => FiguresCard.Build(TableFigures.Compute([WithFortyEightHourUpdate(), Recorded()], [Demo],
+            FiguresPeriod.LastTwelveMonths(DateOnly.FromDateTime(Now.Date)), Now), [Demo], Catalogue),
+        ["agenda-with-teams-link"] = () => AgendaCard.Build(MeetingAgenda.Build(Demo,
+            new MeetingOccurrence(Now.AddDays(1), Now.AddDays(1).AddMinutes(90), "https://teams.microsoft.com/l/meetup-join/demo"),
+            RecordedAt.AddDays(-7), [WithFortyEightHourUpdate(), Recorded()], Now), AgenciesById, Catalogue),
+        ["agenda-without-teams-link"] = () => AgendaCard.Build(MeetingAgenda.Build(Demo,
+            new MeetingOccurrence(Now.AddDays(1), Now.AddDays(1).AddMinutes(90), null), null, [LeadAccepted()], Now.AddDays(3)), AgenciesById, Catalogue),
+        ["meeting-digest"] = () => MeetingDigestCard.Build(Demo, LeadRep, Agency("northside-mh"), Now.AddDays(1),
+            "https://teams.microsoft.com/l/meetup-join/demo", [LeadAccepted(), Recorded()], Now),
         ["recorded"] = () => RecordedCard.Build(Recorded(), Demo, AgenciesById, new Core.Deliveries.RecordingReport(
             new(Core.Deliveries.Delivery.TableChannel, Core.Deliveries.DeliveryState.Sent, null),
             [new("rep.demo@northside-mh.example", Core.Deliveries.DeliveryState.Sent, null), new("rep.demo@harbour-housing.example", Core.Deliveries.DeliveryState.Sent, null),

@@ -81,7 +81,8 @@ public sealed class NoticeAndRecordedCardTests
             Report(sent: 2, channel: DeliveryState.Failed, channelWhy: "no channel is linked to Demo Table.")));
 
         Assert.Contains(("Channel copy", "not posted"), Facts(card));
-        Assert.Equal("Warning", (string?)TextBlock(card, "The table's channel did not get its copy: no channel is linked to Demo Table.")["color"]);
+        Assert.Equal("Attention", (string?)TextBlock(card,
+            "The table's channel did not get its copy: a co-chair can link the channel again with \"link\" followed by the table's id.")["color"]);
     }
 
     private static RecordingReport Report(int sent, DeliveryState channel, string[]? failed = null, int pending = 0, string? channelWhy = null) => new(

@@ -44,7 +44,7 @@ public sealed class SituationCardTests
     {
         var card = PersonalCard(Recorded(), LeadRep);
 
-        Assert.Equal(["Accept as lead", "Decline", "View situation"], ButtonTitles(card));
+        Assert.Equal(["Accept as lead", "Decline"], ButtonTitles(card));
         var accept = Button(card, "Accept as lead");
         Assert.Equal("Action.Execute", TypeOf(accept));
         Assert.Equal("situation.accept", (string?)accept["verb"]);
@@ -87,7 +87,7 @@ public sealed class SituationCardTests
     {
         var card = PersonalCard(LeadAccepted(), AssistingRep);
 
-        Assert.Equal(["Accept as assisting", "Decline", "View situation"], ButtonTitles(card));
+        Assert.Equal(["Accept as assisting", "Decline"], ButtonTitles(card));
         Assert.Equal("harbour-housing", (string?)Button(card, "Accept as assisting")["data"]!["agencyId"]);
     }
 
@@ -96,11 +96,11 @@ public sealed class SituationCardTests
     {
         var card = PersonalCard(LeadAccepted(), LeadRep);
 
-        Assert.Equal(["Post update", "View situation"], ButtonTitles(card));
+        Assert.Equal(["Post update"], ButtonTitles(card));
         var update = Button(card, "Post update");
         Assert.Equal("situation.updateForm", (string?)update["verb"]);
         Assert.Equal("DM-2026-0001", (string?)update["data"]!["situationId"]);
-        Assert.Equal("situation.view", (string?)Button(card, "View situation")["verb"]);
+        Assert.DoesNotContain(Buttons(card), b => (string?)b["verb"] == "situation.view");
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class SituationCardTests
             Assert.DoesNotContain(UpdateNote, text);
             Assert.DoesNotContain(NextStep, text);
             Assert.DoesNotContain(DeclineReason, text);
-            Assert.Contains(("Assisting agency", "Harbour Housing Services (Declined)"), Facts(card));
+            Assert.Contains(("Assisting agency", "Harbour Housing Services (declined)"), Facts(card));
         }
     }
 
@@ -193,7 +193,7 @@ public sealed class SituationCardTests
     {
         var s = WithNotesAndADecline();
 
-        Assert.Contains(("Assisting agency", $"Harbour Housing Services (Declined: {DeclineReason})"), Facts(PersonalCard(s, CoChair)));
+        Assert.Contains(("Assisting agency", $"Harbour Housing Services (declined: {DeclineReason})"), Facts(PersonalCard(s, CoChair)));
         Assert.DoesNotContain(DeclineReason, PersonalCard(s, LeadRep).ToJsonString());
     }
 
@@ -202,7 +202,7 @@ public sealed class SituationCardTests
     {
         var card = PersonalCard(LeadAccepted(), CoChair);
 
-        Assert.Equal(["View situation", "Change agencies", "Conclude"], ButtonTitles(card));
+        Assert.Equal(["Change agencies", "Conclude"], ButtonTitles(card));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class SituationCardTests
         var coChair = PersonalCard(s, CoChair, RecordedAt.AddDays(7));
         var lead = PersonalCard(s, LeadRep, RecordedAt.AddDays(7));
 
-        Assert.Equal(["View situation", "Re-open"], ButtonTitles(coChair));
+        Assert.Equal(["Re-open"], ButtonTitles(coChair));
         Assert.Equal("situation.reopen", (string?)Button(coChair, "Re-open")["verb"]);
         Assert.DoesNotContain("Re-open", ButtonTitles(lead));
         Assert.DoesNotContain("Conclude", ButtonTitles(lead));
@@ -278,10 +278,10 @@ public sealed class SituationCardTests
         Assert.Contains(("Gender", "Male"), facts);
         Assert.Contains(("Risk factors", "Mental health, Housing"), facts);
         Assert.Contains(("Originating agency", "Police Division 99"), facts);
-        Assert.Contains(("Lead agency", "Northside Mental Health (Accepted)"), facts);
-        Assert.Contains(("Assisting agency", "Harbour Housing Services (Waiting)"), facts);
-        Assert.Contains(("Recorded", "2 days ago (24 November 2026)"), facts);
-        Assert.Contains(("48-hour update due", "Thursday 26 November 2026, 10:15 a.m. (Toronto time)"), facts);
+        Assert.Contains(("Lead agency", "Northside Mental Health (accepted)"), facts);
+        Assert.Contains(("Assisting agency", "Harbour Housing Services (no answer yet)"), facts);
+        Assert.Contains(("Recorded", "2 days ago (Tuesday 24 November 2026)"), facts);
+        Assert.Contains(("48-hour update due", "Thursday 26 November 2026, 10:15\u00A0a.m. (Toronto time)"), facts);
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public sealed class SituationCardTests
         // 23:30 on Tuesday in Toronto is already Wednesday in UTC: still "today" for the table.
         var lateTuesday = new DateTimeOffset(2026, 11, 25, 4, 30, 0, TimeSpan.Zero);
 
-        Assert.Contains(("Recorded", "today (24 November 2026)"), Facts(Card(Recorded(), SituationCardViewer.Channel, lateTuesday)));
+        Assert.Contains(("Recorded", "today (Tuesday 24 November 2026)"), Facts(Card(Recorded(), SituationCardViewer.Channel, lateTuesday)));
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public sealed class SituationCardTests
         var card = Card(Recorded(), SituationCardViewer.Channel);
 
         Assert.Equal("Waiting for the lead agency to accept", Status(card));
-        Assert.Contains(("Lead agency", "Northside Mental Health (Waiting)"), Facts(card));
+        Assert.Contains(("Lead agency", "Northside Mental Health (no answer yet)"), Facts(card));
     }
 
     [Fact]
@@ -361,7 +361,7 @@ public sealed class SituationCardTests
         var card = Card(s, SituationCardViewer.Channel);
 
         Assert.Equal("The lead agency declined: the co-chairs will name another lead", Status(card));
-        Assert.Contains(("Lead agency", "Northside Mental Health (Declined)"), Facts(card));
+        Assert.Contains(("Lead agency", "Northside Mental Health (declined)"), Facts(card));
     }
 
     [Fact]
@@ -372,7 +372,7 @@ public sealed class SituationCardTests
 
         var card = PersonalCard(s, AssistingRep, RecordedAt.AddDays(7));
 
-        Assert.Equal(["View situation"], ButtonTitles(card));
+        Assert.Empty(ButtonTitles(card));
     }
 
     [Fact]

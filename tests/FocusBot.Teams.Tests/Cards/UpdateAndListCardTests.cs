@@ -55,8 +55,8 @@ public sealed class UpdateAndListCardTests
         var personal = Json(SituationListCard.Build(SituationListScope.Open, rows, 1, 1, AgenciesById, Catalogue, RecordedAt.AddDays(1), inChannel: false));
         var channel = Json(SituationListCard.Build(SituationListScope.Open, rows, 1, 1, AgenciesById, Catalogue, RecordedAt.AddDays(1), inChannel: true));
 
-        Assert.Equal(["View", "Post update"], OfType(personal, "Action.Execute").Select(a => (string)a["title"]!));
-        Assert.Equal(["View"], OfType(channel, "Action.Execute").Select(a => (string)a["title"]!));
+        Assert.Equal(["View DM-2026-0001", "Post update"], OfType(personal, "Action.Execute").Select(a => (string)a["title"]!));
+        Assert.Equal(["View DM-2026-0001"], OfType(channel, "Action.Execute").Select(a => (string)a["title"]!));
         Assert.Empty(Buttons(channel));
     }
 

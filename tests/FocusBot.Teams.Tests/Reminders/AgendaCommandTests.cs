@@ -21,7 +21,7 @@ public sealed class AgendaCommandTests : IAsyncLifetime
 
         // The harness clock is Tuesday 24 November 2026, 10:00 in Toronto: the meeting starting now is the next one.
         Assert.Contains("Agenda: Demo Table", card);
-        Assert.Contains("Tuesday 24 November 2026, 10:00 a.m. (Toronto time)", card);
+        Assert.Contains("Tuesday 24 November 2026, 10:00\u00A0a.m. (Toronto time)", card);
         Assert.Contains("New situations (0)", card);
         Assert.Contains("48-hour update overdue (0)", card);
         Assert.DoesNotContain("not available yet", card);

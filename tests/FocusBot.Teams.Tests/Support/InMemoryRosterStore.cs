@@ -31,6 +31,16 @@ public sealed class InMemoryRosterStore : IRosterStore
         }
     }
 
+    public async Task RecordLanguageAsync(string email, string? language, CancellationToken cancellationToken)
+    {
+        if (await FindMemberByEmailAsync(email, cancellationToken) is { } member) member.Language = language;
+    }
+
+    public async Task RecordTeamsLocaleAsync(string email, string locale, CancellationToken cancellationToken)
+    {
+        if (await FindMemberByEmailAsync(email, cancellationToken) is { } member) member.TeamsLocale = locale;
+    }
+
     public Task RecordCalendarEventIdAsync(string tableId, string eventId, CancellationToken cancellationToken)
     {
         if (_roster.Tables.FirstOrDefault(t => t.Id == tableId) is { } table) table.Meeting.CalendarEventId = eventId;

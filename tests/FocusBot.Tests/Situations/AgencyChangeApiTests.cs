@@ -53,7 +53,7 @@ public sealed class AgencyChangeApiTests : IAsyncLifetime
         Assert.Equal("lead-changed", (string?)body["history"]!.AsArray()[^1]!["kind"]);
         Assert.Contains(_host.Chat.Sent, s => s.To == ConversationAddress.Personal("chair.demo@city.example") && s.Message.CardJson?.Contains("Accept as lead") == true);
         Assert.Contains(_host.Chat.Sent, s => s.To == ConversationAddress.Personal(SituationsHost.NorthsideRep) && s.Message.Text?.Contains("released") == true);
-        Assert.Contains("City Community Safety (Waiting)", _host.Chat.Updated.Single(u => u.To.Kind == ConversationKind.Channel).Message.CardJson);
+        Assert.Contains("City Community Safety (no answer yet)", _host.Chat.Updated.Single(u => u.To.Kind == ConversationKind.Channel).Message.CardJson);
     }
 
     [Fact]

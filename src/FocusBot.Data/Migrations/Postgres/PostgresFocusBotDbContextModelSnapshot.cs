@@ -285,6 +285,10 @@ namespace FocusBot.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -293,6 +297,10 @@ namespace FocusBot.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("TableIds")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("TeamsLocale")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Email");
 
@@ -316,6 +324,13 @@ namespace FocusBot.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Divisions")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("en-CA");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -489,18 +504,36 @@ namespace FocusBot.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                    b.Property<string>("FormerAgencyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("OutcomeId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SituationId")
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("UpdateKindId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool?>("WasOnTime")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

@@ -277,6 +277,10 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -284,6 +288,10 @@ namespace FocusBot.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("TableIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamsLocale")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Email");
@@ -308,6 +316,13 @@ namespace FocusBot.Data.Migrations.Sqlite
                     b.PrimitiveCollection<string>("Divisions")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en-CA");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -481,9 +496,8 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<string>("FormerAgencyId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -491,8 +505,27 @@ namespace FocusBot.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SituationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdateKindId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WasOnTime")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -1,5 +1,6 @@
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -17,28 +18,28 @@ public static class AgencyChangeForm
     public const string Release = "release";
     public const string AskAgain = "ask-again";
 
-    /// <summary>The changes a co-chair can choose, as the form's values and the titles people read.</summary>
-    public static IReadOnlyList<(string Value, string Title)> Changes { get; } =
+    /// <summary>The changes a co-chair can choose, as the form's values and the titles people read (current language).</summary>
+    public static IReadOnlyList<(string Value, string Title)> Changes =>
     [
-        (NewLead, "Name a new lead agency"),
-        (AddAssisting, "Add an assisting agency"),
-        (Release, "Release an assisting agency"),
-        (AskAgain, "Ask a declined agency again"),
+        (NewLead, Texts.Get("Change.NewLead")),
+        (AddAssisting, Texts.Get("Change.AddAssisting")),
+        (Release, Texts.Get("Change.Release")),
+        (AskAgain, Texts.Get("Change.AskAgain")),
     ];
 
     /// <param name="agencies">The agencies to offer: the roster's, the table's first when known.</param>
     public static AdaptiveCard Build(Situation s, IEnumerable<Agency> agencies)
     {
-        var change = Element.ChoiceInput(ChangeInput, "Change", Changes, value: s.LeadAssignment?.State == AssignmentState.Declined ? NewLead : null,
+        var change = Element.ChoiceInput(ChangeInput, Texts.Get("Change.Label"), Changes, value: s.LeadAssignment?.State == AssignmentState.Declined ? NewLead : null,
             required: true);
-        change["errorMessage"] = "Choose what to change.";
-        var agency = Element.ChoiceInput(AgencyInput, "Agency", agencies.OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => (a.Id, a.Name)),
+        change["errorMessage"] = Texts.Get("Change.Error");
+        var agency = Element.ChoiceInput(AgencyInput, Texts.Get("Change.Agency"), agencies.OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => (a.Id, a.Name)),
             required: true);
-        agency["errorMessage"] = "Choose the agency.";
+        agency["errorMessage"] = Texts.Get("Change.AgencyError");
         return new AdaptiveCard()
             .Add(change)
             .Add(agency)
-            .Text("The agency's representatives get the card; a released agency and the co-chairs are told.", subtle: true)
-            .Action(Actions.Execute("Apply change", SituationVerbs.ChangeAgencies, new { situationId = s.Id }));
+            .Text(Texts.Get("Change.Note"), subtle: true)
+            .Action(Actions.Execute(Texts.Get("Action.ApplyChange"), SituationVerbs.ChangeAgencies, new { situationId = s.Id }));
     }
 }

@@ -1,30 +1,27 @@
+using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
 /// <summary>
-/// What a representative sees after accepting: their agency's part and, for the lead, when the 48-hour update
-/// falls due, in the table's own time.
+/// What a representative sees after accepting: the situation's own card (its details, their buttons) with, first,
+/// what they accepted and, for the lead, when the 48-hour update falls due, in the table's own time.
 /// </summary>
 public static class AssignmentConfirmationCard
 {
-    /// <param name="updateDueAt">The lead's due time; when null, the situation's own <see cref="Situation.UpdateDueAt"/>.</param>
-    public static AdaptiveCard Build(Situation s, Table table, Agency agency, bool asLead, DateTimeOffset? updateDueAt)
+    /// <param name="viewer">The representative, in their personal chat (or the channel, where the card is the filter-2 copy).</param>
+    public static AdaptiveCard Build(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue,
+        SituationCardViewer viewer, Agency agency, bool asLead, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(agency);
 
-        var card = new AdaptiveCard()
-            .Heading($"Situation {s.Id} · {table.Name}")
-            .Text($"You accepted {s.Id} as {(asLead ? "lead" : "assisting agency")} for {agency.Name}.");
-
-        if (asLead && (updateDueAt ?? s.UpdateDueAt) is { } due)
-        {
-            card.Add(Element.Text($"The 48-hour update is due {TableTime.Describe(due, table)}.", weight: "Bolder"));
-        }
-
-        return card.Action(Actions.Execute("Post update", SituationVerbs.UpdateForm, new { situationId = s.Id }));
+        var confirmation = asLead && s.UpdateDueAt is { } due
+            ? Texts.Get("Accepted.AsLead", s.Id, agency.Name, TableTime.Describe(due, table))
+            : Texts.Get(asLead ? "Accepted.AsLeadNoDue" : "Accepted.AsAssisting", s.Id, agency.Name);
+        return SituationCard.Build(s, table, agencies, catalogue, viewer, now, confirmation);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using FocusBot.Core.Catalogue;
+using FocusBot.Core.Privacy;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -47,52 +49,46 @@ public static class NewSituationForm
             if (messages is { Length: > 0 }) byField[field] = messages;
         }
 
-        var card = new AdaptiveCard().Heading("Record a new situation");
-        card.Text("Record what the table agreed at filter 2. The lead and assisting agencies' representatives will get a card to accept or decline. " +
-            "A discussion that did not meet the threshold is recorded too (filter-2 fields only): it counts in the figures and nothing is sent.");
+        var card = new AdaptiveCard().Heading(Texts.Get("NewSituation.Heading"));
+        card.Text(Texts.Get("NewSituation.Intro"));
         AddProblemSummary(card, byField);
 
         var tableValue = typed?.Table is { } typedTable
             ? tablesTheCoChairChairs.FirstOrDefault(t => Same(t.Id, typedTable))?.Id ?? typedTable
             : tablesTheCoChairChairs.Count == 1 ? tablesTheCoChairChairs[0].Id : null;
-        Field(card, byField, Element.ChoiceInput(Table, "Table", tablesTheCoChairChairs.Select(t => (t.Id, t.Name)), tableValue,
-            required: true), "Choose the table.");
+        Field(card, byField, Element.ChoiceInput(Table, Texts.Get("NewSituation.Table"), tablesTheCoChairChairs.Select(t => (t.Id, t.Name)), tableValue,
+            required: true));
 
-        Field(card, byField, Element.ChoiceInput(AerMet, "Threshold of acutely elevated risk",
-            [("true", "Met: name the agencies"), ("false", "Not met: record the discussion only")],
-            typed?.AerMet == false ? "false" : "true", required: true, compact: false), "Say whether the threshold was met.");
-        Field(card, byField, Choice(Type, "Situation type", catalogue.SituationTypes, typed?.Type), "Choose the situation type.");
-        Field(card, byField, Choice(AgeGroup, "Age group", catalogue.AgeGroups, typed?.AgeGroup), "Choose the age group.");
-        Field(card, byField, Choice(Gender, "Gender", catalogue.Genders, typed?.Gender), "Choose the gender.");
+        Field(card, byField, Element.ChoiceInput(AerMet, Texts.Get("NewSituation.Threshold"),
+            [("true", Texts.Get("NewSituation.ThresholdMet")), ("false", Texts.Get("NewSituation.ThresholdNotMet"))],
+            typed?.AerMet == false ? "false" : "true", required: true, compact: false));
+        Field(card, byField, Choice(Type, Texts.Get("NewSituation.Type"), catalogue.SituationTypes, typed?.Type));
+        Field(card, byField, Choice(AgeGroup, Texts.Get("Fact.AgeGroup"), catalogue.AgeGroups, typed?.AgeGroup));
+        Field(card, byField, Choice(Gender, Texts.Get("Fact.Gender"), catalogue.Genders, typed?.Gender));
         var people = new JsonObject
         {
-            ["type"] = "Input.Number", ["id"] = PeopleCount, ["label"] = "People involved (a family: how many; a person is 1, a place 0)",
+            ["type"] = "Input.Number", ["id"] = PeopleCount, ["label"] = Texts.Get("NewSituation.People"),
             ["min"] = 0, ["max"] = NewSituationValidator.MaxPeopleCount,
         };
         if (typed?.PeopleCount is { } count) people["value"] = count;
-        Field(card, byField, people, $"A family counts 2 to {NewSituationValidator.MaxPeopleCount} people.");
-        Field(card, byField, Element.ChoiceInput(RiskFactors, "Risk factors", Choices(catalogue.RiskFactors),
-            Joined(typed?.RiskFactors?.Select(id => catalogue.RiskFactors.Find(id)?.Id ?? id)), multiSelect: true, required: true),
-            "Choose at least one risk factor.");
+        Field(card, byField, people);
+        Field(card, byField, Element.ChoiceInput(RiskFactors, Texts.Get("Fact.RiskFactors"), Choices(catalogue.RiskFactors),
+            Joined(typed?.RiskFactors?.Select(id => catalogue.RiskFactors.Find(id)?.Id ?? id)), multiSelect: true, required: true));
 
-        card.Add(Element.Text(
-            "Keep the summary de-identified: no names, addresses, dates of birth, phone or health card numbers.",
-            subtle: true));
-        Field(card, byField, Element.TextInput(Summary, "Summary (optional)", typed?.Summary, multiline: true,
-            maxLength: Situation.MaxSummaryLength, placeholder: "What the table discussed, without identifying details"),
-            $"Keep the summary to {Situation.MaxSummaryLength} characters.");
+        card.Add(Element.Text(Texts.Get("NewSituation.SummaryAdvice"), subtle: true));
+        Field(card, byField, Element.TextInput(Summary, Texts.Get("NewSituation.Summary"), typed?.Summary, multiline: true,
+            maxLength: Situation.MaxSummaryLength, placeholder: Texts.Get("NewSituation.SummaryPlaceholder")));
 
         var agencyChoices = agencies.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).Select(a => (a.Id, a.Name)).ToList();
-        Field(card, byField, Element.ChoiceInput(OriginatingAgency, "Originating agency", agencyChoices,
-            AgencyId(typed?.OriginatingAgency, agencies), required: true), "Choose the originating agency.");
+        Field(card, byField, Element.ChoiceInput(OriginatingAgency, Texts.Get("Fact.OriginatingAgency"), agencyChoices,
+            AgencyId(typed?.OriginatingAgency, agencies), required: true));
         // Not required on the card: a not-AER discussion names none; the validator asks for them when the threshold was met.
-        Field(card, byField, Element.ChoiceInput(LeadAgency, "Lead agency (threshold met)", agencyChoices,
-            AgencyId(typed?.LeadAgency, agencies)), "Choose the lead agency.");
-        Field(card, byField, Element.ChoiceInput(AssistingAgencies, "Assisting agencies (threshold met)", agencyChoices,
-            Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true),
-            "Name at least one assisting agency.");
+        Field(card, byField, Element.ChoiceInput(LeadAgency, Texts.Get("NewSituation.Lead"), agencyChoices,
+            AgencyId(typed?.LeadAgency, agencies)));
+        Field(card, byField, Element.ChoiceInput(AssistingAgencies, Texts.Get("NewSituation.Assisting"), agencyChoices,
+            Joined(typed?.AssistingAgencies?.Select(id => AgencyId(id, agencies) ?? id)), multiSelect: true));
 
-        return card.Action(Actions.Execute("Record situation", SituationVerbs.Record,
+        return card.Action(Actions.Execute(Texts.Get("Action.RecordSituation"), SituationVerbs.Record,
             new { submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
     }
 
@@ -100,7 +96,7 @@ public static class NewSituationForm
     {
         if (byField.Count == 0) return;
         var count = byField.Count;
-        card.Add(Element.Text($"Please fix {count} {(count == 1 ? "field" : "fields")}.", weight: "Bolder", color: "Attention"));
+        card.Add(Element.Text(Texts.Count("NewSituation.FixFields", count), weight: "Bolder", color: "Attention"));
 
         // A problem the form has no field for would otherwise be lost; it goes under the summary line.
         foreach (var (field, messages) in byField.Where(p => !InputIds.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
@@ -109,11 +105,49 @@ public static class NewSituationForm
         }
     }
 
-    private static void Field(AdaptiveCard card, Dictionary<string, string[]> byField, JsonObject input, string usualError)
+    /// <summary>
+    /// What the form says under a field that is missing or wrong, in the reader's language; the validator's own
+    /// (English) sentences are for the REST API, so Teams shows these instead (see <see cref="InReadersLanguage"/>).
+    /// </summary>
+    public static string UsualError(string field) => field switch
+    {
+        Table => Texts.Get("NewSituation.TableError"),
+        AerMet => Texts.Get("NewSituation.ThresholdError"),
+        Type => Texts.Get("NewSituation.TypeError"),
+        AgeGroup => Texts.Get("NewSituation.AgeGroupError"),
+        Gender => Texts.Get("NewSituation.GenderError"),
+        PeopleCount => Texts.Get("NewSituation.PeopleError", NewSituationValidator.MaxPeopleCount),
+        RiskFactors => Texts.Get("NewSituation.RiskFactorsError"),
+        Summary => Texts.Get("NewSituation.SummaryError", Situation.MaxSummaryLength),
+        OriginatingAgency => Texts.Get("NewSituation.OriginatingError"),
+        LeadAgency => Texts.Get("NewSituation.LeadError"),
+        AssistingAgencies => Texts.Get("NewSituation.AssistingError"),
+        _ => Texts.Get("NewSituation.FieldError"),
+    };
+
+    /// <summary>
+    /// The validator's problems as the form shows them: each field's in the reader's language; an identifying detail
+    /// in the summary named with its passage (<see cref="IdentifierGuard"/>, in English or French).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> InReadersLanguage(IReadOnlyDictionary<string, string[]> problems, string? summary,
+        IdentifierContext privacy)
+    {
+        var shown = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, _) in problems)
+        {
+            var identified = field.Equals(Summary, StringComparison.OrdinalIgnoreCase) && summary is not null
+                ? IdentifierGuard.Describe(summary, IdentifierGuard.Find(summary, privacy), french: BotLanguage.IsFrench)
+                : "";
+            shown[field] = [identified.Length > 0 ? identified : UsualError(field)];
+        }
+        return shown;
+    }
+
+    private static void Field(AdaptiveCard card, Dictionary<string, string[]> byField, JsonObject input)
     {
         var id = (string)input["id"]!;
         var messages = byField.GetValueOrDefault(id) ?? [];
-        input["errorMessage"] = messages.Length > 0 ? string.Join(" ", messages) : usualError;
+        input["errorMessage"] = messages.Length > 0 ? string.Join(" ", messages) : UsualError(id);
         card.Add(input);
         foreach (var message in messages)
         {
@@ -124,7 +158,7 @@ public static class NewSituationForm
     private static JsonObject Choice(string id, string label, CatalogueList list, string? typed) =>
         Element.ChoiceInput(id, label, Choices(list), typed is null ? null : list.Find(typed)?.Id ?? typed, required: true);
 
-    private static IEnumerable<(string, string)> Choices(CatalogueList list) => list.Select(e => (e.Id, e.Label));
+    private static IEnumerable<(string, string)> Choices(CatalogueList list) => list.Select(e => (e.Id, e.LocalLabel));
 
     private static string? AgencyId(string? typed, IReadOnlyList<Agency> agencies) =>
         typed is null ? null : agencies.FirstOrDefault(a => Same(a.Id, typed))?.Id ?? typed;

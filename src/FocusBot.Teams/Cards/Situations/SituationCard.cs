@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -29,8 +30,9 @@ public static class SituationCard
     /// <summary>The conclude form's input: an outcome id from the catalogue.</summary>
     public const string OutcomeInput = "outcome";
 
+    /// <param name="confirmation">A line said first, in bold (e.g. "You accepted … as lead"), when the card answers an action.</param>
     public static AdaptiveCard Build(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
-        SituationCatalogue catalogue, SituationCardViewer viewer, DateTimeOffset now)
+        SituationCatalogue catalogue, SituationCardViewer viewer, DateTimeOffset now, string? confirmation = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(table);
@@ -47,9 +49,9 @@ public static class SituationCard
         var showDeclineReasons = full && viewer.Member?.IsCoChairOf(s.TableId) == true;
 
         var (status, color) = Status(s, agencies, catalogue, now);
-        var card = new AdaptiveCard()
-            .Heading($"Situation {s.Id} · {table.Name}")
-            .Add(Element.Text(status, weight: "Bolder", color: color))
+        var card = new AdaptiveCard().Heading(Texts.Get("Situation.Heading", s.Id, table.Name));
+        if (confirmation is not null) card.Add(Element.Text(confirmation, weight: "Bolder"));
+        card.Add(Element.Text(status, weight: "Bolder", color: color))
             .Facts(Facts(s, table, agencies, catalogue, now, showDeclineReasons));
 
         if (full)
@@ -66,64 +68,65 @@ public static class SituationCard
         return card;
     }
 
-    /// <summary>One line that says where the situation stands, coloured when someone needs to act.</summary>
+    /// <summary>One line that says in words where the situation stands; <c>Attention</c> (red) as well when someone must act now.</summary>
     public static (string Text, string? Color) Status(Situation s, IReadOnlyDictionary<string, Agency> agencies,
         SituationCatalogue catalogue, DateTimeOffset now)
     {
         if (s.Status == SituationStatus.Concluded)
         {
-            return (s.OutcomeId is null ? "Concluded" : $"Concluded: {catalogue.Outcomes.LabelOf(s.OutcomeId)}", null);
+            return (s.OutcomeId is null ? Texts.Get("Status.Concluded") : Texts.Get("Status.ConcludedWith", catalogue.Outcomes.LocalLabelOf(s.OutcomeId)), null);
         }
 
         if (s.Status == SituationStatus.NotAer)
         {
-            return ("Not AER: the table found the threshold of acutely elevated risk not met", null);
+            return (Texts.Get("Status.NotAer"), null);
         }
 
         if (s.Status == SituationStatus.Open)
         {
             return s.LeadAssignment?.State == AssignmentState.Declined
-                ? ("The lead agency declined: the co-chairs will name another lead", "Warning")
-                : ("Waiting for the lead agency to accept", null);
+                ? (Texts.Get("Status.LeadDeclined"), "Attention")
+                : (Texts.Get("Status.WaitingForLead"), null);
         }
 
         if (s.Updates.FirstOrDefault(u => u.IsFortyEightHourUpdate) is { } fortyEightHourUpdate)
         {
             return fortyEightHourUpdate.WasOnTime == true
-                ? ("48-hour update posted on time", "Good")
-                : ("48-hour update posted late", "Warning");
+                ? (Texts.Get("Status.UpdateOnTime"), null)
+                : (Texts.Get("Status.UpdateLate"), null);
         }
 
         if (s.UpdateDueAt is { } due && now > due)
         {
-            return ("48-hour update overdue", "Attention");
+            return (Texts.Get("Status.UpdateOverdue"), "Attention");
         }
 
-        return ($"Active: lead accepted by {AgencyNames.Of(agencies, s.LeadAgencyId)}", "Good");
+        return (Texts.Get("Status.Active", AgencyNames.Of(agencies, s.LeadAgencyId)), null);
     }
 
     private static IEnumerable<(string, string)> Facts(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
         SituationCatalogue catalogue, DateTimeOffset now, bool showDeclineReasons)
     {
-        yield return ("Type", catalogue.SituationTypes.LabelOf(s.TypeId));
-        yield return ("Age group", catalogue.AgeGroups.LabelOf(s.AgeGroupId));
-        yield return ("Gender", catalogue.Genders.LabelOf(s.GenderId));
-        yield return ("Risk factors", string.Join(", ", s.RiskFactorIds.Select(catalogue.RiskFactors.LabelOf)));
-        yield return ("Originating agency", AgencyNames.Of(agencies, s.OriginatingAgencyId));
+        yield return (Texts.Get("Fact.Type"), catalogue.SituationTypes.LocalLabelOf(s.TypeId));
+        yield return (Texts.Get("Fact.AgeGroup"), catalogue.AgeGroups.LocalLabelOf(s.AgeGroupId));
+        yield return (Texts.Get("Fact.Gender"), catalogue.Genders.LocalLabelOf(s.GenderId));
+        yield return (Texts.Get("Fact.RiskFactors"), string.Join(", ", s.RiskFactorIds.Select(catalogue.RiskFactors.LocalLabelOf)));
+        yield return (Texts.Get("Fact.OriginatingAgency"), AgencyNames.Of(agencies, s.OriginatingAgencyId));
         if (s.LeadAssignment is { } lead)
         {
-            yield return ("Lead agency", Answer(lead, agencies, showDeclineReasons));
+            yield return (Texts.Get("Fact.LeadAgency"), Answer(lead, agencies, showDeclineReasons));
         }
 
         foreach (var assisting in s.AssistingAssignments)
         {
-            yield return ("Assisting agency", Answer(assisting, agencies, showDeclineReasons));
+            yield return (Texts.Get("Fact.AssistingAgency"), Answer(assisting, agencies, showDeclineReasons));
         }
 
-        yield return ("Recorded", $"{DaysAgo(TableTime.Today(now, table).DayNumber - s.DiscussedOn.DayNumber)} ({TableTime.Describe(s.DiscussedOn)})");
+        yield return (Texts.Get("Fact.Recorded"), Texts.Get("Fact.RecordedValue",
+            DaysAgo(TableTime.Today(now, table).DayNumber - s.DiscussedOn.DayNumber), TableTime.Describe(s.DiscussedOn)));
         if (s.Status == SituationStatus.Active && !s.HasFortyEightHourUpdate && s.UpdateDueAt is { } due)
         {
-            yield return ("48-hour update due", TableTime.Describe(due, table));
+            yield return (Texts.Get("Fact.UpdateDue"), TableTime.Describe(due, table));
         }
     }
 
@@ -132,18 +135,17 @@ public static class SituationCard
         var name = AgencyNames.Of(agencies, assignment.AgencyId);
         return assignment.State switch
         {
-            AssignmentState.Accepted => $"{name} (Accepted)",
-            AssignmentState.Declined when showDeclineReason && assignment.DeclineReason is { } reason => $"{name} (Declined: {reason})",
-            AssignmentState.Declined => $"{name} (Declined)",
-            _ => $"{name} (Waiting)",
+            AssignmentState.Accepted => Texts.Get("Answer.Accepted", name),
+            AssignmentState.Declined when showDeclineReason && assignment.DeclineReason is { } reason => Texts.Get("Answer.DeclinedBecause", name, reason),
+            AssignmentState.Declined => Texts.Get("Answer.Declined", name),
+            _ => Texts.Get("Answer.Waiting", name),
         };
     }
 
     private static string DaysAgo(int days) => days switch
     {
-        <= 0 => "today",
-        1 => "1 day ago",
-        _ => $"{days} days ago",
+        <= 0 => Texts.Get("Days.Today"),
+        _ => Texts.Count("Days.Ago", days),
     };
 
     private static void AddSummaryAndLatestUpdate(AdaptiveCard card, Situation s, Table table,
@@ -151,21 +153,20 @@ public static class SituationCard
     {
         if (s.Summary is { } summary)
         {
-            card.Add(Element.Text("Summary", weight: "Bolder"));
+            card.Add(Element.Text(Texts.Get("Situation.Summary"), weight: "Bolder"));
             card.Text(summary);
         }
 
         if (s.Updates.Count > 0)
         {
             var latest = s.Updates[^1];
-            var what = latest.IsFortyEightHourUpdate ? "48-hour update" : "Latest update";
-            card.Add(Element.Text(
-                $"{what}: {catalogue.UpdateKinds.LabelOf(latest.KindId)}, from {AgencyNames.Of(agencies, latest.AgencyId)}, {TableTime.Describe(latest.At, table)}",
-                weight: "Bolder"));
+            // The status line already says whether the 48-hour update came on time: this is what it said.
+            card.Add(Element.Text(Texts.Get("Situation.LatestUpdate", catalogue.UpdateKinds.LocalLabelOf(latest.KindId),
+                AgencyNames.Of(agencies, latest.AgencyId), TableTime.Describe(latest.At, table)), weight: "Bolder"));
             card.Text(latest.Note);
             if (latest.NextStep is { } nextStep)
             {
-                card.Text($"Next step: {nextStep}", subtle: true);
+                card.Text(Texts.Get("Update.NextStepLine", nextStep), subtle: true);
             }
         }
     }
@@ -178,56 +179,57 @@ public static class SituationCard
         if (s.AssignmentToAnswer(member) is { } toAnswer)
         {
             var answer = new { situationId = s.Id, agencyId = toAnswer.AgencyId };
-            var title = toAnswer.Role == AssignmentRole.Lead ? "Accept as lead" : "Accept as assisting";
-            card.Action(Actions.Execute(title, SituationVerbs.Accept, answer, style: "positive"));
-            card.Action(Actions.ShowCard("Decline", DeclineForm(answer)));
+            card.Action(AcceptAction(s.Id, toAnswer));
+            card.Action(Actions.ShowCard(Texts.Get("Action.Decline"), DeclineForm(answer)));
         }
 
         if (full && s.Status == SituationStatus.Active && assignment is { State: AssignmentState.Accepted })
         {
-            card.Action(Actions.Execute("Post update", SituationVerbs.UpdateForm, new { situationId = s.Id }));
+            card.Action(Actions.Execute(Texts.Get("Action.PostUpdate"), SituationVerbs.UpdateForm, new { situationId = s.Id }));
         }
 
-        if (full)
-        {
-            card.Action(Actions.Execute("View situation", SituationVerbs.View, new { situationId = s.Id }));
-        }
+        // No "View situation" here: this card is the situation; its history comes with "situation <id>".
 
         if (full && member?.IsCoChairOf(s.TableId) == true && s.Status != SituationStatus.NotAer)
         {
             if (s.Status != SituationStatus.Concluded)
             {
-                card.Action(Actions.ShowCard("Change agencies", AgencyChangeForm.Build(s, agencies.Values)));
+                card.Action(Actions.ShowCard(Texts.Get("Action.ChangeAgencies"), AgencyChangeForm.Build(s, agencies.Values)));
             }
 
             card.Action(s.Status == SituationStatus.Concluded
-                ? Actions.Execute("Re-open", SituationVerbs.Reopen, new { situationId = s.Id })
-                : Actions.ShowCard("Conclude", ConcludeForm(s, catalogue)));
+                ? Actions.Execute(Texts.Get("Action.Reopen"), SituationVerbs.Reopen, new { situationId = s.Id })
+                : Actions.ShowCard(Texts.Get("Action.Conclude"), ConcludeForm(s, catalogue)));
         }
     }
+
+    /// <summary>"Accept as lead" or "Accept as assisting" for the assignment the viewer's agency has to answer.</summary>
+    public static System.Text.Json.Nodes.JsonObject AcceptAction(string situationId, Assignment toAnswer) =>
+        Actions.Execute(Texts.Get(toAnswer.Role == AssignmentRole.Lead ? "Action.AcceptLead" : "Action.AcceptAssisting"), SituationVerbs.Accept,
+            new { situationId, agencyId = toAnswer.AgencyId }, style: "positive");
 
     /// <summary>A co-chair closes the situation with one of the table's RTD-style outcomes.</summary>
     private static AdaptiveCard ConcludeForm(Situation s, SituationCatalogue catalogue)
     {
-        var outcome = Element.ChoiceInput(OutcomeInput, "Outcome", catalogue.Outcomes.Select(o => (o.Id, o.Label)), required: true);
-        outcome["errorMessage"] = "Choose the outcome.";
+        var outcome = Element.ChoiceInput(OutcomeInput, Texts.Get("Conclude.Outcome"), catalogue.Outcomes.Select(o => (o.Id, o.LocalLabel)), required: true);
+        outcome["errorMessage"] = Texts.Get("Conclude.OutcomeError");
         return new AdaptiveCard()
             .Add(outcome)
-            .Text("Concluding takes the situation off the open lists; a co-chair can re-open it.", subtle: true)
-            .Action(Actions.Execute("Conclude", SituationVerbs.Conclude, new { situationId = s.Id }, style: "destructive"));
+            .Text(Texts.Get("Conclude.Note"), subtle: true)
+            .Action(Actions.Execute(Texts.Get("Action.Conclude"), SituationVerbs.Conclude, new { situationId = s.Id }, style: "destructive"));
     }
 
     private static AdaptiveCard DeclineForm(object answer)
     {
-        var reason = Element.TextInput("reason", "Why is your agency declining?", multiline: true,
+        var reason = Element.TextInput("reason", Texts.Get("Decline.Reason"), multiline: true,
             maxLength: Situation.MaxDeclineReasonLength, required: true,
-            placeholder: "No names or other identifying details",
-            error: $"Give a reason of {Situation.MinDeclineReasonLength} to {Situation.MaxDeclineReasonLength} characters.");
+            placeholder: Texts.Get("Decline.Placeholder"),
+            error: Texts.Get("Decline.Error", Situation.MinDeclineReasonLength, Situation.MaxDeclineReasonLength));
         reason["regex"] = JsonValue.Create(
             $@"^\s*\S[\s\S]{{{Situation.MinDeclineReasonLength - 2},{Situation.MaxDeclineReasonLength - 2}}}\S\s*$");
         return new AdaptiveCard()
             .Add(reason)
-            .Text("The co-chairs see your reason so that they can name another agency.", subtle: true)
-            .Action(Actions.Execute("Decline", SituationVerbs.Decline, answer, style: "destructive"));
+            .Text(Texts.Get("Decline.Note"), subtle: true)
+            .Action(Actions.Execute(Texts.Get("Action.Decline"), SituationVerbs.Decline, answer, style: "destructive"));
     }
 }

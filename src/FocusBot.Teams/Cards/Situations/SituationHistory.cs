@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
 using FocusBot.Core.Audit;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -19,8 +19,6 @@ public static class SituationHistory
     /// <summary>UTF-8 bytes of notes and next steps shown; a full 1,000-character note in any script fits several times.</summary>
     public const int TextBudgetBytes = 12_000;
 
-    private static readonly CultureInfo Canadian = CultureInfo.GetCultureInfo("en-CA");
-
     /// <summary>
     /// Adds the history to a card that shows the full view; never call it for a filter-2 view. <paramref name="coChairReads"/>
     /// (from the read audit) are listed under "Read by co-chairs".
@@ -34,50 +32,49 @@ public static class SituationHistory
         ArgumentNullException.ThrowIfNull(agencies);
         ArgumentNullException.ThrowIfNull(catalogue);
 
-        card.Add(Element.Text($"Updates ({s.Updates.Count})", size: "Medium", weight: "Bolder"));
-        card.Text($"Times are {TableTime.ZoneName(table)}.", subtle: true);
+        card.Add(Element.Text(Texts.Get("History.Updates", s.Updates.Count), size: "Medium", weight: "Bolder"));
+        card.Text(Texts.Get("History.Zone", TableTime.ZoneName(table)), subtle: true);
         if (s.Updates.Count == 0)
         {
-            card.Text("No update yet.", subtle: true);
+            card.Text(Texts.Get("History.NoUpdate"), subtle: true);
         }
 
         if (s.ErasedAt is { } erasedAt)
         {
-            card.Text($"Summary and notes erased on {Short(erasedAt, table)}, after the retention period.", subtle: true);
+            card.Text(Texts.Get("History.Erased", Short(erasedAt, table)), subtle: true);
         }
 
         var shown = LatestWithinBudget(s.Updates);
         if (shown.Count < s.Updates.Count)
         {
-            var earlier = s.Updates.Count - shown.Count;
-            card.Text($"… and {earlier} earlier {(earlier == 1 ? "update" : "updates")} not shown here.", subtle: true);
+            card.Text(Texts.Count("History.EarlierUpdates", s.Updates.Count - shown.Count), subtle: true);
         }
 
         foreach (var update in shown)
         {
             card.Add(Element.Text(UpdateHeading(update, table, agencies, catalogue), weight: "Bolder"));
             card.Text(update.Note);
-            if (update.NextStep is { } nextStep) card.Text($"Next step: {nextStep}", subtle: true);
+            if (update.NextStep is { } nextStep) card.Text(Texts.Get("Update.NextStepLine", nextStep), subtle: true);
             if (update.BarrierIds.Count > 0)
-                card.Text($"Barriers: {string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LabelOf))}", subtle: true);
+                card.Text(Texts.Get("History.Barriers", string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LocalLabelOf))), subtle: true);
         }
 
         var events = s.Events.Where(e => e.Kind != SituationEventKind.UpdatePosted).ToList();
-        card.Add(Element.Text("Key events", size: "Medium", weight: "Bolder"));
+        card.Add(Element.Text(Texts.Get("History.KeyEvents"), size: "Medium", weight: "Bolder"));
         var recent = events.Skip(Math.Max(0, events.Count - MaxEvents)).ToList();
         if (recent.Count < events.Count)
         {
-            card.Text($"… and {events.Count - recent.Count} earlier events not shown here.", subtle: true);
+            card.Text(Texts.Count("History.EarlierEvents", events.Count - recent.Count), subtle: true);
         }
 
         card.Facts(recent.Select(e => (Short(e.At, table), EventText(e, agencies, catalogue))));
 
         if (coChairReads is { Count: > 0 })
         {
-            card.Add(Element.Text("Read by co-chairs", size: "Medium", weight: "Bolder"));
+            card.Add(Element.Text(Texts.Get("History.ReadBy"), size: "Medium", weight: "Bolder"));
             // Who and when last, not how often: the same card opened twice (a redelivered invoke) draws the same card;
             // GET /api/v1/audit has every read.
-            card.Facts(coChairReads.Select(r => (r.MemberEmail, $"last {Short(r.LastReadAt, table)}")));
+            card.Facts(coChairReads.Select(r => (r.MemberEmail, Texts.Get("History.LastRead", Short(r.LastReadAt, table)))));
         }
 
         return card;
@@ -102,31 +99,36 @@ public static class SituationHistory
     private static string UpdateHeading(SituationUpdate update, Table table, IReadOnlyDictionary<string, Agency> agencies,
         SituationCatalogue catalogue)
     {
-        var heading = $"{Short(update.At, table)} · {AgencyNames.Of(agencies, update.AgencyId)} · {catalogue.UpdateKinds.LabelOf(update.KindId)}";
+        var heading = Texts.Get("History.UpdateHeading", Short(update.At, table), AgencyNames.Of(agencies, update.AgencyId),
+            catalogue.UpdateKinds.LocalLabelOf(update.KindId));
         return update.IsFortyEightHourUpdate
-            ? $"{heading} · 48-hour update, {(update.WasOnTime == true ? "on time" : "late")}"
+            ? Texts.Get(update.WasOnTime == true ? "History.FortyEightOnTime" : "History.FortyEightLate", heading)
             : heading;
     }
 
-    private static string EventText(SituationEvent e, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue)
+    /// <summary>One event in words, drawn from its structured fields in the reader's language.</summary>
+    public static string EventText(SituationEvent e, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue)
     {
         var agency = e.AgencyId is null ? null : AgencyNames.Of(agencies, e.AgencyId);
+        var role = e.Role == AssignmentRole.Lead ? "Lead" : "Assisting";
         return e.Kind switch
         {
-            SituationEventKind.Recorded => "Recorded by the table",
-            SituationEventKind.Accepted => $"{agency} {e.Detail}",
-            SituationEventKind.Declined => $"{agency} {e.Detail}",
-            SituationEventKind.AskedAgain => $"{agency} {e.Detail} by a co-chair",
-            SituationEventKind.LeadChanged => AgencyNames.InMessage(agencies, $"{agency} {e.Detail} by a co-chair"),
-            SituationEventKind.AssistingAdded => $"{agency} {e.Detail} by a co-chair",
-            SituationEventKind.Released => $"{agency} {e.Detail} by a co-chair",
-            SituationEventKind.Concluded => $"Concluded: {catalogue.Outcomes.LabelOf(e.Detail.Replace("outcome ", "", StringComparison.Ordinal))}",
-            SituationEventKind.Reopened => "Re-opened by a co-chair",
-            _ => e.Detail,
+            SituationEventKind.Recorded => Texts.Get(e.Status == SituationStatus.NotAer ? "Event.RecordedNotAer" : "Event.Recorded"),
+            SituationEventKind.Accepted => Texts.Get($"Event.Accepted{role}", agency),
+            SituationEventKind.Declined => Texts.Get($"Event.Declined{role}", agency),
+            SituationEventKind.AskedAgain => Texts.Get($"Event.AskedAgain{role}", agency),
+            SituationEventKind.LeadChanged => Texts.Get("Event.LeadChanged", agency, AgencyNames.Of(agencies, e.FormerAgencyId)),
+            SituationEventKind.AssistingAdded => Texts.Get("Event.AssistingAdded", agency),
+            SituationEventKind.Released => Texts.Get("Event.Released", agency),
+            SituationEventKind.Concluded => Texts.Get("Event.Concluded", e.OutcomeId is null ? "" : catalogue.Outcomes.LocalLabelOf(e.OutcomeId)),
+            SituationEventKind.Reopened => Texts.Get("Event.Reopened"),
+            _ => Texts.Get("Event.UpdatePosted", agency),
         };
     }
 
-    /// <summary>E.g. "Tue 24 Nov 2026, 10:15 a.m." in the table's time zone (the zone is named once, in the situation's facts).</summary>
-    private static string Short(DateTimeOffset instant, Table table) =>
-        TableTime.Local(instant, table).ToString("ddd d MMM yyyy, h:mm tt", Canadian);
+    /// <summary>
+    /// E.g. "Tuesday 24 November 2026, 10:15 a.m." in the table's time zone (named once, above the updates): the same
+    /// style as the situation card the history is added to.
+    /// </summary>
+    private static string Short(DateTimeOffset instant, Table table) => TableTime.Long(instant, table);
 }

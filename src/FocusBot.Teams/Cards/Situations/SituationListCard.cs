@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Meetings;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -14,8 +14,11 @@ public enum SituationListScope
     Mine,
 }
 
-/// <summary>One row of a list: the situation, its table, and whether this viewer gets a "Post update" button.</summary>
-public sealed record SituationListRow(Situation Situation, Table Table, bool MayPostUpdate);
+/// <summary>
+/// One row of a list: the situation, its table, whether this viewer gets a "Post update" button and, when their agency
+/// has a part to answer (in their personal chat), that assignment: the row then offers "Accept as lead/assisting".
+/// </summary>
+public sealed record SituationListRow(Situation Situation, Table Table, bool MayPostUpdate, Assignment? ToAnswer = null);
 
 /// <summary>
 /// "What's open?": one page of situations, most urgent first, each with its id, status, lead agency, days open and next
@@ -26,7 +29,6 @@ public static class SituationListCard
 {
     public const int PageSize = 10;
 
-    private static readonly CultureInfo Canadian = CultureInfo.GetCultureInfo("en-CA");
     private static readonly RosterScheduleCalendar Schedule = new();
 
     /// <param name="page">Counted from 1.</param>
@@ -39,21 +41,18 @@ public static class SituationListCard
         ArgumentNullException.ThrowIfNull(catalogue);
 
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var title = scope == SituationListScope.Open ? "Open situations" : "Your agency's situations";
-        var card = new AdaptiveCard().Heading(total <= PageSize ? $"{title} ({total})" : $"{title} ({total}) · page {page} of {pages}");
+        var title = Texts.Get(scope == SituationListScope.Open ? "List.Open" : "List.Mine", total);
+        var card = new AdaptiveCard().Heading(total <= PageSize ? title : Texts.Get("List.Paged", title, page, pages));
 
         if (total == 0)
         {
-            return card.Text(scope == SituationListScope.Open
-                ? "No situation is open or active at your tables."
-                : "No open or active situation names your agency.");
+            return card.Text(Texts.Get(scope == SituationListScope.Open ? "List.NoneOpen" : "List.NoneMine"));
         }
 
-        card.Text("Most urgent first: overdue 48-hour updates, then assignments not yet accepted, then the oldest." +
-                  (inChannel ? " Only what the table shares at filter 2 is shown here." : ""), subtle: true);
+        card.Text(Texts.Get(inChannel ? "List.OrderInChannel" : "List.Order"), subtle: true);
         if (rows.Count == 0)
         {
-            card.Text("There is nothing more on this list.");
+            card.Text(Texts.Get("List.NothingMore"));
         }
 
         foreach (var row in rows)
@@ -63,7 +62,7 @@ public static class SituationListCard
 
         if (page < pages)
         {
-            card.Action(Actions.Execute($"More ({total - page * PageSize} more)", SituationVerbs.Page,
+            card.Action(Actions.Execute(Texts.Get("List.More", total - page * PageSize), SituationVerbs.Page,
                 new { scope = scope == SituationListScope.Open ? "open" : "mine", page = page + 1 }));
         }
 
@@ -76,12 +75,18 @@ public static class SituationListCard
         var (s, table) = (row.Situation, row.Table);
         var (status, color) = SituationCard.Status(s, agencies, catalogue, now);
         var days = TableTime.Today(now, table).DayNumber - s.DiscussedOn.DayNumber;
-        var details = $"Lead: {AgencyNames.Of(agencies, s.LeadAgencyId)} · open {(days == 1 ? "1 day" : $"{Math.Max(0, days)} days")} · {NextDue(s, table, now)}";
+        var details = Texts.Count("List.Details", Math.Max(0, days), AgencyNames.Of(agencies, s.LeadAgencyId));
+        if (NextDue(s, table, now) is { } next) details = Texts.Get("List.DetailsAndNext", details, next);
 
-        var buttons = new JsonArray { Actions.Execute("View", SituationVerbs.View, new { situationId = s.Id }) };
+        var buttons = new JsonArray { Actions.Execute(Texts.Get("List.View", s.Id), SituationVerbs.View, new { situationId = s.Id }) };
+        if (row.ToAnswer is { } toAnswer && !inChannel)
+        {
+            buttons.Add(SituationCard.AcceptAction(s.Id, toAnswer));
+        }
+
         if (row.MayPostUpdate && !inChannel)
         {
-            buttons.Add(Actions.Execute("Post update", SituationVerbs.UpdateForm, new { situationId = s.Id }));
+            buttons.Add(Actions.Execute(Texts.Get("Action.PostUpdate"), SituationVerbs.UpdateForm, new { situationId = s.Id }));
         }
 
         return new JsonObject
@@ -98,17 +103,18 @@ public static class SituationListCard
         };
     }
 
-    private static string NextDue(Situation s, Table table, DateTimeOffset now)
+    /// <summary>What falls due next; null while the lead has not accepted (the status line says so already).</summary>
+    private static string? NextDue(Situation s, Table table, DateTimeOffset now)
     {
-        if (s.Status == SituationStatus.Open) return "waiting for the lead to accept";
+        if (s.Status == SituationStatus.Open) return null;
         if (!s.HasFortyEightHourUpdate && s.UpdateDueAt is { } due)
         {
-            return $"48-hour update {(now > due ? "was due" : "due")} {Short(due, table)}";
+            return Texts.Get(now > due ? "List.UpdateWasDue" : "List.UpdateDue", Short(due, table));
         }
 
-        return $"next update before the meeting {Short(Schedule.NextMeetingFrom(table, now).Start, table)}";
+        return Texts.Get("List.NextMeeting", Short(Schedule.NextMeetingFrom(table, now).Start, table));
     }
 
     private static string Short(DateTimeOffset instant, Table table) =>
-        $"{TableTime.Local(instant, table).ToString("ddd d MMM, h:mm tt", Canadian)} ({TableTime.ZoneName(table)})";
+        $"{TableTime.Short(instant, table)} ({TableTime.ZoneName(table)})";
 }

@@ -1,6 +1,7 @@
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -41,39 +42,37 @@ public static class UpdateForm
         typed ??= UpdateFormValues.Empty;
 
         var card = new AdaptiveCard().Heading(isFortyEightHourUpdate
-            ? $"48-hour update on {s.Id} · {table.Name}"
-            : $"Update on {s.Id} · {table.Name}");
+            ? Texts.Get("UpdateForm.HeadingFortyEight", s.Id, table.Name)
+            : Texts.Get("UpdateForm.Heading", s.Id, table.Name));
         if (isFortyEightHourUpdate && s.UpdateDueAt is { } due)
         {
-            card.Text($"The 48-hour update is due {TableTime.Describe(due, table)}.");
+            card.Text(Texts.Get("UpdateForm.Due", TableTime.Describe(due, table)));
         }
 
         if (problem is not null)
         {
-            card.Add(Element.Text("The update was not posted.", weight: "Bolder", color: "Attention"));
+            card.Add(Element.Text(Texts.Get("UpdateForm.NotPosted"), weight: "Bolder", color: "Attention"));
             card.Add(Element.Text(problem, color: "Attention"));
         }
 
-        var kind = Element.ChoiceInput(Kind, "What happened", catalogue.UpdateKinds.Select(e => (e.Id, e.Label)),
+        var kind = Element.ChoiceInput(Kind, Texts.Get("UpdateForm.Kind"), catalogue.UpdateKinds.Select(e => (e.Id, e.LocalLabel)),
             catalogue.UpdateKinds.Find(typed.Kind)?.Id, required: true);
-        kind["errorMessage"] = "Choose what happened.";
+        kind["errorMessage"] = Texts.Get("UpdateForm.KindError");
         card.Add(kind);
-        card.Add(Element.Text(
-            "Only the agencies on this situation and the co-chairs read the note. No names, addresses, dates of birth, phone or health card numbers.",
-            subtle: true));
-        card.Add(Element.TextInput(Note, "Note", Cap(typed.Note, Situation.MaxNoteLength), multiline: true,
-            maxLength: Situation.MaxNoteLength, required: true, placeholder: "What your agency did and found, without identifying details",
-            error: $"Write a note of 1 to {Situation.MaxNoteLength} characters."));
-        card.Add(Element.TextInput(NextStep, "Next step (optional)", Cap(typed.NextStep, Situation.MaxNextStepLength),
-            maxLength: Situation.MaxNextStepLength, placeholder: "What happens next, and when"));
+        card.Add(Element.Text(Texts.Get("UpdateForm.Privacy"), subtle: true));
+        card.Add(Element.TextInput(Note, Texts.Get("UpdateForm.Note"), Cap(typed.Note, Situation.MaxNoteLength), multiline: true,
+            maxLength: Situation.MaxNoteLength, required: true, placeholder: Texts.Get("UpdateForm.NotePlaceholder"),
+            error: Texts.Get("UpdateForm.NoteError", Situation.MaxNoteLength)));
+        card.Add(Element.TextInput(NextStep, Texts.Get("UpdateForm.NextStep"), Cap(typed.NextStep, Situation.MaxNextStepLength),
+            maxLength: Situation.MaxNextStepLength, placeholder: Texts.Get("UpdateForm.NextStepPlaceholder")));
         var barriers = typed.Barriers.Select(id => catalogue.Barriers.Find(id)?.Id).OfType<string>().ToList();
-        card.Add(Element.ChoiceInput(Barriers, "Systemic barriers met (optional)", catalogue.Barriers.Select(e => (e.Id, e.Label)),
+        card.Add(Element.ChoiceInput(Barriers, Texts.Get("UpdateForm.Barriers"), catalogue.Barriers.Select(e => (e.Id, e.LocalLabel)),
             barriers.Count == 0 ? null : string.Join(",", barriers), multiSelect: true));
         var services = typed.Services.Select(id => catalogue.Services.Find(id)?.Id).OfType<string>().ToList();
-        card.Add(Element.ChoiceInput(Services, "Services mobilized (optional)", catalogue.Services.Select(e => (e.Id, e.Label)),
+        card.Add(Element.ChoiceInput(Services, Texts.Get("UpdateForm.Services"), catalogue.Services.Select(e => (e.Id, e.LocalLabel)),
             services.Count == 0 ? null : string.Join(",", services), multiSelect: true));
 
-        return card.Action(Actions.Execute("Post update", SituationVerbs.PostUpdate, new { situationId = s.Id, submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
+        return card.Action(Actions.Execute(Texts.Get("Action.PostUpdate"), SituationVerbs.PostUpdate, new { situationId = s.Id, submissionId = submissionId ?? Guid.NewGuid().ToString() }, style: "positive"));
     }
 
     // A forged submission can carry far more than the input allows; echoing it whole could break Teams' size limit.

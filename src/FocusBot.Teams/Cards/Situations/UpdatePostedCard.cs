@@ -1,6 +1,7 @@
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Teams.Cards.Situations;
 
@@ -19,27 +20,26 @@ public static class UpdatePostedCard
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(update);
 
-        var (heading, color) = Headline(update);
         var card = new AdaptiveCard()
-            .Add(Element.Text(heading, size: "Medium", weight: "Bolder", color: color))
-            .Text($"{AgencyNames.Of(agencies, update.AgencyId)} reported back on {s.Id} ({table.Name}), {TableTime.Describe(update.At, table)}. " +
-                  "The situation's cards show it, and the co-chairs have been told.")
+            .Add(Element.Text(Headline(update), size: "Medium", weight: "Bolder"))
+            .Text(Texts.Get("UpdatePosted.Text", AgencyNames.Of(agencies, update.AgencyId), s.Id, table.Name, TableTime.Describe(update.At, table)))
             .Facts(Facts(update, catalogue));
-        return card.Action(Actions.Execute("View situation", SituationVerbs.View, new { situationId = s.Id }));
+        return card.Action(Actions.Execute(Texts.Get("Action.ViewSituation"), SituationVerbs.View, new { situationId = s.Id }));
     }
 
-    public static (string Text, string? Color) Headline(SituationUpdate update) => update switch
+    /// <summary>Says in words which update it was and whether it came on time.</summary>
+    public static string Headline(SituationUpdate update) => update switch
     {
-        { IsFortyEightHourUpdate: true, WasOnTime: true } => ("48-hour update posted on time", "Good"),
-        { IsFortyEightHourUpdate: true } => ("48-hour update posted late", "Warning"),
-        _ => ("Update posted", "Good"),
+        { IsFortyEightHourUpdate: true, WasOnTime: true } => Texts.Get("Status.UpdateOnTime"),
+        { IsFortyEightHourUpdate: true } => Texts.Get("Status.UpdateLate"),
+        _ => Texts.Get("UpdatePosted.Heading"),
     };
 
     private static IEnumerable<(string, string)> Facts(SituationUpdate update, SituationCatalogue catalogue)
     {
-        yield return ("What happened", catalogue.UpdateKinds.LabelOf(update.KindId));
-        yield return ("Note", update.Note);
-        if (update.NextStep is { } nextStep) yield return ("Next step", nextStep);
-        if (update.BarrierIds.Count > 0) yield return ("Barriers", string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LabelOf)));
+        yield return (Texts.Get("UpdateForm.Kind"), catalogue.UpdateKinds.LocalLabelOf(update.KindId));
+        yield return (Texts.Get("UpdateForm.Note"), update.Note);
+        if (update.NextStep is { } nextStep) yield return (Texts.Get("UpdatePosted.NextStep"), nextStep);
+        if (update.BarrierIds.Count > 0) yield return (Texts.Get("UpdatePosted.Barriers"), string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LocalLabelOf)));
     }
 }

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FocusBot.Teams.Localization;
+using FocusBot.Teams.Tests.Cards;
+using static FocusBot.Teams.Tests.Cards.CardReading;
+
+namespace FocusBot.Teams.Tests.Localization;
+
+/// <summary>
+/// Every card kind, in English and in French, read the way a screen reader and a busy worker on a phone read it:
+/// each input has a label; status is said in words, and the only text colour is the default or Attention (Good,
+/// Warning, Accent and Light are hard to read on a light theme); images have alternative text; every button says
+/// what it does; no placeholder Teams would swallow (<c>&lt;id&gt;</c>); a time never wraps; one date style per card.
+/// </summary>
+public sealed partial class AccessibilityTests
+{
+    private static readonly HashSet<string> ReadableColours = ["Default", "Attention"];
+    private static readonly HashSet<string> VagueTitles = new(StringComparer.OrdinalIgnoreCase)
+        { "OK", "Submit", "Send", "Go", "Yes", "No", "Click here", "More", "Plus", "Envoyer", "Oui", "Non", "View", "Voir" };
+
+    public static TheoryData<string, string> EveryCardInEveryLanguage()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in BotLanguage.Supported)
+            foreach (var name in CardSamples.All.Keys) data.Add(name, language);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCardInEveryLanguage))]
+    public void Card_is_accessible(string name, string language)
+    {
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+        var card = Json(CardSamples.All[name]());
+        var objects = Objects(card).ToList();
+
+        Assert.All(objects.Where(o => (TypeOf(o) ?? "").StartsWith("Input.", StringComparison.Ordinal)),
+            input => Assert.False(string.IsNullOrWhiteSpace((string?)input["label"]), $"input {(string?)input["id"]} has no label"));
+        Assert.All(objects.Where(o => o["color"] is not null),
+            coloured => Assert.Contains((string)coloured["color"]!, ReadableColours));
+        Assert.All(objects.Where(o => TypeOf(o) == "TextBlock" && o["color"] is not null),
+            coloured => Assert.Matches(@"\p{L}{3,}", (string)coloured["text"]!));
+        Assert.All(objects.Where(o => TypeOf(o) == "Image"),
+            image => Assert.False(string.IsNullOrWhiteSpace((string?)image["altText"]), "an image has no altText"));
+        Assert.All(objects.Where(o => (TypeOf(o) ?? "").StartsWith("Action.", StringComparison.Ordinal) && o != card["refresh"]?["action"]),
+            action =>
+            {
+                var title = (string?)action["title"] ?? "";
+                Assert.True(title.Length >= 4 && !VagueTitles.Contains(title), $"the button \"{title}\" does not say what it does");
+            });
+
+        var texts = ResourceCompletenessTests.ReaderTexts(card).ToList();
+        Assert.DoesNotContain(texts, t => Placeholder().IsMatch(t));
+        Assert.DoesNotContain(texts, t => BreakableTime().IsMatch(t));
+        Assert.False(texts.Any(t => LongDate().IsMatch(t)) && texts.Any(t => ShortDate().IsMatch(t)), "the card writes dates in two styles");
+    }
+
+    [Fact]
+    public void The_checks_fail_on_a_card_that_breaks_them()
+    {
+        var bad = new FocusBot.Teams.Cards.AdaptiveCard()
+            .Add(FocusBot.Teams.Cards.Element.Text("Posted on time", color: "Good"))
+            .Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "note" })
+            .Text("Type **update <id>** at 7:34 a.m. on Thu 26 Nov 2026 or Thursday 26 November 2026");
+        var card = Json(bad);
+        var texts = ResourceCompletenessTests.ReaderTexts(card).ToList();
+
+        Assert.DoesNotContain((string)Objects(card).First(o => o["color"] is not null)["color"]!, ReadableColours);
+        Assert.Contains(Objects(card), o => TypeOf(o) == "Input.Text" && o["label"] is null);
+        Assert.Contains(texts, t => Placeholder().IsMatch(t));
+        Assert.Contains(texts, t => BreakableTime().IsMatch(t));
+        Assert.True(texts.Any(t => LongDate().IsMatch(t)) && texts.Any(t => ShortDate().IsMatch(t)));
+    }
+
+    [GeneratedRegex(@"<[a-z][\w ]*>")]
+    private static partial Regex Placeholder();
+
+    // "7:34 a.m." or "7 h 34" with a breaking space.
+    [GeneratedRegex(@"\d:\d\d [ap]\.m\.|\d h \d\d")]
+    private static partial Regex BreakableTime();
+
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \p{L}{3,}")]
+    private static partial Regex LongDate();
+
+    [GeneratedRegex(@"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|lun\.|mar\.|mer\.|jeu\.|ven\.|sam\.|dim\.) \d{1,2} \p{L}{3}")]
+    private static partial Regex ShortDate();
+}
