@@ -192,7 +192,7 @@ public static class TabApiEndpoints
     /// <summary>
     /// The workflow's answer at this edge: 200 with the user's row data (<c>{ id, status }</c>); 404 not the user's to see;
     /// the domain's refusal, its message unchanged, as 403 (not the user's to do), 409 (the situation's state forbids it) or
-    /// 400 naming <paramref name="field"/> (what was typed). Agency ids in the message read as the agencies' names, as on the cards.
+    /// 400 naming <paramref name="field"/> (what was typed). A refusal is worded as on the cards (<see cref="RefusalText"/>: agencies by name, in the request's language).
     /// </summary>
     private static async Task<IResult> AnswerAsync(WorkflowOutcome outcome, string refusedTitle, string field, IRosterStore roster,
         CancellationToken cancellationToken)
@@ -200,7 +200,7 @@ public static class TabApiEndpoints
         if (outcome.Situation is not { } situation) return NotFound();
         var result = outcome.Result!;
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        var message = AgencyNames.InMessage(agencies, result.Message);
+        var message = result.Refusal == SituationRefusal.None ? result.Message : RefusalText.Of(result, agencies);
         return result.Refusal switch
         {
             SituationRefusal.None => TypedResults.Ok(new { id = situation.Id, status = StatusName(situation.Status), message = message }),
