@@ -14,6 +14,8 @@ public class IdentifierGuardTests
     [InlineData("reach him on 416.555.0101", IdentifierKind.PhoneNumber)]
     [InlineData("number is 416 555 0177", IdentifierKind.PhoneNumber)]
     [InlineData("text 4165550142 anytime", IdentifierKind.PhoneNumber)]
+    [InlineData("Call 416 5550199", IdentifierKind.PhoneNumber)]
+    [InlineData("cell (647)5550123", IdentifierKind.PhoneNumber)]
     [InlineData("+1 416 555 0142", IdentifierKind.PhoneNumber)]
     [InlineData("call 1-800-555-0100 for intake", IdentifierKind.PhoneNumber)]
     [InlineData("+14165550142", IdentifierKind.PhoneNumber)]

@@ -48,7 +48,8 @@ public static partial class ContactPatterns
     [GeneratedRegex(@"(?<![\w-])\d{10}[ -]?[A-Z]{2}(?![\w-])")]
     private static partial Regex HealthCardWithVersion();
 
-    [GeneratedRegex(@"(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")]
+    // 416-555-0199, (416) 555-0199, and the area code set apart from the seven digits: "416 5550199", "(416)5550199".
+    [GeneratedRegex(@"(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]?\d{4}(?![\w-])")]
     private static partial Regex GroupedPhoneNumber();
 
     [GeneratedRegex(@"(?<![\w-])(?:\+?1)?\d{10}(?![\w-])")]
