@@ -29,4 +29,7 @@ public interface IDeliveryStore
 
     /// <summary>Every row of a situation, oldest first.</summary>
     Task<IReadOnlyList<Delivery>> OfSituationAsync(string situationId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the form submissions acted on before <paramref name="before"/> (UTC); returns how many.</summary>
+    Task<int> ForgetSubmissionsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -31,6 +31,12 @@ public sealed class ReminderOptions
     /// limits). The rate is at most this divided by one send's round trip: 32 keeps 50 a second with up to ~0.6 s each.
     /// </summary>
     public int DispatchConcurrency { get; set; } = 32;
+    /// <summary>
+    /// How long a form submission that was acted on is remembered (<c>processed_submissions</c>), so that the same
+    /// submission delivered again (Teams' redelivery, a double click, a retried API call) has no second effect. The daily
+    /// retention job forgets older ones; at least a day. A form submitted again after this is acted on again.
+    /// </summary>
+    public TimeSpan ProcessedSubmissionsKeptFor { get; set; } = TimeSpan.FromDays(30);
     /// <summary>How often a recording co-chair's confirmation card looks again whether the situation's cards have all gone out.</summary>
     public TimeSpan ConfirmationRecheck { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -118,6 +118,12 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
     public async Task<IReadOnlyList<Delivery>> OfSituationAsync(string situationId, CancellationToken cancellationToken) =>
         await db.Deliveries.AsNoTracking().Where(d => d.SituationId == situationId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
 
+    public async Task<int> ForgetSubmissionsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var utc = before.ToUniversalTime();
+        return await db.ProcessedSubmissions.Where(s => s.At < utc).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private IQueryable<Delivery> Claimed(Guid id, Guid claimToken) =>
         db.Deliveries.Where(d => d.Id == id && d.ClaimToken == claimToken && d.State == DeliveryState.Claimed);
 

@@ -1,10 +1,13 @@
 using FocusBot.Core.Audit;
+using FocusBot.Core.Deliveries;
 using FocusBot.Core.Privacy;
+using FocusBot.Core.Reminders;
 
 namespace FocusBot.Privacy;
 
 /// <summary>
-/// The daily retention purge, run from the host's worker: each pass asks the database for the day's claim (one
+/// The daily retention purge, run from the host's worker (it also forgets form submissions older than
+/// <see cref="ReminderOptions.ProcessedSubmissionsKeptFor"/>): each pass asks the database for the day's claim (one
 /// instance wins it; a claim whose holder died lapses after <see cref="Lease"/>), purges, and sets the next run a day
 /// later. Never throws except when stopping: a failed purge is logged and tried again when the lease lapses.
 /// </summary>
@@ -27,9 +30,14 @@ public sealed class DailyRetention(IServiceScopeFactory scopes, TimeProvider tim
             if (claim is null) return null;
 
             var report = await scope.ServiceProvider.GetRequiredService<RetentionPurge>().PurgeAsync(AuditChannel.RetentionJob, cancellationToken);
+            var keptFor = (scope.ServiceProvider.GetService<ReminderOptions>() ?? new ReminderOptions()).ProcessedSubmissionsKeptFor;
+            var forgotten = await scope.ServiceProvider.GetRequiredService<IDeliveryStore>()
+                .ForgetSubmissionsBeforeAsync(time.GetUtcNow() - keptFor, cancellationToken);
             await store.CompleteDailyRunAsync(claim.Value, time.GetUtcNow() + Interval, cancellationToken);
             if (report.Erased > 0)
                 logger.LogInformation("Retention: erased the text of {Erased} situation(s) concluded on or before {Cutoff:u}", report.Erased, report.Cutoff);
+            if (forgotten > 0)
+                logger.LogInformation("Retention: forgot {Forgotten} form submission(s) acted on more than {KeptFor} ago", forgotten, keptFor);
             return report;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)

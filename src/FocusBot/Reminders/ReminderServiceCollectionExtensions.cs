@@ -42,6 +42,7 @@ public static class ReminderServiceCollectionExtensions
         if (options.BatchSize is < 1 or > 1000) problems.Add("BatchSize must be between 1 and 1000");
         if (options.MaxAttempts < 1) problems.Add("MaxAttempts must be at least 1");
         if (options.DispatchConcurrency is < 1 or > 256) problems.Add("DispatchConcurrency must be between 1 and 256");
+        if (options.ProcessedSubmissionsKeptFor < TimeSpan.FromDays(1)) problems.Add("ProcessedSubmissionsKeptFor must be at least a day");
         if (options.ConfirmationRecheck < TimeSpan.FromMilliseconds(100)) problems.Add("ConfirmationRecheck must be at least 100 ms");
         if (options.Staleness < TimeSpan.Zero || options.NudgeBeforeUpdateDue < TimeSpan.Zero || options.UnacceptedAfter < TimeSpan.Zero)
             problems.Add("Staleness, NudgeBeforeUpdateDue and UnacceptedAfter must not be negative");

@@ -89,6 +89,21 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forgotten_submission_is_acted_on_again_and_a_remembered_one_is_not()
+    {
+        var (oldForm, recentForm) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var old = await RecordAsync(oldForm);
+        _time.Advance(TimeSpan.FromDays(30));
+        var recent = await RecordAsync(recentForm);
+
+        var forgotten = await With(db => new EfDeliveryStore(db).ForgetSubmissionsBeforeAsync(_time.GetUtcNow().AddDays(-1), default));
+
+        Assert.Equal(1, forgotten);
+        Assert.Equal(recent.Situation!.Id, (await RecordAsync(recentForm)).Situation!.Id);
+        Assert.NotEqual(old.Situation!.Id, (await RecordAsync(oldForm)).Situation!.Id);
+    }
+
+    [Fact]
     public async Task The_same_submission_twice_at_once_records_one_situation_with_one_set_of_deliveries()
     {
         var submission = Guid.NewGuid().ToString();

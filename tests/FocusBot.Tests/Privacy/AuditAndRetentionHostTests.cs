@@ -6,6 +6,8 @@ using FocusBot.Hosting;
 using FocusBot.Privacy;
 using FocusBot.Situations;
 using FocusBot.Tests.Situations;
+using FocusBot.Data.Deliveries;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FocusBot.Tests.Privacy;
@@ -130,6 +132,25 @@ public sealed class AuditAndRetentionHostTests : IAsyncLifetime
         Assert.NotNull(nextDay);
         Assert.Equal(0, nextDay.Erased);
         Assert.Contains(await AuditAsync($"?situation={id}"), r => (string?)r!["through"] == "retention-job");
+    }
+
+    [Fact]
+    public async Task The_daily_run_forgets_form_submissions_older_than_the_window_and_keeps_the_recent_ones()
+    {
+        // Reminders:ProcessedSubmissionsKeptFor is 30 days by default.
+        var now = _host.Clock.GetUtcNow();
+        await using (var db = _host.Database.CreateContext())
+        {
+            db.ProcessedSubmissions.AddRange(
+                new ProcessedSubmission { Key = "situation.record:old", Outcome = "DM-2026-0001", At = now.AddDays(-31) },
+                new ProcessedSubmission { Key = "situation.record:recent", Outcome = "DM-2026-0002", At = now.AddDays(-29) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.NotNull(await _host.Services.GetRequiredService<DailyRetention>().RunIfDueAsync("worker-a", default));
+
+        await using (var db = _host.Database.CreateContext())
+            Assert.Equal(["situation.record:recent"], await db.ProcessedSubmissions.Select(s => s.Key).ToListAsync());
     }
 
     [Fact]
