@@ -188,14 +188,11 @@ public sealed class SituationApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_one_megabyte_summary_is_refused_by_name_quickly_and_the_host_stays_up()
+    public async Task A_one_megabyte_summary_is_refused_by_name_and_the_host_stays_up()
     {
-        var stopwatch = Stopwatch.StartNew();
-
         var response = await PostAsync(SituationsHost.DemoRequest(new string('x', 1024 * 1024)));
 
         Assert.Equal(["summary"], await InvalidFields(response));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
         Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync("/healthz")).StatusCode);
     }
 
