@@ -13,10 +13,13 @@ static class ProfileReport
         if (args.Length == 0) throw new ArgumentException("profile <trace.nettrace> [--top N] [--focus text]");
         var top = 40;
         string? focus = null;
+        var waitsOnly = false;
+        var blocked = new Dictionary<string, long>();
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--top") top = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--focus") focus = args[++i];
+            else if (args[i] == "--with-lock-waits") waitsOnly = true;
         }
         var etlx = TraceLog.CreateFromEventPipeDataFile(args[0]);
         using var log = new TraceLog(etlx);
@@ -35,8 +38,16 @@ static class ProfileReport
             // Idle thread-pool and timer threads waiting: not CPU.
             if (frames.Count == 0 || frames.Any(f => f.Contains("WaitHandle.Wait", StringComparison.Ordinal) || f.Contains("LowLevelLifoSemaphore", StringComparison.Ordinal)
                 || f.Contains("Monitor.Wait", StringComparison.Ordinal) || f.Contains("Thread.Sleep", StringComparison.Ordinal)
-                || f.Contains("SocketAsyncEngine.EventLoop", StringComparison.Ordinal) || f.Contains("WaitForSignal", StringComparison.Ordinal)))
+                || f.Contains("SocketAsyncEngine.EventLoop", StringComparison.Ordinal) || f.Contains("WaitForSignal", StringComparison.Ordinal)
+                || f.Contains("FileSystem.Watcher", StringComparison.Ordinal)))
                 continue;
+            // Blocked on a lock (thread time, not CPU): counted apart, by the frame that took the lock.
+            if (frames[0].Contains("Monitor.Enter_Slowpath", StringComparison.Ordinal) && !waitsOnly)
+            {
+                var taker = frames.FirstOrDefault(f => !f.StartsWith("System.Private.CoreLib!", StringComparison.Ordinal)) ?? "?";
+                blocked[taker] = blocked.GetValueOrDefault(taker) + 1;
+                continue;
+            }
             if (focus is not null && !frames.Any(f => f.Contains(focus, StringComparison.Ordinal))) continue;
             samples++;
             exclusive[frames[0]] = exclusive.GetValueOrDefault(frames[0]) + 1;
@@ -49,6 +60,9 @@ static class ProfileReport
         Console.WriteLine("area (first matching frame from the top of the stack)   share");
         foreach (var (area, n) in areas.OrderByDescending(a => a.Value))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{area,-55} {100.0 * n / samples,5:0.0}%"));
+        Console.WriteLine();
+        Console.WriteLine($"{blocked.Values.Sum()} samples blocked on a lock (not counted above), by the first frame outside CoreLib:");
+        foreach (var (name, n) in blocked.OrderByDescending(a => a.Value).Take(8)) Console.WriteLine($"{n,7}  {Trim(name)}");
         Console.WriteLine();
         Console.WriteLine($"top {top} methods by inclusive share (exclusive share)");
         foreach (var (name, n) in inclusive.OrderByDescending(a => a.Value).Take(top))

@@ -69,7 +69,8 @@ public sealed class ReusedConnectorClients(TimeProvider time)
         var now = time.GetUtcNow();
         while (true)
         {
-            if (entries.TryGetValue(key, out var current) && now - current.BuiltAt < Lifetime && !current.Client.IsFaulted)
+            if (entries.TryGetValue(key, out var current) && now - current.BuiltAt < Lifetime
+                && !(current.Client.IsCompleted && !current.Client.IsCompletedSuccessfully))
                 return current;
             var made = new Entry<T>(create(), now);
             if (current is null ? entries.TryAdd(key, made) : entries.TryUpdate(key, made, current)) return made;
@@ -136,5 +137,6 @@ public sealed class ReusedConnectorFactory(ConnectorFactory inner, string appId,
 {
     /// <summary>The reused client for <paramref name="serviceUrl"/> and <paramref name="audience"/> (null: the default scope).</summary>
     public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
-        clients.ConnectorAsync(appId, serviceUrl, audience ?? "", () => inner.CreateAsync(serviceUrl, audience, cancellationToken));
+        // Not the turn's token: the client is shared, and one turn cancelled must not fail the others waiting for it.
+        clients.ConnectorAsync(appId, serviceUrl, audience ?? "", () => inner.CreateAsync(serviceUrl, audience, CancellationToken.None));
 }

@@ -69,7 +69,7 @@ public sealed class TeamsRequestAuthentication(BotFrameworkAuthentication inner,
     /// <summary>Bot Framework's user-token client for the identity's app id, made once and reused across turns.</summary>
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         clients.UserTokenAsync(ReusedConnectorClients.AppIdOf(claimsIdentity),
-            () => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken));
+            () => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None));
 
     private ConnectorFactory Reused(ConnectorFactory factory, ClaimsIdentity identity) =>
         factory is null or ReusedConnectorFactory ? factory! : new ReusedConnectorFactory(factory, ReusedConnectorClients.AppIdOf(identity), clients);
