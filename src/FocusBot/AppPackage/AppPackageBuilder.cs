@@ -30,7 +30,10 @@ public sealed partial class AppPackageBuilder(string manifestDirectory)
     /// <summary>The manifest with every placeholder replaced by its setting's value, as JSON text.</summary>
     public string FillManifest(AppPackageSettings settings) => Serialize(FilledManifest(settings));
 
-    /// <summary>Writes the package (manifest.json and the two icons at the zip's root) to <paramref name="zipPath"/>.</summary>
+    /// <summary>
+    /// Writes the package (manifest.json, the two icons and each language file its <c>localizationInfo</c> names, at the
+    /// zip's root) to <paramref name="zipPath"/>.
+    /// </summary>
     public void Build(AppPackageSettings settings, string zipPath)
     {
         var manifest = FilledManifest(settings);
@@ -47,12 +50,27 @@ public sealed partial class AppPackageBuilder(string manifestDirectory)
                 WriteEntry(zip, ManifestFileName, System.Text.Encoding.UTF8.GetBytes(Serialize(manifest)));
                 foreach (var (name, bytes) in icons)
                     WriteEntry(zip, name, bytes);
+                foreach (var (name, bytes) in LanguageFiles(manifest))
+                    WriteEntry(zip, name, bytes);
             }
             File.Move(partial, zipPath, overwrite: true);
         }
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    /// <summary>The files <c>localizationInfo.additionalLanguages</c> names (e.g. <c>fr-ca.json</c>), read from the manifest's folder.</summary>
+    private IEnumerable<(string Name, byte[] Bytes)> LanguageFiles(JsonNode manifest)
+    {
+        foreach (var language in manifest["localizationInfo"]?["additionalLanguages"]?.AsArray() ?? [])
+        {
+            var file = (string?)language?["file"];
+            var path = file is null ? null : Path.Combine(ManifestDirectory, Path.GetFileName(file));
+            if (path is null || !File.Exists(path))
+                throw new AppPackageRefusedException([$"{ManifestFileName} names the language file {file}, which is not in {ManifestDirectory}."]);
+            yield return (Path.GetFileName(file!), File.ReadAllBytes(path));
         }
     }
 

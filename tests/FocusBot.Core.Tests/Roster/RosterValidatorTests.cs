@@ -36,6 +36,29 @@ public class RosterValidatorTests
         Assert.Equal(["rexdale"], member.TableIds);
     }
 
+    [Theory]
+    [InlineData(null, "en-CA")]
+    [InlineData("\"fr-CA\"", "fr-CA")]
+    [InlineData("\"FR-ca\"", "fr-CA")]
+    public async Task A_table_posts_in_its_language_English_by_default(string? language, string expected)
+    {
+        var json = language is null ? ValidRoster : ValidRoster.Replace("\"timeZone\": \"America/Toronto\",", $"\"timeZone\": \"America/Toronto\", \"language\": {language},");
+
+        var result = await Read(json);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(expected, Assert.Single(result.Roster!.Tables).Language);
+    }
+
+    [Fact]
+    public async Task A_language_FocusBot_does_not_speak_is_refused()
+    {
+        var result = await Read(ValidRoster.Replace("\"timeZone\": \"America/Toronto\",", "\"timeZone\": \"America/Toronto\", \"language\": \"es-MX\","));
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p.Contains("language", StringComparison.Ordinal) && p.Contains("es-MX", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Every_problem_is_listed_not_just_the_first()
     {

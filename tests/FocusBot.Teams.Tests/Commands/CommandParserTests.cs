@@ -33,6 +33,32 @@ public class CommandParserTests
     }
 
     [Theory]
+    [InlineData("aide", BotCommandKind.Help, null)]
+    [InlineData("Situations ouvertes", BotCommandKind.OpenSituations, null)]
+    [InlineData("mes situations", BotCommandKind.MySituations, null)]
+    [InlineData("situation dm-2026-0001", BotCommandKind.ShowSituation, "DM-2026-0001")]
+    [InlineData("mise à jour DM-2026-0001", BotCommandKind.PostUpdate, "DM-2026-0001")]
+    [InlineData("mise a jour DM-2026-0001", BotCommandKind.PostUpdate, "DM-2026-0001")]
+    [InlineData("MISE À JOUR", BotCommandKind.PostUpdate, null)]
+    [InlineData("nouvelle situation", BotCommandKind.NewSituation, null)]
+    [InlineData("ordre du jour", BotCommandKind.Agenda, null)]
+    [InlineData("prochaine réunion", BotCommandKind.Agenda, null)]
+    [InlineData("statistiques", BotCommandKind.Stats, null)]
+    [InlineData("statistiques demo", BotCommandKind.Stats, "demo")]
+    [InlineData("lier demo", BotCommandKind.LinkChannel, "demo")]
+    [InlineData("lier Côte-des-Neiges", BotCommandKind.LinkChannel, "côte-des-neiges")]
+    [InlineData("langue english", BotCommandKind.Language, "en-CA")]
+    [InlineData("language français", BotCommandKind.Language, "fr-CA")]
+    [InlineData("langue francais", BotCommandKind.Language, "fr-CA")]
+    [InlineData("Language French", BotCommandKind.Language, "fr-CA")]
+    [InlineData("langue", BotCommandKind.Language, null)]
+    [InlineData("langue klingon", BotCommandKind.Language, "")]
+    public void Reads_what_members_type_in_French(string text, BotCommandKind kind, string? argument)
+    {
+        Assert.Equal(new BotCommand(kind, argument), CommandParser.Parse(text));
+    }
+
+    [Theory]
     [InlineData("situation DM\u20112026\u20110010", BotCommandKind.ShowSituation, "DM-2026-0010")]
     [InlineData("situation DM\u20102026\u20120010", BotCommandKind.ShowSituation, "DM-2026-0010")]
     [InlineData("update DM\u20132026\u20140010", BotCommandKind.PostUpdate, "DM-2026-0010")]
@@ -55,9 +81,12 @@ public class CommandParserTests
     public void A_long_text_is_not_a_command() =>
         Assert.Equal(BotCommandKind.Unknown, CommandParser.Parse("help " + new string(' ', 300) + "x").Kind);
 
-    [Fact]
-    public void Every_catalogued_command_parses_to_its_own_kind()
+    [Theory]
+    [InlineData("en-CA")]
+    [InlineData("fr-CA")]
+    public void Every_catalogued_command_parses_to_its_own_kind(string language)
     {
+        using var _ = FocusBot.Teams.Localization.BotLanguage.Scope(FocusBot.Teams.Localization.BotLanguage.Choose(language));
         foreach (var command in CommandCatalog.All)
         {
             var typed = command.Kind switch

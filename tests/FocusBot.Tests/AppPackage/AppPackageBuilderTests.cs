@@ -39,7 +39,7 @@ public sealed class AppPackageBuilderTests : IDisposable
         builder.Build(AppPackageSettings.Read(Configuration(ValidSettings())), zipPath);
 
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["color.png", "fr-ca.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
         using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
         var root = manifest.RootElement;
         Assert.Equal(TeamsAppId, root.GetProperty("id").GetString());
@@ -114,7 +114,7 @@ public sealed class AppPackageBuilderTests : IDisposable
     {
         var manifestDirectory = CopyOfRepositoryManifest();
         var path = Path.Combine(manifestDirectory, "manifest.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"1.0.0\"", "\"{{APP_VERSION}}\""));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"1.1.0\"", "\"{{APP_VERSION}}\""));
         var zipPath = Path.Combine(_temp, "focusbot.zip");
 
         var refused = Assert.Throws<AppPackageRefusedException>(() =>

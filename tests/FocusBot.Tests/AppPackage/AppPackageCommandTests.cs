@@ -27,7 +27,7 @@ public sealed class AppPackageCommandTests : IDisposable
         Assert.Equal("", _error.ToString());
         Assert.Contains(zipPath, _output.ToString());
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(3, zip.Entries.Count);
+        Assert.Equal(4, zip.Entries.Count); // manifest.json, two icons, fr-ca.json
     }
 
     [Fact]

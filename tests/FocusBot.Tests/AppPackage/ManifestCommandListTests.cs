@@ -44,6 +44,28 @@ public sealed class ManifestCommandListTests
     }
 
     [Fact]
+    public void French_manifest_lists_the_catalogue_commands_in_French()
+    {
+        var path = Path.Combine(AppPackageBuilderTests.RepositoryManifestDirectory, "fr-ca.json");
+        using var french = JsonDocument.Parse(File.ReadAllText(path));
+        var lists = Manifest().GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray().ToList();
+        using var _ = FocusBot.Teams.Localization.BotLanguage.Scope(FocusBot.Teams.Localization.BotLanguage.Choose("fr-CA"));
+
+        Assert.Equal("fr-ca.json", Manifest().GetProperty("localizationInfo").GetProperty("additionalLanguages")[0].GetProperty("file").GetString());
+        for (var i = 0; i < lists.Count; i++)
+        {
+            var inPersonal = lists[i].GetProperty("scopes").EnumerateArray().Any(s => s.GetString() == "personal");
+            var expected = CommandCatalog.All.Where(c => inPersonal ? c.InPersonalChat : c.InChannel).ToList();
+            for (var j = 0; j < expected.Count; j++)
+            {
+                Assert.Equal(expected[j].Title, french.RootElement.GetProperty($"bots[0].commandLists[{i}].commands[{j}].title").GetString());
+                Assert.Equal(expected[j].Description, french.RootElement.GetProperty($"bots[0].commandLists[{i}].commands[{j}].description").GetString());
+            }
+        }
+        Assert.True(french.RootElement.GetProperty("description.short").GetString()!.Length <= 80);
+    }
+
+    [Fact]
     public void Bot_is_offered_in_every_scope_its_command_lists_name_and_has_one_list_per_scope()
     {
         var bot = Manifest().GetProperty("bots")[0];
