@@ -59,7 +59,7 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
                 ConversationAddress.Personal(email).ToString(), now, text: $"Synthetic notice {n + 1}")));
             await db.SaveChangesAsync();
         }
-        await WaitUntilAsync(async () => await CountAsync(DeliveryState.Sent) == 1000, TimeSpan.FromMinutes(2), hostA, hostB);
+        await WaitUntilAsync(async () => await CountAsync(DeliveryState.Sent) == 1000, TimeSpan.FromMinutes(4), hostA, hostB);
         await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would have been posted by now
 
         var posts = PostsPerConversation("Synthetic notice");
@@ -101,15 +101,15 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
             // The situation's card is headed "Situation <id> · <table>" (a meeting reminder may mention the id too).
             situationId = SituationId().Match(card) is { Success: true } id ? $"\"text\":\"Situation {id.Value}" : throw new Xunit.Sdk.XunitException($"not recorded: {card}");
         }
-        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count >= 10), TimeSpan.FromMinutes(1), first.Host);
+        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count >= 10), TimeSpan.FromMinutes(4), first.Host);
         first.Host.KillNow();
         var reachedBeforeKill = RepsReached(reps, situationId).Count;
         Assert.True(reachedBeforeKill < 40, "the host was killed in the middle of the fan-out");
 
         var second = await StartHostAsync(settings);
-        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count == 40), TimeSpan.FromMinutes(1), second.Host);
+        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count == 40), TimeSpan.FromMinutes(4), second.Host);
         await WaitUntilAsync(async () => await CountAsync(DeliveryState.Pending) + await CountAsync(DeliveryState.Claimed) == 0,
-            TimeSpan.FromMinutes(1), second.Host);
+            TimeSpan.FromMinutes(4), second.Host);
 
         var posts = PostsPerConversation(situationId);
         Assert.All(reps, email => Assert.InRange(posts.GetValueOrDefault(ConversationOf(email)), 1, 2));
