@@ -78,9 +78,14 @@ async function recordSituation(pg, { as = PEOPLE.chair, fields = {}, in: where =
   return { id: match[1], form, response, recorded };
 }
 
-/** The newest card about situation `id` in a conversation (an e-mail: that user's 1:1 chat; 'channel'). */
+/**
+ * The newest card about situation `id` in a conversation (an e-mail: that user's 1:1 chat; 'channel': the channel's
+ * own posts, not the recording's confirmation in the form's thread): one headed "Situation <id>", since help and
+ * welcome cards give examples drawn from the user's own table (which can be that id).
+ */
 function cardAbout(pg, id, where, options = {}) {
-  return pg.waitForCard({ in: where, where: (c) => cardText(c).includes(id), ...options });
+  const inPlace = (c) => where !== 'channel' || c.conversationId === pg.conversations.channel;
+  return pg.waitForCard({ in: where, where: (c) => cardText(c).includes(`Situation ${id}`) && inPlace(c), ...options });
 }
 
 /** The lead rep clicks "Accept as lead" on the personal card for `id`: { card, response, confirmation (text) }. */

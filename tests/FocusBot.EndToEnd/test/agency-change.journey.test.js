@@ -53,8 +53,8 @@ test('the co-chair names Harbour Housing Services as lead from the card in their
   const response = await pg.clickAction(form, 'Apply change', { change: 'lead', agency: 'harbour-housing' }, { as: PEOPLE.chair });
 
   const text = cardText(response.value);
-  assert.match(text, /Lead agency Harbour Housing Services \(Waiting\)/);
-  assert.doesNotMatch(text, /Northside Mental Health \(Declined/);
+  assert.match(text, /Lead agency Harbour Housing Services \(no answer yet\)/);
+  assert.doesNotMatch(text, /Northside Mental Health \(declined/);
 });
 
 test("the new lead's rep gets the card with Accept as lead and accepts", options, async () => {
@@ -70,7 +70,7 @@ test('the channel card shows the new lead, in place', options, async () => {
   const card = await pg.waitForCard({ in: 'channel', where: (c) => c.messageId === situation.channelMessageId && /lead accepted/.test(cardText(c)) });
 
   assert.match(cardText(card), /Active: lead accepted by Harbour Housing Services/);
-  assert.match(cardText(card), /Lead agency Harbour Housing Services \(Accepted\)/);
+  assert.match(cardText(card), /Lead agency Harbour Housing Services \(accepted\)/);
 });
 
 test('the history shows the decline and the new lead', options, async () => {
