@@ -85,7 +85,11 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
         {
             var post = new SituationCardPost { SituationId = situationId, Kind = sentTo.Kind, ConversationKey = sentTo.Key, ActivityId = activityId };
             db.SituationCards.Add(post);
-            // A change decided while this card was on its way found no copy here to redraw: redraw it now.
+            // A change decided while this card was on its way found no copy here to redraw: redraw it now. On PostgreSQL
+            // the row is locked for the read, so a change being saved is either seen here or sees this copy
+            // (EfSituationStore reads the copies again after its commit).
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM situations WHERE \"Id\" = {0} FOR SHARE", [situationId], cancellationToken);
             var redraw = drawnFromVersion is { } drawn && await db.Situations.AnyAsync(s => s.Id == situationId && s.Version > drawn, cancellationToken)
                 ? Delivery.Due(DeliveryKind.CardRefresh, delivery.TableId, situationId, sentTo.ToString(), now, activityId: activityId)
                 : null;

@@ -67,7 +67,6 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
         try
         {
             await SaveOnlyAsync(unit, cancellationToken);
-            return true;
         }
         // The situation changed since it was read, or the submission was answered meanwhile: nothing was written.
         catch (DbUpdateException)
@@ -75,6 +74,28 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
             Detach(unit);
             return false;
         }
+        await RedrawCardsPostedMeanwhileAsync(situation, deliveries, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// A change redraws every posted copy of the card (<see cref="SituationDeliveries.ForChange"/>), from the list it read
+    /// before saving. A copy marked sent in between was not on that list, and its own check of the version
+    /// (<see cref="EfDeliveryStore.MarkSentAsync"/>) may have run before this change was committed: read the copies again
+    /// now that it is, and redraw the ones the change did not plan for. At worst a copy is redrawn twice, with the same card.
+    /// </summary>
+    private async Task RedrawCardsPostedMeanwhileAsync(Situation situation, IReadOnlyList<Delivery> planned, CancellationToken cancellationToken)
+    {
+        var redrawn = planned.Where(d => d.Kind == DeliveryKind.CardRefresh).Select(d => d.ActivityId).ToHashSet();
+        var now = situation.Events.Max(e => e.At);
+        var missed = (await CardsOfAsync(situation.Id, cancellationToken))
+            .Where(card => !redrawn.Contains(card.ActivityId))
+            .Select(card => Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId))
+            .ToList();
+        if (missed.Count == 0) return;
+        db.Deliveries.AddRange(missed);
+        await SaveOnlyAsync(missed, cancellationToken);
+        foreach (var row in missed) db.Entry(row).State = EntityState.Detached;
     }
 
     public async Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken)

@@ -273,6 +273,46 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         else Assert.Empty(redraws);
     }
 
+    [Fact]
+    public async Task A_card_marked_sent_while_a_change_was_being_decided_is_redrawn_once_the_change_is_saved()
+    {
+        var recorded = (await RecordAsync("form-race-2")).Situation!;
+        var channelRow = (await With(db => Dispatcher(db, new CountingSender()).ClaimAsync("worker", _options.BatchSize, default)))
+            .Single(d => d.Recipient == Delivery.TableChannel);
+        var channel = ConversationAddress.Channel("19:demo-channel");
+        // The lead accepts: the change reads the posted copies (none yet); then the channel card is marked sent, and its
+        // own check sees the version it was drawn from (the change is not saved yet); then the change is saved.
+        var markedSent = false;
+        await With(db => new SituationWorkflow(
+            new CardMarkedSentAfterCopiesAreRead(new EfSituationStore(db), async () => markedSent = await With(other =>
+                new EfDeliveryStore(other).MarkSentAsync(channelRow, channel, "channel-card-1", _time.GetUtcNow(), default, drawnFromVersion: recorded.Version))),
+            new EfRosterStore(db), new NoDispatchSignal(), new SituationCatalogue(), _time)
+            .AcceptAsync(recorded.Id, "northside-mh", Member("rep.demo@northside-mh.example"), default));
+
+        Assert.True(markedSent);
+        var redraws = (await RowsAsync()).Where(d => d.Kind == DeliveryKind.CardRefresh && d.Recipient == channel.ToString()).ToList();
+        Assert.Equal("channel-card-1", Assert.Single(redraws).ActivityId);
+    }
+
+    /// <summary>A situation store whose list of posted copies is read just before a card is marked sent elsewhere.</summary>
+    private sealed class CardMarkedSentAfterCopiesAreRead(ISituationStore inner, Func<Task> markSent) : ISituationStore
+    {
+        public Task<RecordedSituation> RecordAsync(NewSituation newSituation, string? submissionKey, Func<Situation, IReadOnlyList<Delivery>> deliveries,
+            DateTimeOffset now, CancellationToken cancellationToken) => inner.RecordAsync(newSituation, submissionKey, deliveries, now, cancellationToken);
+        public Task<string?> OutcomeOfSubmissionAsync(string submissionKey, CancellationToken cancellationToken) => inner.OutcomeOfSubmissionAsync(submissionKey, cancellationToken);
+        public Task<Situation?> FindAsync(string situationId, CancellationToken cancellationToken) => inner.FindAsync(situationId, cancellationToken);
+        public Task<bool> TrySaveAsync(Situation situation, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken,
+            (string Key, string Outcome)? submission = null) => inner.TrySaveAsync(situation, deliveries, cancellationToken, submission);
+        public Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
+
+        public async Task<IReadOnlyList<PostedCard>> CardsOfAsync(string situationId, CancellationToken cancellationToken)
+        {
+            var copies = await inner.CardsOfAsync(situationId, cancellationToken);
+            await markSent();
+            return copies;
+        }
+    }
+
     private sealed class PostsToRecipient : IDeliveryComposer
     {
         public Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken) => Task.FromResult(
