@@ -39,9 +39,7 @@ public static class SituationDeliveries
     public static IReadOnlyList<Delivery> ForChange(Situation situation, SituationResult change, IReadOnlyList<PostedCard> posted,
         IReadOnlyList<Member> tableMembers, DateTimeOffset now)
     {
-        var rows = posted
-            .Select(card => Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId))
-            .ToList();
+        var rows = posted.Select(card => Redraw(situation, card, now)).ToList();
         // Asked (again): a new card, so that Teams tells them; the copy they may hold is redrawn above.
         rows.AddRange(PersonalCards(situation, tableMembers, change.NewlyAsked, now));
 
@@ -57,6 +55,10 @@ public static class SituationDeliveries
             rows.AddRange(ToCoChairs(situation, tableMembers, DeliveryKind.UpdatePostedNotice, now, subject: update.Id.ToString(), except: update.ByEmail));
         return rows;
     }
+
+    /// <summary>A posted copy of the situation's card, redrawn in place with what the situation is now (due at <paramref name="now"/>, UTC).</summary>
+    public static Delivery Redraw(Situation situation, PostedCard card, DateTimeOffset now) =>
+        Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId);
 
     /// <summary>A plain notice (no note, no summary) to each co-chair of a table.</summary>
     public static IReadOnlyList<Delivery> NoticeToCoChairs(string tableId, IReadOnlyList<Member> tableMembers, string text, DateTimeOffset now) =>

@@ -90,7 +90,7 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
         var now = situation.Events.Max(e => e.At);
         var missed = (await CardsOfAsync(situation.Id, cancellationToken))
             .Where(card => !redrawn.Contains(card.ActivityId))
-            .Select(card => Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId))
+            .Select(card => SituationDeliveries.Redraw(situation, card, now))
             .ToList();
         if (missed.Count == 0) return;
         db.Deliveries.AddRange(missed);
