@@ -120,7 +120,7 @@ public sealed class FocusBotActivityHandler(
     private async Task<AdaptiveCard> RunCardActionAsync(ITurnContext turnContext, TurnMember who, string? verb, object? data,
         CancellationToken cancellationToken)
     {
-        var action = Situations.CardAction.From(verb, data);
+        var action = Situations.CardAction.From(verb, data, turnContext.Activity.Id);
         if (action is null)
             return Cards.Situations.NoticeCard.Of("UnknownButton", isError: true);
         try

@@ -79,6 +79,20 @@ public sealed class LifecycleJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_linked_again_and_then_lost_again_is_reported_to_the_co_chairs_again()
+    {
+        await _bot.SendAsync(TeamEvent(ActivityTypes.ConversationUpdate, "channelDeleted"));
+        await _bot.SendAsync(BotHarness.Message("link demo", "chair", conversationType: "channel"));
+        _bot.Chat.Sent.Clear();
+
+        await _bot.SendAsync(TeamEvent(ActivityTypes.ConversationUpdate, "teamArchived"));
+
+        var told = _bot.Chat.Sent.Where(s => s.To.Kind == ConversationKind.Personal && s.Message.Text?.Contains("@FocusBot link demo") == true)
+            .Select(s => s.To.Key).Order().ToList();
+        Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);
+    }
+
+    [Fact]
     public async Task A_rep_who_removed_the_app_gets_nothing_until_they_install_it_again()
     {
         await _bot.SendAsync(BotHarness.Message("help", "lead-rep"));

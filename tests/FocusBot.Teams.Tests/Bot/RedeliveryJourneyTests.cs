@@ -59,6 +59,34 @@ public sealed class RedeliveryJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_record_invoke_without_a_submission_id_delivered_twice_records_one_situation()
+    {
+        var form = Form(null);
+
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:redelivered-1");
+        var (_, again) = await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:redelivered-1");
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:another-press");
+
+        Assert.Contains("DM-2026-0001", again!.ToString());
+        Assert.Equal(2, await SituationsAsync());
+    }
+
+    [Theory]
+    [InlineData("a-submission-id-of-sixty-five-characters-is-longer-than-any-guid-x")]
+    [InlineData("not an id; drop table")]
+    public async Task A_submission_id_that_is_no_id_is_not_trusted_and_the_activity_id_keeps_the_press_idempotent(string forged)
+    {
+        var form = Form(forged);
+
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:press-1");
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:press-1");
+        var (_, other) = await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:press-2");
+
+        Assert.Contains("DM-2026-0002", other!.ToString());
+        Assert.Equal(2, await SituationsAsync());
+    }
+
+    [Fact]
     public async Task A_double_click_on_a_new_form_shows_the_first_recording_and_a_second_form_records_another()
     {
         var form = Form(Guid.NewGuid().ToString());
