@@ -92,7 +92,7 @@ const TEAMS_CSS = `
     border-radius: 4px; padding: 5px 8px; box-sizing: border-box; background: #fff; }
   .ac-textInput.ac-multiline { height: 64px; }
   .ac-textBlock p { margin: 0; }
-  .ac-textBlock ul, .ac-textBlock ol { margin: 0; padding-left: 20px; }
+  .ac-textBlock ul, .ac-textBlock ol { margin: 0; padding-left: 20px; box-sizing: border-box; }
 `;
 
 const asset = (module, file) => path.join(path.dirname(require.resolve(`${module}/package.json`)), file);
@@ -135,13 +135,17 @@ function renderInPage({ card, hostConfig }) {
   for (const el of host.querySelectorAll('*')) {
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden' || !el.getClientRects().length) continue;
+    // A drop-down's choices open in the phone's own picker, where they wrap.
+    if (el.closest('select')) continue;
     const text = said(el);
     if (!text || el.children.length > 0 && !el.matches('button, .ac-textBlock *')) continue;
     const cut = (style.overflow === 'hidden' || style.overflowX === 'hidden' || style.textOverflow === 'ellipsis')
       && el.scrollWidth > el.clientWidth + 1;
     const rect = el.getBoundingClientRect();
     if (cut) problems.push(`text cut at ${Math.round(el.clientWidth)} px (needs ${el.scrollWidth}): "${text}"`);
-    else if (rect.right > box.right + 1 || rect.left < box.left - 1) problems.push(`text wider than the card: "${text}"`);
+    else if (rect.right > box.right + 1 || rect.left < box.left - 1) {
+      problems.push(`text beyond the card (${Math.round(rect.left - box.left)} to ${Math.round(rect.right - box.left)} px of ${Math.round(box.width)}, ${el.tagName}): "${text}"`);
+    }
   }
   // A time on two lines: "7:34 a.m." / "19 h 30" split across line boxes.
   const times = /\b\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?|\b\d{1,2}\s?h\s?\d{2}\b/gi;
