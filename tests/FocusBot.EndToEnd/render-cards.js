@@ -4,7 +4,7 @@
 // Teams reads it (bold, lists, line breaks; a raw tag such as `<table>` is taken for HTML and vanishes, as in Teams).
 // Each card is screenshotted, and read for what a busy reader on a phone would miss:
 // - text cut: an element narrower than its text (an ellipsis, a button title cut) or wider than the card;
-// - a time that wraps ("7:34" on one line, "a.m." on the next; "10 h" / "00");
+// - a time or a situation id that wraps ("7:34" on one line, "a.m." on the next; "10 h" / "00"; "DM-" / "2026-0001");
 // - text whose contrast with its background is below WCAG AA (axe-core's color-contrast rule): Teams' own "good"
 //   (light green) and "warning" (yellow) colours on white fail it;
 // - a raw `<tag>` in a text, which Teams does not show.
@@ -147,8 +147,8 @@ function renderInPage({ card, hostConfig }) {
       problems.push(`text beyond the card (${Math.round(rect.left - box.left)} to ${Math.round(rect.right - box.left)} px of ${Math.round(box.width)}, ${el.tagName}): "${text}"`);
     }
   }
-  // A time on two lines: "7:34 a.m." / "19 h 30" split across line boxes.
-  const times = /\b\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?|\b\d{1,2}\s?h\s?\d{2}\b/gi;
+  // A time on two lines ("7:34" / "a.m.", "10 h" / "15"), or a situation id ("DM-" / "2026-0001").
+  const times = /\b\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?|\b\d{1,2}\s?h\s?\d{2}\b|\b[A-Z]{2,}-\d{4}-\d{4}\b/gi;
   const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     for (const m of node.data.matchAll(times)) {
@@ -156,7 +156,7 @@ function renderInPage({ card, hostConfig }) {
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);
       const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (lines.size > 1) problems.push(`a time wraps onto two lines: "${m[0]}"`);
+      if (lines.size > 1) problems.push(`${/^[A-Z]{2,}-/i.test(m[0]) ? 'an id' : 'a time'} wraps onto two lines: "${m[0]}"`);
     }
   }
   return { problems, height: Math.ceil(host.getBoundingClientRect().height) };
