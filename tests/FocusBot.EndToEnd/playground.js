@@ -213,11 +213,12 @@ class Playground {
       stdio: ['ignore', fs.openSync(this.log, 'w'), fs.openSync(this.log, 'a')],
     }));
     this._exited = new Promise((resolve) => this._child.once('exit', resolve));
-    const deadline = Date.now() + 30000;
+    const startSeconds = Number(process.env.FOCUSBOT_START_SECONDS) || 30; // longer on a loaded machine
+    const deadline = Date.now() + startSeconds * 1000;
     for (;;) {
       if (this._child.exitCode !== null) throw new Error(`the playground exited (${this._child.exitCode}); see ${this.log}:\n${tail(this.log)}`);
       try { if ((await fetch(`${this.url}/_debug/ping`)).ok) break; } catch { /* not listening yet */ }
-      if (Date.now() > deadline) throw new Error(`the playground did not start in 30 s; see ${this.log}:\n${tail(this.log)}`);
+      if (Date.now() > deadline) throw new Error(`the playground did not start in ${startSeconds} s (FOCUSBOT_START_SECONDS); see ${this.log}:\n${tail(this.log)}`);
       await sleep(200);
     }
     // Its config endpoint answers once the playground is ready to take messages.
