@@ -149,7 +149,7 @@ test('French commands: aide, situations ouvertes, then langue english turns her 
 });
 
 test('the cards of the French journey, drawn at a phone\'s width, render well (artifacts/french-journey/)',
-  { ...options, skip: options.skip || (!fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}`) }, async (t) => {
+  { ...options, timeout: 180000, skip: options.skip || (!fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}`) }, async (t) => {
     assert.ok(shots.length >= 6, `only ${shots.length} cards were seen`);
     fs.rmSync(OUT, { recursive: true, force: true });
     const renderer = await openCardRenderer();
