@@ -68,7 +68,7 @@ test('every card the bot can send is a clean Adaptive Card 1.5 for the adaptivec
   });
 
 test('every card kind in English and French at a phone\'s width: a screenshot each in artifacts/cards, nothing cut, wrapped or faint',
-  { skip: (canDump ? false : notBuilt) || (!fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (apt-get install chromium)`), timeout: 240000 },
+  { skip: (canDump ? false : notBuilt) || (!fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (apt-get install chromium)`), timeout: 600000 },
   async (t) => {
     const kinds = cardKinds(dumpCards());
     fs.rmSync(OUT, { recursive: true, force: true });
