@@ -108,6 +108,8 @@ public static class Element
             ["label"] = label,
             ["style"] = compact ? "compact" : "expanded",
             ["isMultiSelect"] = multiSelect,
+            // Long choices (often French ones) wrap instead of being cut with an ellipsis at a phone's width.
+            ["wrap"] = true,
             ["choices"] = new JsonArray([.. choices.Select(c => new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
         };
         if (value is not null) input["value"] = value;
