@@ -19,12 +19,12 @@ static class LongRunBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private sealed record Options(List<string> Bots, double Rate, TimeSpan Duration, long MaxTurns, TimeSpan Warmup, TimeSpan Interval,
+    private sealed record Options(List<string> Bots, Dictionary<string, Dictionary<string, string>> Env, double Rate, TimeSpan Duration, long MaxTurns, TimeSpan Warmup, TimeSpan Interval,
         TimeSpan Window, int Conversations, int Situations, Dictionary<string, int> Mix, int MaxInFlight, bool Worker, string Csv)
     {
         public static Options Parse(string[] args)
         {
-            var o = new Options(["focus", "echo"], 20, TimeSpan.FromMinutes(30), 1_000_000, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10),
+            var o = new Options(["focus", "echo"], [], 20, TimeSpan.FromMinutes(30), 1_000_000, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10),
                 TimeSpan.FromMinutes(5), 32, 60, new() { ["open"] = 45, ["situation"] = 45, ["accept"] = 8, ["update"] = 2 }, 128, true,
                 "bench/results/longrun.csv");
             for (var i = 0; i < args.Length; i++)
@@ -33,6 +33,8 @@ static class LongRunBench
                 o = args[i] switch
                 {
                     "--bots" => o with { Bots = [.. Next().Split(',')] },
+                    // --env A:NAME=VALUE: extra environment for the first bot of --bots (B the second, ...)
+                    "--env" => o with { Env = WithEnv(o.Env, Next()) },
                     "--rate" => o with { Rate = double.Parse(Next(), Inv) },
                     "--minutes" => o with { Duration = TimeSpan.FromMinutes(double.Parse(Next(), Inv)) },
                     "--max-turns" => o with { MaxTurns = long.Parse(Next(), Inv) },
@@ -50,6 +52,14 @@ static class LongRunBench
             }
             if (o.Mix.Keys.Except(PairBench.AllScenarios).FirstOrDefault() is { } unknown) throw new ArgumentException($"unknown scenario {unknown}");
             return o;
+        }
+
+        private static Dictionary<string, Dictionary<string, string>> WithEnv(Dictionary<string, Dictionary<string, string>> env, string spec)
+        {
+            var (side, kv) = (spec[..spec.IndexOf(':')], spec[(spec.IndexOf(':') + 1)..]);
+            if (!env.TryGetValue(side, out var vars)) env[side] = vars = [];
+            vars[kv[..kv.IndexOf('=')]] = kv[(kv.IndexOf('=') + 1)..];
+            return env;
         }
 
         private static Dictionary<string, int> ParseMix(string spec) =>
@@ -155,12 +165,13 @@ static class LongRunBench
                 var env = PairBench.HostEnv(db);
                 // The worker delivers what the decisions cause (card refreshes, notices) to the connector stand-in, as in service.
                 env["Reminders__Enabled"] = o.Worker ? "true" : "false";
+                foreach (var (k, v) in o.Env.GetValueOrDefault(side.Name) ?? []) env[k] = v;
                 var host = await HostProcess.StartServingAsync(side.Dll, env, Path.Combine(dir, "host.log"));
                 var ids = seed?.SituationIds ?? ["DM-2026-0001"];
                 for (var i = 0; i < o.Conversations; i++) connector.AddUser(PairBench.UserOf(i), PairBench.EmailOf(i));
                 var name = sides.Count(s => s.Kind == side.Kind) > 1 ? $"{side.Kind}{side.Name}" : side.Kind;
                 targets.Add(new Target(name, host, n => Activity(mix[(int)(n % mix.Length)], n, o.Conversations, ids, connector.ServiceUrl), o.MaxInFlight));
-                Console.WriteLine($"{name}: pid {host.Pid} ({side.Dll}); work {dir}");
+                Console.WriteLine($"{name}: pid {host.Pid} ({side.Dll}{string.Concat((o.Env.GetValueOrDefault(side.Name) ?? []).Select(kv => $", {kv.Key}={kv.Value}"))}); work {dir}");
             }
             foreach (var t in targets) t.Counters = RuntimeCounters.Start(t.Host.Pid, o.Interval);
 
