@@ -134,9 +134,18 @@ public sealed class SituationWorkflow(
         return situation is not null && SituationVisibility.For(member, situation) != SituationAccess.None ? situation : null;
     }
 
-    /// <summary>A submission key of one verb, or null without a usable submission id (old cards, the API).</summary>
-    private static string? SubmissionKey(string? submissionId, string verb) =>
-        Guid.TryParse(submissionId, out var id) ? $"{verb}:{id:N}" : null;
+    /// <summary>
+    /// A submission key of one verb (at most 80 characters, the column's size), or null without a usable submission id
+    /// (old cards, the API without one). A form's id is a GUID; the Teams edge may instead pass <c>activity:</c> and the
+    /// invoke's activity id, so that a redelivered invoke from a card without one still has one effect.
+    /// </summary>
+    private static string? SubmissionKey(string? submissionId, string verb) => submissionId switch
+    {
+        _ when Guid.TryParse(submissionId, out var id) => $"{verb}:{id:N}",
+        { Length: > 0 } other when verb.Length + 1 + other.Length <= 80
+            && other.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':') => $"{verb}:{other}",
+        _ => null,
+    };
 
     private async Task<WorkflowOutcome> AlreadyPostedAsync(string situationId, Member member, string updateId, CancellationToken cancellationToken)
     {
