@@ -55,7 +55,8 @@ public sealed class SituationsHost : IAsyncDisposable
         DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var app = new FocusBotApp(await TestDatabase.CreateAsync(provider), settings);
-        var clock = new FakeTimeProvider(MondayMorning);
+        // The real clock answers in UTC, and PostgreSQL's timestamptz takes nothing else.
+        var clock = new FakeTimeProvider(provider == DatabaseProvider.Postgres ? MondayMorning.ToUniversalTime() : MondayMorning);
         var chat = new RecordingChat();
         var host = new SituationsHost(app, Instance(app, settings, clock, chat), clock, chat, settings);
         var roster = JsonNode.Parse(await File.ReadAllTextAsync(SampleRoster.Path))!;
