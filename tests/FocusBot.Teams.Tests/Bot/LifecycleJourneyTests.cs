@@ -1,5 +1,6 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
+using FocusBot.Data;
 using FocusBot.Data.Conversations;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -7,18 +8,22 @@ using Newtonsoft.Json.Linq;
 
 namespace FocusBot.Teams.Tests.Bot;
 
+public sealed class SqliteLifecycleJourneyTests() : LifecycleJourneyTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLifecycleJourneyTests() : LifecycleJourneyTests(DatabaseProvider.Postgres);
+
 /// <summary>
 /// Teams tells the bot when a channel, a team or the app goes away. The stored reference is marked, the co-chairs are
 /// told once how to link again, and nothing is sent there until it is linked again or the member re-installs.
 /// </summary>
-public sealed class LifecycleJourneyTests : IAsyncLifetime
+public abstract class LifecycleJourneyTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Channel = "19:demo-channel@thread.tacv2";
     private BotHarness _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHarness.StartAsync();
+        _bot = await BotHarness.StartAsync(provider);
         _bot.TeamsKnows("chair", "chair.demo@city.example");
         _bot.TeamsKnows("lead-rep", "rep.demo@northside-mh.example");
         // The co-chair links the table's channel from the channel, as in Teams (its reference is stored with its team).

@@ -1,6 +1,7 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
 using FocusBot.Core.Situations;
+using FocusBot.Data;
 using FocusBot.Data.Conversations;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +9,21 @@ using Newtonsoft.Json.Linq;
 
 namespace FocusBot.Teams.Tests.Bot;
 
+public sealed class SqliteRedeliveryJourneyTests() : RedeliveryJourneyTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresRedeliveryJourneyTests() : RedeliveryJourneyTests(DatabaseProvider.Postgres);
+
 /// <summary>
 /// Teams delivers at least once and users click twice: every card action has one effect however often it arrives,
 /// and answers the same card; the invoke answers before anything is sent.
 /// </summary>
-public sealed class RedeliveryJourneyTests : IAsyncLifetime
+public abstract class RedeliveryJourneyTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private BotHarness _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHarness.StartAsync();
+        _bot = await BotHarness.StartAsync(provider);
         _bot.TeamsKnows("chair", "chair.demo@city.example");
         _bot.TeamsKnows("lead-rep", "rep.demo@northside-mh.example");
         _bot.TeamsKnows("housing-rep", "rep.demo@harbour-housing.example");
