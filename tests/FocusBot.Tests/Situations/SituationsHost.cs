@@ -48,7 +48,9 @@ public sealed class SituationsHost : IAsyncDisposable
     public TestDatabase Database => _app.Database;
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">More test services (e.g. requests from loopback for the tabs' development header).</param>
+    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), settings);
         var clock = new FakeTimeProvider(MondayMorning);
@@ -58,10 +60,11 @@ public sealed class SituationsHost : IAsyncDisposable
             // No background worker unless asked for: the test delivers the outbox itself (DeliverOutboxAsync), at the
             // moment it chooses. UseSetting: Program reads Reminders:Enabled while it registers services.
             if (settings?.ContainsKey("Reminders:Enabled") != true) builder.UseSetting("Reminders:Enabled", "false");
-            builder.ConfigureTestServices(services =>
+            builder.ConfigureTestServices(testServices =>
             {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddScoped<IChatSender>(_ => chat);
+                testServices.AddSingleton<TimeProvider>(clock);
+                testServices.AddScoped<IChatSender>(_ => chat);
+                services?.Invoke(testServices);
             });
         });
         var host = new SituationsHost(app, factory, clock, chat);
