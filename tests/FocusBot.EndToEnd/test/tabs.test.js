@@ -60,7 +60,7 @@ async function waitFor(check, what, ms = 10000) {
 }
 
 test('the tabs: dashboard charts with their numbers, filters, CSV, My situations accept, accessibility, screenshots',
-  { skip: skip || false, timeout: 180000 }, async () => {
+  { skip: skip || false, timeout: 360000 }, async () => {
     const bot = await startBot();
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     fs.rmSync(OUT, { recursive: true, force: true });

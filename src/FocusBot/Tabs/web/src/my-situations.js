@@ -36,7 +36,7 @@ function declineForm(situation, close) {
   const send = el('button', { type: 'submit', text: tab.t('my.declineSend') });
   const form = el('form', { class: 'inline-form', id: `decline-${situation.id}`, hidden: true, 'aria-label': tab.t('my.declineForm', { id: situation.id }) },
     el('label', { for: id, text: tab.t('my.declineReason') }),
-    el('p', { id: `${id}-hint`, class: 'subtle hint', text: tab.t('my.lengthBetween', { min: me.limits.reasonMin, max: me.limits.reasonMax }) }),
+    el('p', { id: `${id}-hint`, class: 'subtle hint', text: tab.t('my.lengthBetween', { min: tab.formats.number(me.limits.reasonMin), max: tab.formats.number(me.limits.reasonMax) }) }),
     el('textarea', { id, name: 'reason', rows: '3', required: true, minlength: String(me.limits.reasonMin), maxlength: String(me.limits.reasonMax), 'aria-describedby': `${id}-hint` }),
     el('div', { class: 'buttons' }, send, el('button', { type: 'button', class: 'secondary', onclick: close, text: tab.t('my.cancel') })));
   form.addEventListener('submit', (event) => {
@@ -58,7 +58,7 @@ function updateForm(situation, close) {
       el('option', { value: '', text: tab.t('my.choose') }),
       me.updateKinds.map((k) => el('option', { value: k.id, text: k.label }))),
     el('label', { for: `${prefix}-note`, text: tab.t('my.note') }),
-    el('p', { id: `${prefix}-note-hint`, class: 'subtle hint', text: tab.t('my.lengthUpTo', { max: me.limits.noteMax }) }),
+    el('p', { id: `${prefix}-note-hint`, class: 'subtle hint', text: tab.t('my.lengthUpTo', { max: tab.formats.number(me.limits.noteMax) }) }),
     el('textarea', { id: `${prefix}-note`, name: 'note', rows: '3', required: true, maxlength: String(me.limits.noteMax), 'aria-describedby': `${prefix}-note-hint` }),
     el('label', { for: `${prefix}-next`, text: tab.t('my.nextStep') }),
     el('input', { id: `${prefix}-next`, name: 'nextStep', type: 'text', maxlength: String(me.limits.nextStepMax) }),
