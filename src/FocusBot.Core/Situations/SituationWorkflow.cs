@@ -150,8 +150,11 @@ public sealed class SituationWorkflow(
     private async Task<WorkflowOutcome> AlreadyPostedAsync(string situationId, Member member, string updateId, CancellationToken cancellationToken)
     {
         var situation = await FindVisibleAsync(situationId, member, cancellationToken);
-        var update = situation?.Updates.FirstOrDefault(u => u.Id.ToString() == updateId);
-        return situation is null || update is null ? new(null, null) : new(situation, SituationResult.UpdateAlreadyPosted(update));
+        if (situation is null) return new(null, null);
+        // The same form sent for another situation (a form reused, or forged): said so, never taken for "not found".
+        return situation.Updates.FirstOrDefault(u => u.Id.ToString() == updateId) is { } update
+            ? new(situation, SituationResult.UpdateAlreadyPosted(update))
+            : new(situation, SituationResult.SubmissionOfAnotherSituation(situation.Id));
     }
 
     private async Task<WorkflowOutcome> ChangeAsync(string situationId, Member member,
