@@ -52,7 +52,7 @@ public sealed class RtdExportApiTests(SeededMarch march) : IClassFixture<SeededM
             "facteurs_risque,facteurs_risque_libelle,organisme_origine,organisme_origine_libelle,secteur_origine,organisme_responsable," +
             "organisme_responsable_libelle,organismes_appui,organismes_appui_libelle,organismes_refus,organismes_refus_libelle,services_mobilises," +
             "services_mobilises_libelle,mises_a_jour,resultat,resultat_libelle,date_conclusion", lines[0]);
-        Assert.StartsWith("DM-2026-0001,Demo Table,2026-03-02,oui,1,person,Personne,18-24,18–24,male,", lines[1]);
+        Assert.StartsWith("DM-2026-0001,Demo Table,2026-03-02,oui,1,person,Personne,18-24,18 à 24 ans,male,Homme,", lines[1]);
         Assert.Contains("mental-health;housing,Santé mentale;", lines[1]);
         Assert.EndsWith("risk-lowered-connected,Risque global réduit – lien établi avec des services,2026-03-09", lines[1]);
     }
