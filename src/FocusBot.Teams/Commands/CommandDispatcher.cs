@@ -56,7 +56,7 @@ public sealed class CommandDispatcher(
 
         await roster.RecordLanguageAsync(who.Member.Email, language, cancellationToken);
         who.Member.Language = language;
-        BotLanguage.Use(BotLanguage.Choose(language));
+        BotLanguage.Remember(turnContext, BotLanguage.Choose(language));
         await turnContext.SendActivityAsync(Texts.Get("Language.Set"), cancellationToken: cancellationToken);
     }
 

@@ -259,7 +259,8 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
         Assert.Contains("rep2.demo@northside-mh.example", theirs[0].LastError);
         // Each co-chair (two, and the table's administrator) is told once, not once per meeting, through the outbox.
         var notices = await With(db => db.Deliveries.AsNoTracking().Where(d => d.Kind == Core.Deliveries.DeliveryKind.Notice).ToListAsync());
-        Assert.Equal(3, notices.Count(n => n.Text!.Contains("rep2.demo@northside-mh.example has no chat")));
+        Assert.Equal(3, notices.Count(n => Core.Reminders.CoChairProblem.TryRead(n.Text) is
+            { Kind: Core.Reminders.CoChairProblemKind.ReminderNotDelivered, Cause: Core.Reminders.UndeliveredBecause.NoConversation, MemberEmail: "rep2.demo@northside-mh.example" }));
     }
 
     private async Task SeedDueAsync(int count)

@@ -117,6 +117,6 @@ test('the channel is deleted, then a recording: the co-chairs are told once how 
 
   assert.equal(toChannel(), channelBefore, 'nothing is posted or updated in the deleted channel');
   assert.equal(linkAgain(PEOPLE.chair), 1, pg.inbox(PEOPLE.chair).map(textOf).join('\n---\n'));
-  assert.match(pg.inbox(PEOPLE.chair).map(textOf).join('\n'), /@FocusBot link demo/);
+  assert.match(pg.inbox(PEOPLE.chair).map(textOf).join('\n'), /@FocusBot \*\*link demo\*\*/);
   for (const rep of REPS) assert.equal(cardsAbout(id, rep), 1, rep);
 });

@@ -64,7 +64,7 @@ public abstract class LifecycleJourneyTests(DatabaseProvider provider) : IAsyncL
         Assert.DoesNotContain(_bot.Chat.Sent, s => s.To.Kind == ConversationKind.Channel);
         // Each co-chair of the demo table (two, and its administrator) heard how to link again, once, and nothing else about it.
         var told = _bot.Chat.Sent.Where(s => s.To.Kind == ConversationKind.Personal && s.Message.Text is not null).Select(s => s.To.Key).Order().ToList();
-        Assert.All(_bot.Chat.Sent.Where(s => s.Message.Text is not null), s => Assert.Contains("@FocusBot link demo", s.Message.Text));
+        Assert.All(_bot.Chat.Sent.Where(s => s.Message.Text is not null), s => Assert.Contains("@FocusBot **link demo**", s.Message.Text));
         Assert.True(told.SequenceEqual(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"]), $"{what}: told {string.Join(", ", told)}");
         await using var db = _bot.Database();
         var channelCopies = await db.Deliveries.AsNoTracking().Where(d => d.Recipient == Delivery.TableChannel).ToListAsync();
@@ -111,6 +111,27 @@ public abstract class LifecycleJourneyTests(DatabaseProvider provider) : IAsyncL
         await _bot.SendAsync(BotHarness.Install("lead-rep"));
         await _bot.ClickAsync("chair", "situation.record", Form());
         Assert.Contains(_bot.Chat.Sent, s => s.To == ConversationAddress.Personal("rep.demo@northside-mh.example") && s.Message.CardJson?.Contains("DM-2026-0002") == true);
+    }
+
+    [Fact]
+    public async Task Each_co_chair_reads_the_notice_in_their_own_language()
+    {
+        // The co-chair chose French; the other co-chair and the administrator read English.
+        await _bot.SendAsync(BotHarness.Message("langue français", "chair"));
+        _bot.Chat.Sent.Clear();
+
+        await _bot.SendAsync(TeamEvent(ActivityTypes.ConversationUpdate, "channelDeleted"));
+
+        var french = Assert.Single(_bot.Chat.Sent, s => s.To == ConversationAddress.Personal("chair.demo@city.example")).Message.Text!;
+        var english = Assert.Single(_bot.Chat.Sent, s => s.To == ConversationAddress.Personal("officer.demo@tps99.example")).Message.Text!;
+        Assert.Equal("Le canal où FocusBot publiait les cartes des situations de Demo Table a été supprimé. Plus rien n'y est publié. " +
+            "Pour lier de nouveau un canal, ajoutez FocusBot à l'équipe de la table et tapez @FocusBot **lier demo** dans le canal choisi.", french);
+        Assert.Equal("The channel where FocusBot posted the situation cards of Demo Table was deleted. Nothing is posted there any more. " +
+            "To link a channel again, add FocusBot to the table's team and type @FocusBot **link demo** in the channel to use.", english);
+        // Kept as a code, not a sentence: the outbox row holds no words of either language.
+        await using var db = _bot.Database();
+        Assert.All(await db.Deliveries.AsNoTracking().Where(d => d.Kind == DeliveryKind.Notice).ToListAsync(),
+            d => Assert.Equal(Core.Reminders.CoChairProblemKind.ChannelDeleted, Core.Reminders.CoChairProblem.TryRead(d.Text)?.Kind));
     }
 
     private static JObject Form() => new()
