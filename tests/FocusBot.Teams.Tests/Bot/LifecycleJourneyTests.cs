@@ -92,7 +92,7 @@ public abstract class LifecycleJourneyTests(DatabaseProvider provider) : IAsyncL
 
         await _bot.SendAsync(TeamEvent(ActivityTypes.ConversationUpdate, "teamArchived"));
 
-        var told = _bot.Chat.Sent.Where(s => s.To.Kind == ConversationKind.Personal && s.Message.Text?.Contains("@FocusBot link demo") == true)
+        var told = _bot.Chat.Sent.Where(s => s.To.Kind == ConversationKind.Personal && s.Message.Text?.Contains("link demo") == true)
             .Select(s => s.To.Key).Order().ToList();
         Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);
     }
