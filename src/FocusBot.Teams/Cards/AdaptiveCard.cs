@@ -70,6 +70,10 @@ public sealed class AdaptiveCard
 /// </summary>
 public static class Element
 {
+    /// <summary>An <c>ActionSet</c> in the body: its buttons sit where it is, on a row of their own.</summary>
+    public static JsonObject ActionSet(params JsonObject[] actions) =>
+        new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+
     public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };

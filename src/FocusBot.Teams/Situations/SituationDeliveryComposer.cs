@@ -121,7 +121,7 @@ public sealed class SituationDeliveryComposer(
     private static string LeadDeclined(Situation situation, IReadOnlyDictionary<string, Agency> agencies)
     {
         var lead = situation.LeadAssignment!;
-        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, lead.DeclineReason,
+        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, lead.DeclineReason?.TrimEnd().TrimEnd('.'),
             Texts.Get("Action.ChangeAgencies"));
     }
 

@@ -100,7 +100,9 @@ public static class TabApiEndpoints
                 assignment is null ? "originating" : assignment.Role == AssignmentRole.Lead ? "lead" : "assisting",
                 assignment?.State.ToString().ToLowerInvariant(),
                 Math.Max(0, (int)(now - s.CreatedAt).TotalDays),
-                s.UpdateDueAt?.ToUniversalTime(), s.UpdateDueAt is { } due ? TimeZoneInfo.ConvertTime(due, table.TimeZone) : null,
+                // Once the 48-hour update is posted nothing is due any more: the row stops saying so.
+                s.HasFortyEightHourUpdate ? null : s.UpdateDueAt?.ToUniversalTime(),
+                !s.HasFortyEightHourUpdate && s.UpdateDueAt is { } due ? TimeZoneInfo.ConvertTime(due, table.TimeZone) : null,
                 table.TimeZoneId, full.Contains(s) ? s.Summary : null,
                 s.CanAnswer(member), s.RefusePostingBy(member) is null, s.WouldBeFortyEightHourUpdateFrom(member.AgencyId), link));
         }

@@ -20,8 +20,6 @@ const OUT = path.join(__dirname, '..', 'artifacts', 'cards');
 const LANGUAGES = ['en-CA', 'fr-CA'];
 // Cards known to render badly at 360 px, with why: their tests run as todo (reported, not failing) until fixed.
 const KNOWN = {
-  'situation-lead-rep-requested.fr-CA': '"Accepter comme responsable" and "Refuser" side by side are cut (the card\'s own actions: Teams lays them in one row)',
-  'situation-assisting-rep-requested.fr-CA': '"Accepter en appui" and "Refuser" side by side are cut (the card\'s own actions: Teams lays them in one row)',
   'update-form-48-hour.fr-CA': 'the heading "Compte rendu de 48 heures sur DM-2026-0001 · Demo Table" breaks the id at its hyphen',
 };
 const built = () => fs.existsSync(TEST_PROJECT) && fs.readdirSync(path.join(TEST_PROJECT, 'bin'), { recursive: true })

@@ -63,6 +63,20 @@ public sealed class TabApiActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_the_48_hour_update_is_posted_my_situations_no_longer_says_it_is_due()
+    {
+        var id = await AcceptedByNorthsideAsync();
+        JsonObject Row(JsonArray rows) => rows.Single(r => (string?)r!["id"] == id)!.AsObject();
+        Assert.NotNull(Row((await GetJsonAsync<JsonArray>("/tabs/api/my-situations", SituationsHost.NorthsideRep))!)["updateDueAt"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync($"/tabs/api/situations/{id}/updates", SituationsHost.NorthsideRep, Update(Guid.NewGuid().ToString()))).StatusCode);
+
+        var row = Row((await GetJsonAsync<JsonArray>("/tabs/api/my-situations", SituationsHost.NorthsideRep))!);
+        Assert.Null(row["updateDueAt"]);
+        Assert.Null(row["updateDueLocal"]);
+    }
+
+    [Fact]
     public async Task Answers_name_agencies_and_say_times_on_Torontos_clock_in_English_and_French()
     {
         var english = await _host.RecordAsync();

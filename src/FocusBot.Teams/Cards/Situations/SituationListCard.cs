@@ -96,7 +96,7 @@ public static class SituationListCard
             Element.Text(details, subtle: true),
         };
         // One button a row: side by side, "View DM-2026-0001" and "Accepter comme responsable" are cut at a phone's width.
-        foreach (var button in buttons) items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray { button } });
+        foreach (var button in buttons) items.Add(Element.ActionSet(button));
 
         return new JsonObject
         {
