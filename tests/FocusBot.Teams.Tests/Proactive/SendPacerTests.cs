@@ -10,7 +10,8 @@ public sealed class SendPacerTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 14, 0, 0, TimeSpan.Zero));
 
-    private SendPacer Pacer(int perConversation = 7, int perApp = 50) =>
+    // Without a limit of its own, a test sees the conversation's limit alone (the app-wide spacing is tested apart).
+    private SendPacer Pacer(int perConversation = 7, int perApp = int.MaxValue) =>
         new(Options.Create(new PacingOptions { PerConversationPerSecond = perConversation, PerAppPerSecond = perApp }), _clock);
 
     private static async Task WaitTurnsAsync(SendPacer pacer, string conversation, int count)
