@@ -54,7 +54,7 @@ test('the phone renderer finds text cut, a time wrapped, faint colours and a los
     try {
       const good = await renderer.render(card([
         { type: 'TextBlock', text: 'Situation DM-2026-0001', wrap: true, size: 'Large', weight: 'Bolder' },
-        { type: 'TextBlock', text: 'Due Thursday 26 November 2026, 7:34\u00a0a.m. (Toronto time). Type **update DM-2026-0001**.', wrap: true },
+        { type: 'TextBlock', text: 'Due Thursday 26 November 2026, 7:34\u00a0a.m. (Toronto time).', wrap: true },
       ], [{ type: 'Action.Execute', title: 'Accept as lead', verb: 'accept' }]), path.join(out, 'good.png'));
       const bad = await renderer.render(card([
         { type: 'TextBlock', text: 'Posted on time', color: 'Good', wrap: true },
