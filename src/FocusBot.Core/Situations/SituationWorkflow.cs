@@ -134,6 +134,10 @@ public sealed class SituationWorkflow(
         return situation is not null && SituationVisibility.For(member, situation) != SituationAccess.None ? situation : null;
     }
 
+    /// <summary>Whether <paramref name="text"/> is made only of what a submission id may hold: ASCII letters, digits, <c>-_.:</c>.</summary>
+    public static bool IsSubmissionIdText(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+
     /// <summary>
     /// A submission key of one verb (at most 80 characters, the column's size), or null without a usable submission id
     /// (old cards, the API without one). A form's id is a GUID; the Teams edge may instead pass <c>activity:</c> and the
@@ -143,7 +147,7 @@ public sealed class SituationWorkflow(
     {
         _ when Guid.TryParse(submissionId, out var id) => $"{verb}:{id:N}",
         { Length: > 0 } other when verb.Length + 1 + other.Length <= 80
-            && other.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':') => $"{verb}:{other}",
+            && IsSubmissionIdText(other) => $"{verb}:{other}",
         _ => null,
     };
 

@@ -60,7 +60,7 @@ public sealed class CardAction(string verb, JObject data, string? activityId = n
     /// invoke twice has one effect even from a card without one (DESIGN.md, "Delivery"). Null when there is neither.
     /// </summary>
     public string? SubmissionId(string field) =>
-        Text(field) is { Length: <= 64 } id && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+        Text(field) is { Length: <= 64 } id && Core.Situations.SituationWorkflow.IsSubmissionIdText(id)
             ? id
             : activityId is { Length: > 0 and <= 64 } ? $"activity:{activityId}" : null;
 
