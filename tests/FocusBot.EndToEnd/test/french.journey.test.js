@@ -34,10 +34,15 @@ const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
 const titles = (card) => cardActions(card.content || card).map((a) => a.title);
 const aboutId = (c) => cardText(c).includes(`Situation ${id}`);
 
-/** Says `text` as the French rep in her own chat: the text of everything the bot answered, and its last card. */
+/**
+ * Says `text` as the French rep in her own chat: the text of everything the bot posted in answer, and its last card.
+ * Messages posted before she spoke are left out even when the outbox updates them in place meanwhile (her situation
+ * card is redrawn after an accept, at a moment of its own), so the answer is never mistaken for an older card.
+ */
 async function repSays(text) {
+  const before = new Set(pg.messagesIn(rep).map((m) => m.messageId));
   await pg.as(rep).say(text);
-  const replies = await pg.replies();
+  const replies = await pg.replies({ where: (m) => !before.has(m.messageId) });
   const withCard = replies.filter((m) => m.attachments && m.attachments.length).at(-1);
   return { text: plain(replies.map(textOf).join('\n')), card: withCard && withCard.attachments[0].content, message: withCard };
 }
