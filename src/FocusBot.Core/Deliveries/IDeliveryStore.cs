@@ -21,6 +21,13 @@ public interface IDeliveryStore
     Task<bool> MarkSentAsync(Delivery delivery, Core.Conversations.ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken,
         int? drawnFromVersion = null);
 
+    /// <summary>
+    /// Extends every claim <paramref name="workerId"/> still holds to now + <paramref name="claimFor"/> (a worker renews
+    /// its claims while it works, see <see cref="ClaimLease"/>); returns how many rows. A row another worker has taken
+    /// over, or that was marked meanwhile, is left alone.
+    /// </summary>
+    Task<int> RenewClaimsAsync(string workerId, DateTimeOffset now, TimeSpan claimFor, CancellationToken cancellationToken);
+
     /// <summary>Ends a claimed row without sending it (failed or cancelled), with why. False when the claim was lost.</summary>
     Task<bool> FinishAsync(Guid id, Guid claimToken, DeliveryState state, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -12,6 +12,12 @@ public interface IReminderStore
     /// </summary>
     Task<IReadOnlyList<Reminder>> ClaimDueAsync(string workerId, DateTimeOffset now, int batchSize, TimeSpan claimFor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends every claim <paramref name="workerId"/> still holds to now + <paramref name="claimFor"/> (see
+    /// <see cref="Deliveries.ClaimLease"/>); returns how many reminders. One taken over by another worker is left alone.
+    /// </summary>
+    Task<int> RenewClaimsAsync(string workerId, DateTimeOffset now, TimeSpan claimFor, CancellationToken cancellationToken);
+
     /// <summary>Ends a claimed reminder (sent, cancelled, skipped, failed). False when the claim was lost to another worker.</summary>
     Task<bool> FinishAsync(Guid id, Guid claimToken, ReminderState state, string? error, DateTimeOffset now, CancellationToken cancellationToken);
 

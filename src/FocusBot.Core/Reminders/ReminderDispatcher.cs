@@ -21,6 +21,7 @@ public sealed class ReminderDispatcher(
     IChatSender chat,
     CoChairNotices coChairs,
     ReminderOptions options,
+    ClaimLease lease,
     TimeProvider time,
     ILogger<ReminderDispatcher> logger)
 {
@@ -34,8 +35,8 @@ public sealed class ReminderDispatcher(
             var lapsed = false;
             foreach (var reminder in batch)
             {
-                // Past the claim another worker may have taken it: leave the rest of the batch to be claimed again.
-                if (time.GetUtcNow() >= reminder.ClaimExpiresAt)
+                // Past the claim (not renewed in time) another worker may have taken it: leave the rest of the batch to be claimed again.
+                if (!lease.StillHeld(workerId, reminder.ClaimExpiresAt))
                 {
                     lapsed = true;
                     break;

@@ -20,8 +20,12 @@ public sealed class ReminderOptions
     /// are sent late until the meeting starts, never after.
     /// </summary>
     public TimeSpan Staleness { get; set; } = TimeSpan.FromHours(6);
-    /// <summary>How long a worker's claim holds; a crash between claim and send is retried once it expires.</summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a worker's claim on an outbox row or a reminder holds without renewal. A working worker renews its
+    /// claims every third of this (<see cref="Deliveries.ClaimLease"/>), so it only bounds how long the rows of an
+    /// instance that died (crash, <c>kill -9</c>, lost host) wait before another instance sends them. At least 10 s.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>How many due reminders (and at most how many outbox rows) a worker claims at a time.</summary>
     public int BatchSize { get; set; } = 50;
     /// <summary>Delivery attempts (each after a failed send or an expired claim) before a reminder is given up as failed.</summary>

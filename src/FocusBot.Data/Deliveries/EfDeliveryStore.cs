@@ -74,6 +74,14 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
             .ToListAsync(cancellationToken);
     }
 
+    public Task<int> RenewClaimsAsync(string workerId, DateTimeOffset now, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? expires = now.ToUniversalTime() + claimFor;
+        return db.Deliveries
+            .Where(d => d.State == DeliveryState.Claimed && d.ClaimedBy == workerId)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.ClaimExpiresAt, expires), cancellationToken);
+    }
+
     public async Task<bool> MarkSentAsync(Delivery delivery, ConversationAddress sentTo, string? activityId, DateTimeOffset now, CancellationToken cancellationToken,
         int? drawnFromVersion = null)
     {

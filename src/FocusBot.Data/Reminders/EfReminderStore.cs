@@ -101,6 +101,14 @@ public sealed class EfReminderStore(FocusBotDbContext db, ILogger<EfReminderStor
             .ToListAsync(cancellationToken);
     }
 
+    public Task<int> RenewClaimsAsync(string workerId, DateTimeOffset now, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? expires = now.ToUniversalTime() + claimFor;
+        return db.Reminders
+            .Where(r => r.State == ReminderState.Claimed && r.ClaimedBy == workerId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimExpiresAt, expires), cancellationToken);
+    }
+
     public async Task<bool> FinishAsync(Guid id, Guid claimToken, ReminderState state, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var utcNow = now.ToUniversalTime();

@@ -28,6 +28,7 @@ public static class ReminderServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDispatchSignal>(sp => sp.GetRequiredService<ReplanSignal>()));
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<OutboxPump>();
+        services.AddSingleton<ClaimLease>();
         if (configuration.GetValue(ReminderOptions.Section + ":Enabled", true)) services.AddHostedService<ReminderWorker>();
         return services;
     }

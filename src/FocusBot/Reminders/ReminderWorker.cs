@@ -14,7 +14,7 @@ namespace FocusBot.Reminders;
 /// </summary>
 public sealed class ReminderWorker(
     IServiceScopeFactory scopes, ReplanSignal signal, ReminderOptions options, TimeProvider time, ILogger<ReminderWorker> logger,
-    ReminderWorkerHeartbeat heartbeat, OutboxPump pump)
+    ReminderWorkerHeartbeat heartbeat, OutboxPump pump, ClaimLease lease)
     : BackgroundService
 {
     private readonly string _workerId = $"{Environment.ProcessId}/{Guid.NewGuid():N}/{Environment.MachineName}" is var id && id.Length > 200 ? id[..200] : id;
@@ -66,9 +66,14 @@ public sealed class ReminderWorker(
         }
     }
 
-    /// <summary>One pass: re-plan what needs it, send what is due. Never throws, except when stopping.</summary>
+    /// <summary>
+    /// One pass: re-plan what needs it, send what is due, its claims renewed all along (<see cref="ClaimLease"/>).
+    /// Never throws, except when stopping.
+    /// </summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        using var passOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewClaimsUntilAsync(passOver.Token);
         try
         {
             var changed = signal.Drain();
@@ -102,7 +107,32 @@ public sealed class ReminderWorker(
         }
         finally
         {
+            await passOver.CancelAsync();
+            await renewing;
             heartbeat.PassEnded();
+        }
+    }
+
+    /// <summary>Renews this worker's claims every <see cref="ClaimLease.RenewEvery"/> until <paramref name="passOver"/> is cancelled; a failed renewal is logged and tried again.</summary>
+    private async Task RenewClaimsUntilAsync(CancellationToken passOver)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(lease.RenewEvery, time, passOver);
+                await using var scope = scopes.CreateAsyncScope();
+                await lease.RenewAsync(_workerId, scope.ServiceProvider.GetRequiredService<IDeliveryStore>(),
+                    scope.ServiceProvider.GetRequiredService<IReminderStore>(), passOver);
+            }
+            catch (OperationCanceledException) when (passOver.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                logger.LogWarning(failure, "Could not renew the claims of worker {WorkerId}; they lapse at their expiry unless a later renewal succeeds", _workerId);
+            }
         }
     }
 

@@ -253,6 +253,27 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.All(await RowsAsync(), r => Assert.Equal(DeliveryState.Sent, r.State));
     }
 
+    [Fact]
+    public async Task A_renewed_claim_outlives_its_timeout_and_lapses_one_timeout_after_the_last_renewal()
+    {
+        var now = _time.GetUtcNow();
+        await With(db => new EfDeliveryStore(db).AddAsync([Delivery.Due(DeliveryKind.Notice, "demo", null, "personal:rep1@load.example", now, text: "row 1")], default)
+            .ContinueWith(_ => 0));
+        var row = Assert.Single(await With(db => new EfDeliveryStore(db).ClaimDueAsync("slow", now, 10, _options.ClaimTimeout, default)));
+
+        _time.Advance(_options.ClaimTimeout * 0.9);
+        Assert.Equal(1, await With(db => new EfDeliveryStore(db).RenewClaimsAsync("slow", _time.GetUtcNow(), _options.ClaimTimeout, default)));
+        _time.Advance(_options.ClaimTimeout * 0.9); // past the first claim's expiry, inside the renewed one
+        Assert.Empty(await With(db => new EfDeliveryStore(db).ClaimDueAsync("other", _time.GetUtcNow(), 10, _options.ClaimTimeout, default)));
+        Assert.Equal(0, await With(db => new EfDeliveryStore(db).RenewClaimsAsync("other", _time.GetUtcNow(), _options.ClaimTimeout, default)));
+
+        _time.Advance(_options.ClaimTimeout * 0.1);
+        var taken = Assert.Single(await With(db => new EfDeliveryStore(db).ClaimDueAsync("other", _time.GetUtcNow(), 10, _options.ClaimTimeout, default)));
+        Assert.Equal(row.Id, taken.Id);
+        Assert.Equal(0, await With(db => new EfDeliveryStore(db).RenewClaimsAsync("slow", _time.GetUtcNow(), _options.ClaimTimeout, default)));
+        Assert.False(await With(db => new EfDeliveryStore(db).FinishAsync(row.Id, row.ClaimToken!.Value, DeliveryState.Sent, "late", _time.GetUtcNow(), default)));
+    }
+
     /// <summary>Posts each row's message to its recipient; the table's channel is "19:demo-channel". Notices carry their text.</summary>
     [Theory]
     [InlineData(true)]

@@ -64,7 +64,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
     private ReminderDispatcher Dispatcher(FocusBotDbContext db, IChatSender? chat = null) => new(
         new EfReminderStore(db), new AddressedToTarget(), chat ?? _chat,
         new CoChairNotices(new EfRosterStore(db), new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfCoChairNoticeLog(db), new NoDispatchSignal(), _time),
-        _options, _time, NullLogger<ReminderDispatcher>.Instance);
+        _options, new ClaimLease(_options, _time), _time, NullLogger<ReminderDispatcher>.Instance);
 
     [Fact]
     public async Task Planning_twice_never_duplicates_a_reminder()
@@ -209,7 +209,7 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
         Assert.Single(claimed);
 
         // The restarted worker finds nothing while the claim holds...
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(_options.ClaimTimeout / 2);
         Assert.Equal(0, (await With(db => Dispatcher(db).SendDueAsync("restarted", default))).Sent);
         // ...and sends it once the claim has expired.
         _time.Advance(_options.ClaimTimeout);
@@ -223,6 +223,36 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
         // The dead worker's claim is gone: it cannot mark the reminder any more.
         Assert.False(await With(db => new EfReminderStore(db).FinishAsync(claimed[0].Id, claimed[0].ClaimToken!.Value,
             ReminderState.Sent, null, _time.GetUtcNow(), default)));
+    }
+
+    [Fact]
+    public async Task A_working_worker_keeps_its_claims_by_renewing_them_and_a_dead_one_loses_them_one_claim_timeout_after_its_last_renewal()
+    {
+        await SeedDueAsync(2);
+        var lease = new ClaimLease(_options, _time);
+        var held = await With(db => new EfReminderStore(db).ClaimDueAsync("working", _time.GetUtcNow(), 1, _options.ClaimTimeout, default));
+        var first = Assert.Single(held);
+
+        // Three claim timeouts pass while its send is slow; it renews every third of one, so nobody else takes it.
+        for (var renewal = 0; renewal < 9; renewal++)
+        {
+            _time.Advance(lease.RenewEvery);
+            Assert.Equal(1, await With(db => lease.RenewAsync("working", new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfReminderStore(db), default)));
+            Assert.True(lease.StillHeld("working", first.ClaimExpiresAt));
+            var other = await With(db => new EfReminderStore(db).ClaimDueAsync("other", _time.GetUtcNow(), 10, _options.ClaimTimeout, default));
+            Assert.DoesNotContain(other, r => r.Id == first.Id);
+        }
+        // The renewal touched only its own claim: the second reminder was claimed by "other" and is still its.
+        Assert.Equal("other", (await RemindersAsync()).Single(r => r.Id != first.Id).ClaimedBy);
+
+        // It dies: one claim timeout after the last renewal the row is another worker's, and the dead one's mark is refused.
+        _time.Advance(_options.ClaimTimeout - TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(await With(db => new EfReminderStore(db).ClaimDueAsync("restarted", _time.GetUtcNow(), 10, _options.ClaimTimeout, default)), r => r.Id == first.Id);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(lease.StillHeld("working", first.ClaimExpiresAt));
+        Assert.Contains(await With(db => new EfReminderStore(db).ClaimDueAsync("restarted", _time.GetUtcNow(), 10, _options.ClaimTimeout, default)), r => r.Id == first.Id);
+        Assert.False(await With(db => new EfReminderStore(db).FinishAsync(first.Id, first.ClaimToken!.Value, ReminderState.Sent, null, _time.GetUtcNow(), default)));
+        Assert.Equal(0, await With(db => lease.RenewAsync("working", new FocusBot.Data.Deliveries.EfDeliveryStore(db), new EfReminderStore(db), default)));
     }
 
     [Fact]

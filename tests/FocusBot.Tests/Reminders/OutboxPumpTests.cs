@@ -24,7 +24,8 @@ public sealed class OutboxPumpTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (string, string)[] settings = [("Reminders:Enabled", "false"), ("Reminders:DispatchConcurrency", $"{Concurrency}"), ("Reminders:BatchSize", "2")];
+        (string, string)[] settings = [("Reminders:Enabled", "false"), ("Reminders:DispatchConcurrency", $"{Concurrency}"), ("Reminders:BatchSize", "2"),
+            ("Reminders:ClaimTimeout", "00:00:10")];
         _app = await FocusBotApp.StartAsync(settings: settings.ToDictionary(s => s.Item1, s => (string?)s.Item2));
         _host = _app.WithWebHostBuilder(builder =>
         {
@@ -65,6 +66,36 @@ public sealed class OutboxPumpTests : IAsyncLifetime
         Assert.Equal(Rows, _chat.Sent.Distinct().Count());
         Assert.Equal(Rows, _chat.Sent.Count);
         Assert.Equal(Concurrency, _chat.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task A_pass_whose_sends_wait_on_Teams_renews_their_claims_while_they_wait()
+    {
+        var worker = ActivatorUtilities.CreateInstance<ReminderWorker>(_host.Services);
+
+        var pass = worker.RunOnceAsync(default);
+        await _chat.InFlight(Concurrency).WaitAsync(TimeSpan.FromSeconds(30));
+        var claimedUntil = await ClaimExpiriesAsync();
+        Assert.Equal(Concurrency, claimedUntil.Count);
+        // A third of the 10 s claim timeout later the worker extends every claim it holds, while the sends still wait.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Dictionary<Guid, DateTimeOffset> now;
+        while (!((now = await ClaimExpiriesAsync()).Count == Concurrency && now.All(c => c.Value > claimedUntil[c.Key])) && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.All(claimedUntil, c => Assert.True(now[c.Key] > c.Value, $"the claim on {c.Key} was not renewed"));
+        Assert.Equal(Concurrency, _chat.Started);
+
+        _chat.Open();
+        await pass.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(Rows, _chat.Sent.Distinct().Count());
+        Assert.Equal(Rows, _chat.Sent.Count);
+    }
+
+    private async Task<Dictionary<Guid, DateTimeOffset>> ClaimExpiriesAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Deliveries.AsNoTracking().Where(d => d.State == DeliveryState.Claimed)
+            .ToDictionaryAsync(d => d.Id, d => d.ClaimExpiresAt!.Value);
     }
 
     /// <summary>Holds every send until <see cref="Open"/>; counts how many are on their way at once.</summary>
