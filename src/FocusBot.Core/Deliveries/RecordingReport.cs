@@ -19,6 +19,14 @@ public sealed record RecordingReport(CardCopyStatus? ChannelCopy, IReadOnlyList<
     public IReadOnlyList<string> RepsPending => RepCards.Where(c => !c.IsFinished).Select(c => c.Recipient).ToList();
     public IReadOnlyList<CardCopyStatus> RepsNotReached => RepCards.Where(c => c.State == DeliveryState.Failed).ToList();
 
+    /// <summary>
+    /// This report, with a channel copy still to be sent shown as not posted, because of <paramref name="why"/>: for
+    /// a confirmation drawn when the table's channel is already known to be unreachable (or none is linked), which the
+    /// outbox will find too, so that the co-chair reads it at once rather than "on its way". A finished copy is left as it is.
+    /// </summary>
+    public RecordingReport WithChannelUnreachable(string why) =>
+        ChannelCopy is { IsFinished: false } copy ? this with { ChannelCopy = copy with { State = DeliveryState.Failed, Why = why } } : this;
+
     /// <param name="rows">The situation's outbox rows; only its first posting of each card counts (not redraws or notices).</param>
     public static RecordingReport From(IReadOnlyList<Delivery> rows)
     {

@@ -1,6 +1,7 @@
 using FocusBot.Core.Audit;
 using FocusBot.Core.Privacy;
 using FocusBot.Core.Catalogue;
+using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
@@ -23,6 +24,7 @@ public sealed class SituationCardActions(
     UpdateCardActions updates,
     SituationLists lists,
     SituationReads reads,
+    IConversationStore conversations,
     TimeProvider time)
 {
     /// <param name="channelId">The Teams channel the card is in, or null in a personal chat.</param>
@@ -131,8 +133,17 @@ public sealed class SituationCardActions(
         // A repeated submission gets the same confirmation, with where the cards stand now.
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
         if (!situation.AerMet) return RecordedCard.NotAer(situation, table!);
-        return RecordedCard.Build(situation, table!, agencies, RecordingReport.From(await deliveries.OfSituationAsync(situation.Id, cancellationToken)));
+        var report = RecordingReport.From(await deliveries.OfSituationAsync(situation.Id, cancellationToken));
+        if (report.ChannelCopy is { IsFinished: false } && await ChannelUnreachableReasonAsync(situation.TableId, cancellationToken) is { } why)
+            report = report.WithChannelUnreachable(why);
+        return RecordedCard.Build(situation, table!, agencies, report);
     }
+
+    /// <summary>Why the table's channel cannot be posted to (none linked, or marked gone: deleted, team archived, app removed), or null when it can.</summary>
+    private async Task<string?> ChannelUnreachableReasonAsync(string tableId, CancellationToken cancellationToken) =>
+        await conversations.FindTableChannelAsync(tableId, cancellationToken) is { } channel
+            ? await conversations.UnreachableReasonAsync(channel, cancellationToken)
+            : "no channel is linked";
 
     /// <summary>
     /// The situation as this member may see it: with its history for its agencies and the co-chairs in their personal

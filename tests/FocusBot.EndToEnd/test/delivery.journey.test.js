@@ -109,9 +109,10 @@ test('the channel is deleted, then a recording: the co-chairs are told once how 
 
   await pg.as(PEOPLE.chair).install('personal');
   const { id, recorded } = await recordSituation(pg, { in: 'personal' });
-  // The confirmation, drawn before any send, still says the channel copy is on its way; the dispatcher then fails that
-  // row, tells the co-chairs, and the redrawn confirmation says it was not posted (a known gap: it could say so at once).
+  // The confirmation, drawn before any send, already says the channel gets no copy (the channel is known to be gone).
   assert.match(recorded, /Channel copy/, recorded);
+  assert.match(recorded, /not posted/, recorded);
+  assert.doesNotMatch(recorded, /Channel copy\W+on its way/, recorded);
   for (const rep of REPS) await cardAbout(pg, id, rep, { timeout: 15000 });
   await sleep(1500);
   await pg.replies({ atLeast: 0, quietMs: 500 });

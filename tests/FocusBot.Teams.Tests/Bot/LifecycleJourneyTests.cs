@@ -73,6 +73,18 @@ public abstract class LifecycleJourneyTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task The_confirmation_drawn_at_the_click_already_says_a_deleted_channel_gets_no_copy()
+    {
+        await _bot.SendAsync(TeamEvent(ActivityTypes.ConversationUpdate, "channelDeleted"));
+
+        var (_, recorded) = await _bot.ClickAsync("chair", "situation.record", Form());
+
+        var channelCopy = recorded!.SelectTokens("$..facts[*]").Single(f => (string?)f["title"] == "Channel copy");
+        Assert.Equal("not posted", (string?)channelCopy["value"]);
+        Assert.Contains("The table's channel did not get its copy", recorded.ToString());
+    }
+
+    [Fact]
     public async Task Linking_a_channel_again_posts_there_again()
     {
         await _bot.SendAsync(TeamEvent(ActivityTypes.ConversationUpdate, "channelDeleted"));
