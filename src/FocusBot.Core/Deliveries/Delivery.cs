@@ -97,6 +97,17 @@ public sealed class Delivery
         UpdatedAt = now.ToUniversalTime(),
     };
 
+    /// <summary>
+    /// What the row is about, for the log: e.g. <c>SituationCard of DM-2026-0001</c>, <c>Notice ChannelDeleted for table
+    /// demo</c>, <c>Notice CardNotDelivered (NoConversation) on DM-2026-0001 for table demo</c>. Never a note or a
+    /// summary, and no "(null)" where a row has no situation.
+    /// </summary>
+    public string About => Kind == DeliveryKind.Notice
+        ? Reminders.CoChairProblem.TryRead(Text) is { } problem
+            ? $"Notice {problem.Kind}{(problem.Cause is { } cause ? $" ({cause})" : "")}{((problem.SituationId ?? SituationId) is { } id ? $" on {id}" : "")} for table {TableId}"
+            : $"Notice for table {TableId}"
+        : SituationId is null ? $"{Kind} for table {TableId}" : $"{Kind} of {SituationId}";
+
     /// <summary>The conversation this row names, or null for <see cref="TableChannel"/> (found when sent).</summary>
     public ConversationAddress? Address => ParseAddress(Recipient);
 

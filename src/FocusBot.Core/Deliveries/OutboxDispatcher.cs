@@ -38,7 +38,7 @@ public sealed class OutboxDispatcher(
             if (delivery.Attempts > options.MaxAttempts)
             {
                 var reason = $"gave up after {delivery.Attempts - 1} attempts: {delivery.LastError ?? "no answer"}";
-                logger.LogWarning("Delivery {DeliveryId} ({Kind} of {Situation} to {Recipient}) {Reason}", delivery.Id, delivery.Kind, delivery.SituationId, delivery.Recipient, reason);
+                logger.LogWarning("Delivery {DeliveryId} ({About} to {Recipient}) {Reason}", delivery.Id, delivery.About, delivery.Recipient, reason);
                 await TellCoChairsAsync(delivery, UndeliveredBecause.KeptFailing, null, cancellationToken);
                 return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
             }
@@ -49,7 +49,7 @@ public sealed class OutboxDispatcher(
                 case ComposeResult.NoLongerApplies:
                     return await FinishAsync(delivery, token, DeliveryState.Cancelled, composed.Reason!, cancellationToken);
                 case ComposeResult.Undeliverable:
-                    logger.LogInformation("Delivery {DeliveryId} ({Kind} of {Situation}) has nowhere to go: {Reason}", delivery.Id, delivery.Kind, delivery.SituationId, composed.Reason);
+                    logger.LogInformation("Delivery {DeliveryId} ({About}) has nowhere to go: {Reason}", delivery.Id, delivery.About, composed.Reason);
                     await TellCoChairsAsync(delivery, composed.Cause ?? UndeliveredBecause.NoChannel, null, cancellationToken);
                     return await FinishAsync(delivery, token, DeliveryState.Failed, composed.Reason!, cancellationToken);
                 case ComposeResult.NotYet:
@@ -81,19 +81,19 @@ public sealed class OutboxDispatcher(
                     return DeliveryState.Sent;
                 case DeliveryStatus.NoConversation or DeliveryStatus.Unreachable:
                     var reason = UndeliverableReason(to, result);
-                    logger.LogInformation("Delivery {DeliveryId} ({Kind} of {Situation}) cannot reach {Address}: {Detail}", delivery.Id, delivery.Kind, delivery.SituationId, to, result.Detail ?? result.Status.ToString());
+                    logger.LogInformation("Delivery {DeliveryId} ({About}) cannot reach {Address}: {Detail}", delivery.Id, delivery.About, to, result.Detail ?? result.Status.ToString());
                     await TellCoChairsAsync(delivery, CoChairProblem.CauseOf(to, result.Status), to.Kind == ConversationKind.Personal ? to.Key : null, cancellationToken);
                     return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
                 default:
                     var retryAt = RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, result.RetryAfter);
-                    logger.LogInformation("Delivery {DeliveryId} ({Kind} to {Address}) will be tried again at {RetryAt:O}: {Detail}", delivery.Id, delivery.Kind, to, retryAt, result.Detail);
+                    logger.LogInformation("Delivery {DeliveryId} ({About} to {Address}) will be tried again at {RetryAt:O}: {Detail}", delivery.Id, delivery.About, to, retryAt, result.Detail);
                     await store.ReleaseAsync(delivery.Id, token, result.Detail ?? result.Status.ToString(), retryAt, time.GetUtcNow(), cancellationToken);
                     return DeliveryState.Pending;
             }
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(failure, "Delivery {DeliveryId} ({Kind} of {Situation}) failed; it will be tried again", delivery.Id, delivery.Kind, delivery.SituationId);
+            logger.LogError(failure, "Delivery {DeliveryId} ({About}) failed; it will be tried again", delivery.Id, delivery.About);
             await store.ReleaseAsync(delivery.Id, token, failure.Message, RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, null), time.GetUtcNow(), cancellationToken);
             return DeliveryState.Pending;
         }

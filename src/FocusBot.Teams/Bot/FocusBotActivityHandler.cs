@@ -60,7 +60,7 @@ public sealed class FocusBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext);
+        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext, await ChannelTableLanguageAsync(turnContext, cancellationToken));
         if (who is null)
         {
             await turnContext.SendActivityAsync(BotMessages.NotOnRoster, cancellationToken: cancellationToken);
@@ -106,7 +106,7 @@ public sealed class FocusBotActivityHandler(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
         AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext);
+        var who = SpeakTo(await IdentifyAsync(turnContext, cancellationToken), turnContext, await ChannelTableLanguageAsync(turnContext, cancellationToken));
         var card = who is null
             ? Cards.Situations.NoticeCard.Build(Texts.Get("Bot.NotOnRosterTitle"), BotMessages.NotOnRoster, isError: true)
             : await RunCardActionAsync(turnContext, who, invokeValue.Action?.Verb, invokeValue.Action?.Data, cancellationToken);
@@ -243,13 +243,31 @@ public sealed class FocusBotActivityHandler(
     }
 
     /// <summary>
-    /// The member's language from here on in the turn: their own choice, else Teams' locale. Synchronous on purpose: a
+    /// The turn's language from here on: in a table's channel the table's (<paramref name="channelTableLanguage"/>: the
+    /// whole table reads the answer there), else the member's own choice, else Teams' locale. Synchronous on purpose: a
     /// culture set inside an async method is undone when it returns.
     /// </summary>
-    private static TurnMember? SpeakTo(TurnMember? who, ITurnContext turnContext)
+    private static TurnMember? SpeakTo(TurnMember? who, ITurnContext turnContext, string? channelTableLanguage = null)
     {
-        if (who is not null) BotLanguage.Remember(turnContext, BotLanguage.Choose(who.Member.Language, turnContext.Activity.Locale));
+        if (channelTableLanguage is not null) BotLanguage.Remember(turnContext, BotLanguage.Choose(channelTableLanguage));
+        else if (who is not null) BotLanguage.Remember(turnContext, BotLanguage.Choose(who.Member.Language, turnContext.Activity.Locale));
         return who;
+    }
+
+    /// <summary>
+    /// The language of the table whose channel the turn is in (DESIGN.md: "Posts in a table's channel use the table's
+    /// language"), or null in a personal chat, a group chat or a channel no table is linked to (the speaker's then).
+    /// A channel linked to several tables speaks their language if they share one, else the speaker's.
+    /// </summary>
+    private async Task<string?> ChannelTableLanguageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (ConversationReferences.AddressOf(turnContext, null) is not { Kind: ConversationKind.Channel } channel) return null;
+        var languages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tableId in await conversations.TablesLinkedToAsync([channel.Key], cancellationToken))
+        {
+            if (await roster.FindTableAsync(tableId, cancellationToken) is { } table) languages.Add(table.Language);
+        }
+        return languages.Count == 1 ? languages.First() : null;
     }
 
     private async Task RememberChannelAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -50,7 +50,10 @@ public sealed class CommandDispatcher(
     {
         if (string.IsNullOrEmpty(language))
         {
-            await turnContext.SendActivityAsync(Texts.Get(language is null ? "Language.Current" : "Language.Unknown"), cancellationToken: cancellationToken);
+            // The commands offered in the reader's own command word ("language français", "langue english").
+            await turnContext.SendActivityAsync(Texts.Get(language is null ? "Language.Current" : "Language.Unknown",
+                Examples.Command("Command.Language.Title", BotLanguage.FrenchName), Examples.Command("Command.Language.Title", BotLanguage.EnglishName)),
+                cancellationToken: cancellationToken);
             return;
         }
 

@@ -19,6 +19,12 @@ public static class BotLanguage
 
     public static IReadOnlyList<string> Supported { get; } = [English, French];
 
+    /// <summary>Each language by its own name, as typed after <c>language</c> / <c>langue</c> in either language.</summary>
+    public const string EnglishName = "english";
+
+    /// <inheritdoc cref="EnglishName"/>
+    public const string FrenchName = "français";
+
     /// <summary>Where a turn keeps the language it chose (<see cref="Remember"/>), for what runs outside the turn's async flow (the adapter's error handler).</summary>
     public const string TurnStateKey = "FocusBot.Language";
 

@@ -173,7 +173,12 @@ public sealed class SituationCardActions(
         await reads.RecordAsync(situation, who.Member, withHistory ? AuditChannel.TeamsCard : AuditChannel.TeamsCardRefresh, cancellationToken);
         if (!withHistory) return card;
         var coChairReads = await reads.CoChairsWhoReadAsync(situation.Id, cancellationToken);
-        return SituationHistory.AddTo(card, situation, table, agencies, catalogue, coChairReads);
+        var readerAgencies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var read in coChairReads)
+        {
+            if (await roster.FindMemberByEmailAsync(read.MemberEmail, cancellationToken) is { } reader) readerAgencies[read.MemberEmail] = reader.AgencyId;
+        }
+        return SituationHistory.AddTo(card, situation, table, agencies, catalogue, coChairReads, readerAgencies);
     }
 
     private async Task<AdaptiveCard> ConcludeAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using FocusBot.Core.Deliveries;
 using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Cards;
 using FocusBot.Teams.Cards.Situations;
 using FocusBot.Teams.Localization;
 using FocusBot.Teams.Proactive;
@@ -121,7 +122,7 @@ public sealed class SituationDeliveryComposer(
     private static string LeadDeclined(Situation situation, IReadOnlyDictionary<string, Agency> agencies)
     {
         var lead = situation.LeadAssignment!;
-        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, lead.DeclineReason?.TrimEnd().TrimEnd('.'),
+        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, UserText.ForCard(lead.DeclineReason?.TrimEnd().TrimEnd('.')),
             Texts.Get("Action.ChangeAgencies"));
     }
 
@@ -143,10 +144,12 @@ public sealed class SituationDeliveryComposer(
             ? Texts.Get(update.WasOnTime == true ? "Notice.UpdateWhat.OnTime" : "Notice.UpdateWhat.Late", situation.Id)
             : Texts.Get("Notice.UpdateWhat.Update", situation.Id);
         var message = Texts.Get("Notice.UpdatePosted", AgencyNames.Of(agencies, update.AgencyId), what, TableTime.Describe(update.At, table),
-            catalogue.UpdateKinds.LocalLabelOf(update.KindId), update.Note);
-        if (update.NextStep is { } nextStep) message += "\n\n" + Texts.Get("Update.NextStepLine", nextStep);
+            catalogue.UpdateKinds.LocalLabelOf(update.KindId), UserText.ForCard(update.Note));
+        if (update.NextStep is { } nextStep) message += "\n\n" + Texts.Get("Update.NextStepLine", UserText.ForCard(nextStep));
         if (update.BarrierIds.Count > 0)
             message += "\n\n" + Texts.Get("History.Barriers", string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LocalLabelOf)));
+        if (update.ServiceIds.Count > 0)
+            message += "\n\n" + Texts.Get("History.Services", string.Join(", ", update.ServiceIds.Select(catalogue.Services.LocalLabelOf)));
         return message;
     }
 

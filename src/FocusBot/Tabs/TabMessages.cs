@@ -28,7 +28,7 @@ public static class TabMessages
     public static string Declined(Situation situation, SituationResult result, Table table, IReadOnlyDictionary<string, Agency> agencies) =>
         Texts.Get("Notice.Declined.Message", situation.Id);
 
-    /// <summary>"Northside Mental Health reported back on DM-2026-0001 (Demo Table), Monday …(Toronto time). …" (also for the same form sent again).</summary>
+    /// <summary>"DM-2026-0001 (Demo Table): Northside Mental Health reported back on Monday …(Toronto time). …" (also for the same form sent again).</summary>
     public static string UpdatePosted(Situation situation, SituationResult result, Table table, IReadOnlyDictionary<string, Agency> agencies) =>
         result.PostedUpdate is { } update
             ? Texts.Get("UpdatePosted.Text", AgencyNames.Of(agencies, update.AgencyId), situation.Id, table.Name, TableTime.Describe(update.At, table))

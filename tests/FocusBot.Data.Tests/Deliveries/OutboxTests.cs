@@ -11,6 +11,7 @@ using FocusBot.Data.Roster;
 using FocusBot.Data.Situations;
 using FocusBot.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -56,10 +57,10 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     private Task<RecordOutcome> RecordAsync(string? submissionId) =>
         WithWorkflow(w => w.RecordAsync(Request(), Member("chair.demo@city.example"), default, submissionId));
 
-    private OutboxDispatcher Dispatcher(FocusBotDbContext db, IChatSender chat) => new(
+    private OutboxDispatcher Dispatcher(FocusBotDbContext db, IChatSender chat, ILogger<OutboxDispatcher>? logger = null) => new(
         new EfDeliveryStore(db), new PostsToRecipient(), chat, new FocusBot.Data.Conversations.EfConversationStore(db, _time),
         new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db), new NoDispatchSignal(), _time),
-        _options, _time, NullLogger<OutboxDispatcher>.Instance);
+        _options, _time, logger ?? NullLogger<OutboxDispatcher>.Instance);
 
     /// <summary>Claims and delivers until nothing is due, each row with its own context, as the worker does.</summary>
     private async Task<int> DeliverAllAsync(IChatSender chat, string worker = "worker")
@@ -229,6 +230,31 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Equal(["demo"], woken);
         Assert.Equal(3, (await RowsAsync()).Count(r => r.Kind == DeliveryKind.Notice && r.State == DeliveryState.Pending));
+    }
+
+    [Fact]
+    public async Task A_notice_that_cannot_be_delivered_is_logged_by_what_it_is_about_not_as_a_notice_of_null()
+    {
+        await With(db => new EfDeliveryStore(db).AddAsync([Delivery.Due(DeliveryKind.Notice, "demo", null, "personal:gone@city.example",
+            _time.GetUtcNow(), text: new CoChairProblem(CoChairProblemKind.ChannelDeleted).ToJson())], default).ContinueWith(_ => 0));
+        var chat = new CountingSender { NoConversationWith = "gone@city.example" };
+        var logger = new RecordingLogger();
+
+        var row = Assert.Single(await With(db => Dispatcher(db, chat).ClaimAsync("worker", _options.BatchSize, default)));
+        Assert.Equal(DeliveryState.Failed, await With(db => Dispatcher(db, chat, logger).DeliverAsync(row, default)));
+
+        var line = Assert.Single(logger.Lines, l => l.Contains(row.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains("(Notice ChannelDeleted for table demo)", line);
+        Assert.DoesNotContain("(null)", line);
+    }
+
+    private sealed class RecordingLogger : ILogger<OutboxDispatcher>
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue(formatter(state, exception));
     }
 
     private sealed class RecordingSignal(ConcurrentQueue<string> woken) : IDispatchSignal

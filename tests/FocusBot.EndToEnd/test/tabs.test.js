@@ -181,7 +181,7 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       await page.check(`${form} input[name=services][value=housing]`);
       await page.screenshot({ path: path.join(OUT, 'my-situations-update-form-1280.png'), fullPage: true });
       await page.click(`${form} button[type=submit]`);
-      await page.waitForFunction((id) => document.getElementById('status').textContent.includes(`reported back on ${id}`), s3);
+      await page.waitForFunction((id) => document.getElementById('status').textContent.match(new RegExp(`${id} \\(.+\\): .+ reported back on `)), s3);
       assert.deepEqual((await call(base, 'GET', `/api/v1/situations/${s3}`)).updates.map((u) => u.services), [['housing']]);
 
       // --- French (?lang=fr-CA stands in for the Teams context's locale): the pages' words, dates and numbers ---

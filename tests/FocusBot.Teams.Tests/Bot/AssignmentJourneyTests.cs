@@ -179,7 +179,7 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
         var (_, declined) = await _bot.ClickAsync("lead-rep", "situation.decline",
             new JObject { ["situationId"] = id, ["agencyId"] = "northside-mh", ["reason"] = "No capacity this week" });
 
-        Assert.Contains("Not declined", TextOf(noReason));
+        Assert.Contains("Decline not recorded", TextOf(noReason));
         Assert.Contains("Declined", TextOf(declined));
         var told = _bot.Chat.Sent.Where(s => s.Message.Text?.Contains("declined to lead DM-2026-0001") == true).Select(s => s.To.Key).Order();
         Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);

@@ -1,5 +1,6 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Data.Roster;
+using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
 using static FocusBot.Teams.Tests.Bot.DemoTableJourney;
 
@@ -76,5 +77,55 @@ public sealed class LanguageJourneyTests : IAsyncLifetime
         Assert.Contains("Compte rendu de 48 heures publié à temps", posted);
         var toCoChair = Assert.Single(Bot.Chat.Sent, s => s.To == ConversationAddress.Personal("chair.demo@city.example")).Message.Text!;
         Assert.StartsWith("Northside Mental Health posted the 48-hour update", toCoChair);
+    }
+
+    [Fact]
+    public async Task In_the_table_s_channel_the_answer_is_in_the_table_s_language_and_in_a_personal_chat_in_the_member_s()
+    {
+        await Bot.SendAsync(BotHarness.Message("language français", LeadRep));
+
+        Assert.Contains("What FocusBot can do", CardText.Of(Assert.Single(await Bot.SendAsync(FrenchTeams(BotHarness.Message("aide", LeadRep, conversationType: "channel"))))));
+        Assert.Contains("Ce que FocusBot peut faire", CardText.Of(Assert.Single(await Bot.SendAsync(FrenchTeams(BotHarness.Message("aide", LeadRep))))));
+
+        await using (var db = Bot.Database())
+        {
+            (await db.Tables.SingleAsync(t => t.Id == "demo")).Language = "fr-CA";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains("Ce que FocusBot peut faire", CardText.Of(Assert.Single(await Bot.SendAsync(BotHarness.Message("help", CoChair, conversationType: "channel")))));
+        Assert.Contains("What FocusBot can do", CardText.Of(Assert.Single(await Bot.SendAsync(BotHarness.Message("help", CoChair)))));
+    }
+
+    [Theory]
+    [InlineData("langue", "fr-CA", "**langue english**", "**langue français**", "language")]
+    [InlineData("language", "en-CA", "**language english**", "**language français**", "langue")]
+    public async Task Language_alone_offers_the_commands_in_the_reader_s_own_words(string typed, string locale, string toEnglish, string toFrench, string otherWord)
+    {
+        var ask = BotHarness.Message(typed, LeadRep);
+        ask.Locale = locale;
+
+        var answer = Assert.Single(await Bot.SendAsync(ask)).AsMessageActivity().Text;
+
+        Assert.Contains(toEnglish, answer);
+        Assert.Contains(toFrench, answer);
+        Assert.DoesNotContain($"**{otherWord} ", answer);
+    }
+
+    [Fact]
+    public async Task A_decline_that_is_not_recorded_says_so_in_French_words()
+    {
+        await Bot.SendAsync(BotHarness.Message("language français", LeadRep));
+        var id = await _table.RecordAsync();
+
+        var (_, refused) = await Bot.ClickAsync(LeadRep, "situation.decline", new JObject { ["situationId"] = id, ["agencyId"] = "northside-mh" });
+
+        Assert.Contains("Refus non enregistré", TextOf(refused));
+    }
+
+    private static Microsoft.Bot.Schema.Activity FrenchTeams(Microsoft.Bot.Schema.Activity activity)
+    {
+        activity.Locale = "fr-CA";
+        return activity;
     }
 }

@@ -91,8 +91,25 @@ public sealed class ReadAuditJourneyTests : IAsyncLifetime
         var text = CardText.Of(await _table.SayAsync(CoChair, $"situation {_id}"));
 
         Assert.Contains("Read by co-chairs", text);
-        Assert.Contains("officer.demo@tps99.example", text);
-        Assert.Contains("chair.demo@city.example", text);
-        Assert.DoesNotContain("rep.demo@northside-mh.example", text);
+        Assert.Contains("Co-chair, Police Division 99", text);
+        Assert.Contains("Co-chair, City Community Safety", text);
+        // By role and agency, not by address: the agencies on the situation read this card too (GET /api/v1/audit names them).
+        Assert.DoesNotContain("@", text);
+    }
+
+    [Fact]
+    public async Task A_read_through_the_REST_API_shows_as_such_not_as_its_caller_s_address()
+    {
+        await using (var db = _table.Bot.Database())
+        {
+            var situation = (await new FocusBot.Data.Situations.EfSituationStore(db).FindAsync(_id, default))!;
+            var developmentCaller = new FocusBot.Core.Roster.Member { Email = "local-api@focusbot.invalid", AgencyId = "", Role = FocusBot.Core.Roster.MemberRole.Admin, TableIds = ["demo"] };
+            await new SituationReads(new EfAuditLog(db), _table.Bot.Time).RecordAsync(situation, developmentCaller, AuditChannel.Api, default);
+        }
+
+        var text = CardText.Of(await _table.SayAsync(CoChair, $"situation {_id}"));
+
+        Assert.Contains("An administrator, through the REST API", text);
+        Assert.DoesNotContain("local-api", text);
     }
 }

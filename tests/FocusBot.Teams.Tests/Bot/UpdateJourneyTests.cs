@@ -23,7 +23,7 @@ public sealed class UpdateJourneyTests : IAsyncLifetime
         var (status, card) = await Bot.ClickAsync(LeadRep, "situation.updateForm", new JObject { ["situationId"] = id });
 
         Assert.Equal(200, status);
-        Assert.Contains($"48-hour update on {id} · Demo Table", TextOf(card));
+        Assert.Contains($"48-hour update\nSituation {id} · Demo Table", TextOf(card));
         Assert.Contains("Thursday 26 November 2026", TextOf(card));
         var inputs = card!.Descendants().OfType<JObject>().Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
             .ToDictionary(o => (string)o["id"]!);
@@ -47,7 +47,7 @@ public sealed class UpdateJourneyTests : IAsyncLifetime
         var withId = CardText.Of(await _table.SayAsync(LeadRep, $"update {id.ToLowerInvariant()}"));
         var which = CardText.CardOf(await _table.SayAsync(LeadRep, "update"));
 
-        Assert.Contains($"48-hour update on {id}", withId);
+        Assert.Contains($"48-hour update\nSituation {id}", withId);
         Assert.Contains("Which situation is your update for?", TextOf(which));
         var choice = Assert.Single(Buttons(which));
         Assert.Equal($"Post the 48-hour update on {id}", (string?)choice["title"]);
@@ -98,7 +98,7 @@ public sealed class UpdateJourneyTests : IAsyncLifetime
 
         Assert.Contains(expected, TextOf(card));
         Assert.Empty(Buttons(card));
-        Assert.Contains($"Update on {id}", TextOf(coChair));
+        Assert.Contains($"Update\nSituation {id}", TextOf(coChair));
     }
 
     [Fact]

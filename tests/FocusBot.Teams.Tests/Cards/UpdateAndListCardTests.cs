@@ -15,7 +15,7 @@ public sealed class UpdateAndListCardTests
 
         var card = Json(UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: false, typed, "Please remove the street address."));
 
-        Assert.Equal("Update on DM-2026-0001 · Demo Table", (string?)Body(card)[0]!["text"]);
+        Assert.Equal(["Update", "Situation DM-2026-0001 · Demo Table"], Body(card).Take(2).Select(e => (string?)e!["text"]));
         Assert.Equal("Attention", (string?)TextBlock(card, "Please remove the street address.")["color"]);
         Assert.Equal("services-refused", (string?)Input(card, "kind")["value"]);
         Assert.Equal("He refused; see 12 Main Street.", (string?)Input(card, "note")["value"]);
@@ -45,6 +45,23 @@ public sealed class UpdateAndListCardTests
         Assert.Equal("48-hour update posted on time", (string?)Body(card)[0]!["text"]);
         Assert.Contains(("What happened", "Contacted"), Facts(card));
         Assert.Equal(["View situation"], ButtonTitles(card));
+    }
+
+    [Theory]
+    [InlineData("en-CA", "Services mobilized", "Mental health, Addictions", "Services mobilized: Mental health, Addictions")]
+    [InlineData("fr-CA", "Services mobilisés", "Santé mentale, Dépendances", "Services mobilisés\u00A0: Santé mentale, Dépendances")]
+    public void The_services_mobilized_that_were_ticked_show_on_the_confirmation_and_in_the_history(string language, string title, string named, string line)
+    {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
+        var s = LeadAccepted();
+        Succeeds(s.PostUpdate(LeadRep, "contacted", "Door knock done with outreach.", null, [], Catalogue, RecordedAt.AddDays(1),
+            serviceIds: ["mental-health", "addictions"]));
+
+        var confirmation = Json(UpdatePostedCard.Build(s, Demo, AgenciesById, Catalogue, s.Updates[0]));
+        var history = Json(SituationHistory.AddTo(new Teams.Cards.AdaptiveCard(), s, Demo, AgenciesById, Catalogue));
+
+        Assert.Contains((title, named), Facts(confirmation));
+        Assert.Contains(line, Texts(history));
     }
 
     [Fact]

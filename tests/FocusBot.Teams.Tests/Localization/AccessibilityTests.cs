@@ -55,6 +55,50 @@ public sealed partial class AccessibilityTests
         Assert.False(texts.Any(t => LongDate().IsMatch(t)) && texts.Any(t => ShortDate().IsMatch(t)), "the card writes dates in two styles");
     }
 
+    /// <summary>
+    /// A situation id never sits where a phone can break it at a hyphen ("DM-" / "2026-0001", as Chromium and Teams do):
+    /// in a wrapping text it starts its line, or follows a few words only, so that it always ends on the first line
+    /// of a 360 px card (about 312 px of text: 28 characters of a Medium bold heading, 32 of body text). After a
+    /// longer lead (an agency's name, a heading's words) where it falls depends on the words and the phone.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryCardInEveryLanguage))]
+    public void No_situation_id_sits_where_a_phone_can_break_it(string name, string language)
+    {
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+        var card = Json(CardSamples.All[name]());
+
+        Assert.Empty(IdsThatCanWrap(card));
+    }
+
+    [Fact]
+    public void The_id_check_fails_on_an_id_after_a_long_lead()
+    {
+        var card = Json(new FocusBot.Teams.Cards.AdaptiveCard()
+            .Heading("Compte rendu de 48 heures sur DM-2026-0001 · Demo Table")
+            .Text("Northside Mental Health reported back on DM-2026-0001.")
+            .Heading("Situation DM-2026-0001 · Demo Table")
+            .Text("- **situation DM-2026-0001**: the card"));
+
+        Assert.Equal(["Compte rendu de 48 heures sur DM-2026-0001", "Northside Mental Health reported back on DM-2026-0001"], IdsThatCanWrap(card));
+    }
+
+    private static List<string> IdsThatCanWrap(JsonObject card)
+    {
+        var texts = Objects(card).Where(o => TypeOf(o) == "TextBlock")
+            .Select(o => ((string)o["text"]!, (string?)o["size"] is "Medium" or "Large" or "ExtraLarge" ? 16 : 20))
+            .Concat(Facts(card).SelectMany(f => new[] { (f.Title, 8), (f.Value, 8) }));
+        return [.. texts
+            .SelectMany(t => t.Item1.Split('\n').Select(line => (Line: ListItem().Replace(line, "").Replace("**", ""), MaxLead: t.Item2)))
+            .SelectMany(t => SituationId().Matches(t.Line).Where(m => m.Index > t.MaxLead).Select(m => t.Line[..(m.Index + m.Length)]))];
+    }
+
+    [GeneratedRegex(@"\b[A-Z]{2,}-\d{4}-\d{4}\b")]
+    private static partial Regex SituationId();
+
+    [GeneratedRegex(@"^\s*([-*+]|\d+\.)\s+")]
+    private static partial Regex ListItem();
+
     [Fact]
     public void The_checks_fail_on_a_card_that_breaks_them()
     {

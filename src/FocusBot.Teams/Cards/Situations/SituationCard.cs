@@ -136,7 +136,7 @@ public static class SituationCard
         return assignment.State switch
         {
             AssignmentState.Accepted => Texts.Get("Answer.Accepted", name),
-            AssignmentState.Declined when showDeclineReason && assignment.DeclineReason is { } reason => Texts.Get("Answer.DeclinedBecause", name, reason),
+            AssignmentState.Declined when showDeclineReason && assignment.DeclineReason is { } reason => Texts.Get("Answer.DeclinedBecause", name, UserText.ForCard(reason)),
             AssignmentState.Declined => Texts.Get("Answer.Declined", name),
             _ => Texts.Get("Answer.Waiting", name),
         };
@@ -154,7 +154,7 @@ public static class SituationCard
         if (s.Summary is { } summary)
         {
             card.Add(Element.Text(Texts.Get("Situation.Summary"), weight: "Bolder"));
-            card.Text(summary);
+            card.Text(UserText.ForCard(summary));
         }
 
         if (s.Updates.Count > 0)
@@ -163,10 +163,10 @@ public static class SituationCard
             // The status line already says whether the 48-hour update came on time: this is what it said.
             card.Add(Element.Text(Texts.Get("Situation.LatestUpdate", catalogue.UpdateKinds.LocalLabelOf(latest.KindId),
                 AgencyNames.Of(agencies, latest.AgencyId), TableTime.Describe(latest.At, table)), weight: "Bolder"));
-            card.Text(latest.Note);
+            card.Text(UserText.ForCard(latest.Note));
             if (latest.NextStep is { } nextStep)
             {
-                card.Text(Texts.Get("Update.NextStepLine", nextStep), subtle: true);
+                card.Text(Texts.Get("Update.NextStepLine", UserText.ForCard(nextStep)), subtle: true);
             }
         }
     }

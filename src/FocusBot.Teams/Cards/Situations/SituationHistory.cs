@@ -21,10 +21,13 @@ public static class SituationHistory
 
     /// <summary>
     /// Adds the history to a card that shows the full view; never call it for a filter-2 view. <paramref name="coChairReads"/>
-    /// (from the read audit) are listed under "Read by co-chairs".
+    /// (from the read audit) are listed under "Read by co-chairs" by role and agency (<paramref name="readerAgencies"/>:
+    /// each reader's e-mail to their agency id, from the roster), never by e-mail: the agencies on the situation read
+    /// this card too, and the minimum necessary (DOMAIN.md, "Privacy") is which co-chair's agency read it and when;
+    /// administrators get each reader's address from <c>GET /api/v1/audit</c>.
     /// </summary>
     public static AdaptiveCard AddTo(AdaptiveCard card, Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
-        SituationCatalogue catalogue, IReadOnlyList<CoChairRead>? coChairReads = null)
+        SituationCatalogue catalogue, IReadOnlyList<CoChairRead>? coChairReads = null, IReadOnlyDictionary<string, string>? readerAgencies = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(s);
@@ -53,10 +56,12 @@ public static class SituationHistory
         foreach (var update in shown)
         {
             card.Add(Element.Text(UpdateHeading(update, table, agencies, catalogue), weight: "Bolder"));
-            card.Text(update.Note);
-            if (update.NextStep is { } nextStep) card.Text(Texts.Get("Update.NextStepLine", nextStep), subtle: true);
+            card.Text(UserText.ForCard(update.Note));
+            if (update.NextStep is { } nextStep) card.Text(Texts.Get("Update.NextStepLine", UserText.ForCard(nextStep)), subtle: true);
             if (update.BarrierIds.Count > 0)
                 card.Text(Texts.Get("History.Barriers", string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LocalLabelOf))), subtle: true);
+            if (update.ServiceIds.Count > 0)
+                card.Text(Texts.Get("History.Services", string.Join(", ", update.ServiceIds.Select(catalogue.Services.LocalLabelOf))), subtle: true);
         }
 
         var events = s.Events.Where(e => e.Kind != SituationEventKind.UpdatePosted).ToList();
@@ -74,10 +79,22 @@ public static class SituationHistory
             card.Add(Element.Text(Texts.Get("History.ReadBy"), size: "Medium", weight: "Bolder"));
             // Who and when last, not how often: the same card opened twice (a redelivered invoke) draws the same card;
             // GET /api/v1/audit has every read.
-            card.Facts(coChairReads.Select(r => (r.MemberEmail, Texts.Get("History.LastRead", Short(r.LastReadAt, table)))));
+            card.Facts(coChairReads
+                .GroupBy(r => Reader(r, readerAgencies, agencies))
+                .Select(g => (g.Key, Texts.Get("History.LastRead", Short(g.Max(r => r.LastReadAt), table)))));
         }
 
         return card;
+    }
+
+    /// <summary>"Co-chair, City of Toronto"; "An administrator, through the REST API" (a script, or the API's development caller).</summary>
+    private static string Reader(CoChairRead read, IReadOnlyDictionary<string, string>? readerAgencies, IReadOnlyDictionary<string, Agency> agencies)
+    {
+        if (read.ThroughApi) return Texts.Get("History.ReaderThroughApi");
+        var role = Texts.Get(read.Role == SituationReads.AdminRole ? "History.ReaderAdmin" : "History.ReaderCoChair");
+        return readerAgencies?.GetValueOrDefault(read.MemberEmail) is { Length: > 0 } agencyId
+            ? Texts.Get("History.ReaderOfAgency", role, AgencyNames.Of(agencies, agencyId))
+            : role;
     }
 
     private static List<SituationUpdate> LatestWithinBudget(IReadOnlyList<SituationUpdate> updates)

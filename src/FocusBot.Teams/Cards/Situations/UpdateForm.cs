@@ -41,9 +41,10 @@ public static class UpdateForm
         ArgumentNullException.ThrowIfNull(catalogue);
         typed ??= UpdateFormValues.Empty;
 
-        var card = new AdaptiveCard().Heading(isFortyEightHourUpdate
-            ? Texts.Get("UpdateForm.HeadingFortyEight", s.Id, table.Name)
-            : Texts.Get("UpdateForm.Heading", s.Id, table.Name));
+        // What the form is, then which situation: the id starts its own line, where a phone never breaks it at a hyphen.
+        var card = new AdaptiveCard()
+            .Heading(Texts.Get(isFortyEightHourUpdate ? "UpdateForm.HeadingFortyEight" : "UpdateForm.Heading"))
+            .Add(Element.Text(Texts.Get("Situation.Heading", s.Id, table.Name), weight: "Bolder"));
         if (isFortyEightHourUpdate && s.UpdateDueAt is { } due)
         {
             card.Text(Texts.Get("UpdateForm.Due", TableTime.Describe(due, table)));

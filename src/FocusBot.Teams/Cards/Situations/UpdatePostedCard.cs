@@ -7,7 +7,7 @@ namespace FocusBot.Teams.Cards.Situations;
 
 /// <summary>
 /// What the member who posted an update sees next (in their personal chat): whether it was the 48-hour update and
-/// whether it came on time, and what they posted.
+/// whether it came on time, and what they posted (kind, note, next step, barriers met, services mobilized).
 /// </summary>
 public static class UpdatePostedCard
 {
@@ -38,8 +38,9 @@ public static class UpdatePostedCard
     private static IEnumerable<(string, string)> Facts(SituationUpdate update, SituationCatalogue catalogue)
     {
         yield return (Texts.Get("UpdateForm.Kind"), catalogue.UpdateKinds.LocalLabelOf(update.KindId));
-        yield return (Texts.Get("UpdateForm.Note"), update.Note);
-        if (update.NextStep is { } nextStep) yield return (Texts.Get("UpdatePosted.NextStep"), nextStep);
+        yield return (Texts.Get("UpdateForm.Note"), UserText.ForCard(update.Note));
+        if (update.NextStep is { } nextStep) yield return (Texts.Get("UpdatePosted.NextStep"), UserText.ForCard(nextStep));
         if (update.BarrierIds.Count > 0) yield return (Texts.Get("UpdatePosted.Barriers"), string.Join(", ", update.BarrierIds.Select(catalogue.Barriers.LocalLabelOf)));
+        if (update.ServiceIds.Count > 0) yield return (Texts.Get("UpdatePosted.Services"), string.Join(", ", update.ServiceIds.Select(catalogue.Services.LocalLabelOf)));
     }
 }
