@@ -46,12 +46,16 @@ public static class FigureEndpoints
         var (scope, problems) = await ScopeAsync(table, from, to, http, caller, roster, time, cancellationToken);
         if (scope is null) return TypedResults.ValidationProblem(problems, title: "The export was not made: some parameters are invalid.");
 
-        var exported = await situations.ListAsync(
-            new SituationQuery([.. scope.Tables.Select(t => t.Id)], [SituationStatus.Concluded, SituationStatus.NotAer]), cancellationToken);
-        var csv = RtdExport.ToCsv(exported, scope.Tables, await roster.AgenciesAsync(cancellationToken), scope.Period, catalogue);
+        var agencies = await roster.AgenciesAsync(cancellationToken);
         var name = scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"rtd-{name}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv\"";
-        return TypedResults.Text(csv, "text/csv; charset=utf-8");
+        // Streamed as the rows are read, a batch of situations at a time: memory stays flat however long the period.
+        return TypedResults.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+            await RtdExport.WriteCsvAsync(writer, situations.ExportedAsync([.. scope.Tables.Select(t => t.Id)], scope.Period, cancellationToken),
+                scope.Tables, agencies, scope.Period, catalogue, cancellationToken);
+        }, "text/csv; charset=utf-8");
     }
 
     private static async Task<(FiguresScope? Scope, Dictionary<string, string[]> Problems)> ScopeAsync(string? table, string? from, string? to,
