@@ -102,8 +102,8 @@ static class ProvinceBench
                     var a = Stats(times["after"]);
                     foreach (var (code, s) in new[] { ("before", b), ("after", a) })
                     {
-                        Console.WriteLine(string.Create(Inv, $"{op.Name,-32} {code,-6} {s.P50,9:0.00} {s.P99,9:0.00} {s.Mean,9:0.00} {op.Iterations,11}" +
-                            (code == "after" ? $"   {a.P50 / b.P50,10:0.00}x {a.P99 / b.P99,6:0.00}x" : "")));
+                        var ratio = code == "after" ? string.Format(Inv, "   {0,10:0.00}x {1,6:0.00}x", a.P50 / b.P50, a.P99 / b.P99) : "";
+                        Console.WriteLine(string.Format(Inv, "{0,-32} {1,-6} {2,9:0.00} {3,9:0.00} {4,9:0.00} {5,11}{6}", op.Name, code, s.P50, s.P99, s.Mean, op.Iterations, ratio));
                         results.Add(string.Create(Inv, $"{provider},{schema},{op.Name},{code},{s.P50:0.000},{s.P99:0.000},{s.Mean:0.000},{op.Iterations}"));
                     }
                 }
@@ -448,9 +448,18 @@ sealed class ProvinceDatabase : IAsyncDisposable
         return new(provider, builder.ConnectionString, $"database {name} on {builder.Host}:{builder.Port}", null, postgresAdmin, name, keep);
     }
 
-    public FocusBotDbContext CreateContext() => Provider == "postgres"
-        ? new PostgresFocusBotDbContext(new DbContextOptionsBuilder<PostgresFocusBotDbContext>().UsePostgres(ConnectionString).Options)
-        : new SqliteFocusBotDbContext(new DbContextOptionsBuilder<SqliteFocusBotDbContext>().UseSqliteDatabase(ConnectionString).Options);
+    public FocusBotDbContext CreateContext()
+    {
+        if (Provider == "postgres")
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresFocusBotDbContext>();
+            postgres.UsePostgres(ConnectionString);
+            return new PostgresFocusBotDbContext(postgres.Options);
+        }
+        var sqlite = new DbContextOptionsBuilder<SqliteFocusBotDbContext>();
+        sqlite.UseSqliteDatabase(ConnectionString);
+        return new SqliteFocusBotDbContext(sqlite.Options);
+    }
 
     /// <summary>Migrates to the last migration before ProvinceScale, or to the latest.</summary>
     public async Task MigrateToAsync(bool beforeProvinceScale)

@@ -142,7 +142,7 @@ sealed class SituationGenerator(ProvinceWorld world, SituationCatalogue catalogu
         var aer = _random.NextDouble() >= 0.1;
         var type = _random.NextDouble() switch { < 0.8 => "person", < 0.95 => "family", _ => "environment" };
         var lead = agencies[2 + _random.Next(agencies.Count - 2)];
-        var assisting = agencies.Skip(1).Where(a => a != lead).OrderBy(_ => _random.Next()).Take(_random.Next(0, 3)).ToList();
+        var assisting = agencies.Skip(1).Where(a => a != lead).OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).ToList();
         var request = new NewSituationRequest
         {
             Table = table.Id, Type = type, AgeGroup = Pick(catalogue.AgeGroups), Gender = Pick(catalogue.Genders),

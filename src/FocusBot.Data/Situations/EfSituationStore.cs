@@ -166,6 +166,7 @@ public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize =
     {
         ArgumentNullException.ThrowIfNull(tableIds);
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentOutOfRangeException.ThrowIfLessThan(exportBatchSize, 1);
         if (tableIds.Count == 0) yield break;
         var (from, to) = period.UtcWindow();
         var (fromDay, toDay) = (period.From, period.To);
