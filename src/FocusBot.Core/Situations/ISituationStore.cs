@@ -3,7 +3,7 @@ using FocusBot.Core.Deliveries;
 
 namespace FocusBot.Core.Situations;
 
-/// <summary>Which situations to list. Every filter is optional; an empty <see cref="TableIds"/> means none.</summary>
+/// <summary>Which situations to list. Every filter is optional; an empty <see cref="TableIds"/> or <see cref="Ids"/> means none.</summary>
 /// <param name="CountedIn">
 /// Only the situations a period's figures can count (<see cref="Figures.TableFigures"/>, <see cref="Figures.DashboardFigures"/>):
 /// open or active now, discussed in the period, or concluded after the period began having been recorded before it
@@ -15,7 +15,8 @@ public sealed record SituationQuery(
     IReadOnlyCollection<string>? TableIds = null,
     IReadOnlyCollection<SituationStatus>? Statuses = null,
     string? AgencyId = null,
-    Figures.FiguresPeriod? CountedIn = null);
+    Figures.FiguresPeriod? CountedIn = null,
+    IReadOnlyCollection<string>? Ids = null);
 
 /// <summary>A copy of a situation's card that the bot posted, so that it can be updated when the situation changes.</summary>
 public sealed record PostedCard(ConversationAddress Address, string ActivityId);
@@ -56,18 +57,12 @@ public interface ISituationStore
     Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// How many situations of <paramref name="tableIds"/> are open or active; with <paramref name="agencyId"/>, only those
-    /// on which that agency is lead or assisting (asked or accepted, not declined or released) or originating
-    /// (<see cref="SituationListing.ConcernsAgency"/>).
+    /// The ids of the open and active situations of <paramref name="tableIds"/>, most urgent first as
+    /// <see cref="SituationUrgency.MostUrgentFirst"/> orders them as of <paramref name="now"/>, ordered in the database
+    /// (nothing else is read). With <paramref name="agencyId"/>, only those on which that agency is lead or assisting
+    /// (asked or accepted, not declined or released) or originating (<see cref="SituationListing.ConcernsAgency"/>).
     /// </summary>
-    Task<int> CountOpenAsync(IReadOnlyCollection<string> tableIds, string? agencyId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The situations <see cref="CountOpenAsync"/> counts, most urgent first as <see cref="SituationUrgency.MostUrgentFirst"/>
-    /// orders them as of <paramref name="now"/>, ordered and paged in the database: <paramref name="take"/> of them after
-    /// the first <paramref name="skip"/>, with their assignments, updates and events (not tracked).
-    /// </summary>
-    Task<IReadOnlyList<Situation>> OpenPageAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now, int skip, int take,
+    Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
         CancellationToken cancellationToken);
 
     /// <summary>

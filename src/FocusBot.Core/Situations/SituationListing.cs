@@ -36,7 +36,7 @@ public sealed class SituationListing(ISituationStore situations, TimeProvider ti
     }
 
     /// <summary>
-    /// One page of <see cref="OpenAsync"/>'s list, ordered, counted and paged in the database so that only the page's
+    /// One page of <see cref="OpenAsync"/>'s list, ordered in the database (ids only), so that only the page's
     /// situations are read with their rows. <paramref name="page"/> counts from 1; one out of range gives the first page,
     /// or the empty page after the last.
     /// </summary>
@@ -51,11 +51,14 @@ public sealed class SituationListing(ISituationStore situations, TimeProvider ti
         // A member sees (at least the filter-2 view of) every situation of a table they sit at: no per-row visibility check.
         var tables = tableIds.Where(member.SitsAt).ToList();
         if (tables.Count == 0) return new([], 1, 0);
-        var agency = agencyOnly ? member.AgencyId : null;
-        var total = await situations.CountOpenAsync(tables, agency, cancellationToken);
+        // Ordered in the database, ids only: only the page's situations are then read with their rows.
+        var ids = await situations.OpenIdsMostUrgentFirstAsync(tables, agencyOnly ? member.AgencyId : null, time.GetUtcNow(), cancellationToken);
+        var total = ids.Count;
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages + 1);
-        var rows = page > pages ? [] : await situations.OpenPageAsync(tables, agency, time.GetUtcNow(), (page - 1) * pageSize, pageSize, cancellationToken);
+        var shown = ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        IReadOnlyList<Situation> read = shown.Count == 0 ? [] : await situations.ListAsync(new SituationQuery(Ids: shown), cancellationToken);
+        var rows = read.OrderBy(s => shown.IndexOf(s.Id)).ToList();
         return new(rows, page, total);
     }
 

@@ -106,6 +106,7 @@ public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize =
         if (query.Statuses is { } statuses) situations = situations.Where(s => statuses.Contains(s.Status));
         if (query.AgencyId is { } agency)
             situations = situations.Where(s => s.OriginatingAgencyId == agency || s.Assignments.Any(a => a.AgencyId == agency));
+        if (query.Ids is { } ids) situations = situations.Where(s => ids.Contains(s.Id));
         if (query.CountedIn is { } period)
         {
             var (from, to) = period.UtcWindow();
@@ -118,14 +119,9 @@ public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize =
         return await situations.AsSplitQuery().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    public Task<int> CountOpenAsync(IReadOnlyCollection<string> tableIds, string? agencyId, CancellationToken cancellationToken) =>
-        OpenOf(tableIds, agencyId).CountAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<Situation>> OpenPageAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
-        int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegative(take);
         var utcNow = now.ToUniversalTime();
         // SituationUrgency.MostUrgentFirst in SQL: overdue 48-hour updates (by due time), then those waiting for a lead,
         // then the rest (by recording), then by id in ordinal order.
@@ -143,10 +139,7 @@ public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize =
             .OrderBy(x => x.Overdue ? 0 : x.Status == SituationStatus.Open ? 1 : 2)
             .ThenBy(x => x.Overdue ? x.Due : x.CreatedAt);
         var ordered = db.Database.IsNpgsql() ? ranked.ThenBy(x => EF.Functions.Collate(x.Id, "C")) : ranked.ThenBy(x => x.Id);
-        var ids = await ordered.Select(x => x.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        if (ids.Count == 0) return [];
-        var page = await WithChildren(db.Situations.AsNoTracking()).Where(s => ids.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken);
-        return [.. page.OrderBy(s => ids.IndexOf(s.Id))];
+        return await ordered.Select(x => x.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>The open and active situations of the tables; with an agency, those it is asked on, working on or brought.</summary>

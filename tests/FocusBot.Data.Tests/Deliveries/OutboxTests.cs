@@ -304,10 +304,8 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         public Task<bool> TrySaveAsync(Situation situation, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken,
             (string Key, string Outcome)? submission = null) => inner.TrySaveAsync(situation, deliveries, cancellationToken, submission);
         public Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-        public Task<int> CountOpenAsync(IReadOnlyCollection<string> tableIds, string? agencyId, CancellationToken cancellationToken) =>
-            inner.CountOpenAsync(tableIds, agencyId, cancellationToken);
-        public Task<IReadOnlyList<Situation>> OpenPageAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now, int skip, int take,
-            CancellationToken cancellationToken) => inner.OpenPageAsync(tableIds, agencyId, now, skip, take, cancellationToken);
+        public Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+            CancellationToken cancellationToken) => inner.OpenIdsMostUrgentFirstAsync(tableIds, agencyId, now, cancellationToken);
         public IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Core.Figures.FiguresPeriod period,
             CancellationToken cancellationToken) => inner.ExportedAsync(tableIds, period, cancellationToken);
 
