@@ -30,6 +30,9 @@ param containerImage string = ''
 @description('Application ID URI (audience) of the backend API app registration with the app roles FocusBot.Admin and FocusBot.CoChair, e.g. api://focusbot-backend.')
 param backendAudience string
 
+@description('Client id of the Entra app registration the Teams tabs sign on to (Teams:TabAppId, the manifest\'s webApplicationInfo): the bot\'s managed identity cannot expose an API. Its Application ID URI is api://<BOT_DOMAIN>/<this id> (README).')
+param tabAppId string
+
 @description('PostgreSQL administrator login name (not a secret).')
 param postgresAdminLogin string = 'focusbotadmin'
 
@@ -258,6 +261,8 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = if (deployApp) {
             { name: 'MicrosoftAppTenantId', value: tenantId }
             { name: 'Backend__Authority', value: '${environment().authentication.loginEndpoint}${tenantId}/v2.0' }
             { name: 'Backend__Audience', value: backendAudience }
+            { name: 'Teams__BotDomain', value: appHostName }
+            { name: 'Teams__TabAppId', value: tabAppId }
             { name: 'Database__Provider', value: 'Postgres' }
             { name: 'ConnectionStrings__FocusBot', secretRef: 'database' }
             { name: 'Graph__UseManagedIdentity', value: 'true' }

@@ -5,4 +5,5 @@ using 'main.bicep'
 param baseName = readEnvironmentVariable('BASE_NAME', 'focusbot')
 param containerImage = readEnvironmentVariable('CONTAINER_IMAGE', '')
 param backendAudience = readEnvironmentVariable('BACKEND_AUDIENCE')
+param tabAppId = readEnvironmentVariable('TAB_APP_ID')
 param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')

@@ -52,7 +52,7 @@ static partial class DeliveryBench
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the host first: dotnet build src/FocusBot -c Release ({dll})");
 
         Console.WriteLine($"connector latency {latency.TotalMilliseconds:0} ms per call; Teams' limits at the stand-in: 7 posts/s per conversation, 50/s per app");
-        Console.WriteLine("reps   record invoke p50 ms   p99 ms   samples   all cards out after (median, s)   lost   duplicated   429s");
+        Console.WriteLine("reps   first invoke ms (cold host)   then: record invoke p50 ms   p99 ms   max ms   samples   all cards out after (median, s)   lost   duplicated   429s");
         var ok = true;
         foreach (var reps in sizes)
         {
@@ -73,8 +73,13 @@ static partial class DeliveryBench
             await Task.Delay(TimeSpan.FromSeconds(3));
             var (lost, duplicated) = run.LostAndDuplicated(samples);
             ok &= lost == 0 && duplicated == 0;
-            invoke.Sort(); allOut.Sort();
-            Console.WriteLine(string.Create(Inv, $"{reps,4}   {Percentile(invoke, 0.5),20:0} {Percentile(invoke, 0.99),8:0} {samples,9}   {Percentile(allOut, 0.5),31:0.0}   {lost,4}   {duplicated,10}   {run.Connector.Throttled,4}"));
+            // The first recording meets a host that has answered nothing yet (JIT, first queries, the co-chair's member
+            // look-up): reported apart, so that the percentiles are those of a running host.
+            var cold = invoke[0];
+            var warm = invoke.Skip(1).Order().ToList();
+            allOut.Sort();
+            Console.WriteLine(string.Create(Inv, $"{reps,4}   {cold,27:0}   {Percentile(warm, 0.5),26:0} {Percentile(warm, 0.99),8:0} {(warm.Count == 0 ? 0 : warm[^1]),8:0} {warm.Count,9}   {Percentile(allOut, 0.5),31:0.0}   {lost,4}   {duplicated,10}   {run.Connector.Throttled,4}"));
+            Console.WriteLine("       every invoke, in order (ms): " + string.Join(' ', invoke.Select(ms => ms.ToString("0", Inv))));
         }
 
         if (throughputReps > 0)

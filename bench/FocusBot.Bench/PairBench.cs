@@ -107,7 +107,7 @@ static partial class PairBench
         return legs.All(l => l.Errors == 0) ? 0 : 1;
     }
 
-    private static Side Parse(string spec, string name)
+    internal static Side Parse(string spec, string name)
     {
         var at = spec.IndexOf('=');
         var kind = at < 0 ? spec : spec[..at];
@@ -133,9 +133,9 @@ static partial class PairBench
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], Inv);
 
     /// <summary>A FocusBot database made once per side and copied for each leg: the roster and the situations it asks about.</summary>
-    private sealed record Seed(string DbFiles, List<string> SituationIds);
+    internal sealed record Seed(string DbFiles, List<string> SituationIds);
 
-    private static Dictionary<string, string> HostEnv(string db) => new()
+    internal static Dictionary<string, string> HostEnv(string db) => new()
     {
         ["ConnectionStrings__FocusBot"] = $"Data Source={db}",
         ["Reminders__Enabled"] = "false",
@@ -151,7 +151,7 @@ static partial class PairBench
     /// <paramref name="situations"/> situations led by northside-mh and the first rep accepts each as lead (so that
     /// updates can be posted).
     /// </summary>
-    private static async Task<Seed> SeedAsync(Side side, ConnectorStandIn connector, int conversations, int situations, string work)
+    internal static async Task<Seed> SeedAsync(Side side, ConnectorStandIn connector, int conversations, int situations, string work)
     {
         var dir = Path.Combine(work, $"seed-{side.Name}");
         Directory.CreateDirectory(dir);
@@ -301,6 +301,8 @@ sealed class HostProcess : IAsyncDisposable
     private readonly HttpClient _http;
     private HostProcess(Process process, HttpClient http) => (_process, _http) = (process, http);
     public int Pid => _process.Id;
+    /// <summary>The client bound to this host's address (the long run's open-loop load sends through it).</summary>
+    public HttpClient Http => _http;
 
     public static Process Start(string dll, string[] args, Dictionary<string, string> env, string logPath)
     {

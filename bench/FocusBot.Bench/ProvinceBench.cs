@@ -212,7 +212,7 @@ static class ProvinceBench
     {
         var agencies = await sp.GetRequiredService<IRosterStore>().AgenciesAsync(default);
         await RtdExport.WriteCsvAsync(writer, sp.GetRequiredService<ISituationStore>().ExportedAsync([s.Table.Id], period, default),
-            [s.Table], agencies, period, sp.GetRequiredService<SituationCatalogue>(), default);
+            [s.Table], agencies, period, sp.GetRequiredService<SituationCatalogue>(), header: null, french: false, default);
     }
 
     private sealed record Check(string Name, Func<IServiceProvider, Task<bool>> Same);

@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IAuditLog, EfAuditLog>();
         services.AddScoped<IRetentionStore, EfRetentionStore>();
         services.AddScoped<Core.Deliveries.IDeliveryStore, Deliveries.EfDeliveryStore>();
+        services.AddScoped<Core.Idempotency.IIdempotencyKeyStore, Idempotency.EfIdempotencyKeyStore>();
         return services;
     }
 

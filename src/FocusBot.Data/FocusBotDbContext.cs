@@ -6,6 +6,7 @@ using FocusBot.Core.Deliveries;
 using FocusBot.Data.Conversations;
 using FocusBot.Data.Privacy;
 using FocusBot.Data.Deliveries;
+using FocusBot.Data.Idempotency;
 using FocusBot.Data.Reminders;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public abstract class FocusBotDbContext(DbContextOptions options) : DbContext(op
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<ProcessedSubmission> ProcessedSubmissions => Set<ProcessedSubmission>();
+    public DbSet<StoredIdempotencyKey> IdempotencyKeys => Set<StoredIdempotencyKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,6 +7,7 @@ using FocusBot.Deliveries;
 using FocusBot.Figures;
 using FocusBot.Health;
 using FocusBot.Hosting;
+using FocusBot.Idempotency;
 using FocusBot.Meetings;
 using FocusBot.Privacy;
 using FocusBot.Reminders;
@@ -66,12 +67,14 @@ static async Task<int> RunAsync(HostCommand command)
     builder.Services.AddScoped<RosterImporter>();
     builder.Services.AddFocusBotSituations(builder.Configuration);
     builder.Services.AddBackendAuthorization(builder.Configuration);
+    // Idempotency-Key on the API's changes: a retried request has one effect and gets the first answer again.
+    builder.Services.AddIdempotencyKeys(builder.Configuration);
     // The Teams tabs: single sign-on (TeamsJS's token) when configured, else loopback development users.
     builder.Services.AddTabSignOn(builder.Configuration);
     builder.Services.AddProblemDetails();
     // Per-caller limits on the API (/api/messages counts per Teams user once the token is accepted).
     builder.Services.AddApiRateLimits();
-    builder.Services.AddOpenApi(options => options.AddSchemaTransformer<CatalogueSchemaTransformer>());
+    builder.Services.AddOpenApi(options => options.AddSchemaTransformer<CatalogueSchemaTransformer>().AddOperationTransformer<IdempotencyKeyOpenApi>());
 
     // OpenTelemetry to Azure Monitor and/or OTLP, when configured.
     builder.AddFocusBotTelemetry();

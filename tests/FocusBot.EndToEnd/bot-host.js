@@ -68,7 +68,9 @@ async function startBot({ logDir, env = {} } = {}) {
     fs.rmSync(work, { recursive: true, force: true });
     forget(work);
   };
-  const deadline = Date.now() + 60000;
+  // A loaded machine may need longer: FOCUSBOT_START_SECONDS (default 60).
+  const startSeconds = Number(process.env.FOCUSBOT_START_SECONDS) || 60;
+  const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) {
       const text = tail(log);
@@ -76,7 +78,7 @@ async function startBot({ logDir, env = {} } = {}) {
       throw new Error(`FocusBot exited (${child.exitCode}) before answering /healthz:\n${text}`);
     }
     try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { const text = tail(log); await stop(); throw new Error(`FocusBot did not answer /healthz in 60 s:\n${text}`); }
+    if (Date.now() > deadline) { const text = tail(log); await stop(); throw new Error(`FocusBot did not answer /healthz in ${startSeconds} s (FOCUSBOT_START_SECONDS):\n${text}`); }
     await sleep(200);
   }
   return { base, url: `${base}/api/messages`, log, stop, database: path.join(work, 'focusbot.db') };

@@ -39,16 +39,17 @@ const cannotRun = () => (process.env.CI === 'true' ? null : botBuilt());
 
 /**
  * Starts the bot (fresh database, sample roster) and a playground whose users are PEOPLE, `pageUser` first (the web
- * page's user). Logs go to artifacts/logs/<name>/.
+ * page's user); `locales` (e-mail -> e.g. 'fr-CA') is the language of those users' Teams (default: en-US). Logs go to
+ * artifacts/logs/<name>/.
  */
-async function startJourneys(name, { pageUser = PEOPLE.chair } = {}) {
+async function startJourneys(name, { pageUser = PEOPLE.chair, locales = {} } = {}) {
   const logDir = path.join(ARTIFACTS, 'logs', name);
   fs.rmSync(logDir, { recursive: true, force: true });
   const bot = await startBot({ logDir });
   let pg;
   try {
     const emails = [pageUser, ...Object.values(PEOPLE).filter((e) => e !== pageUser)];
-    pg = await startPlayground({ botUrl: bot.url, emails, logDir });
+    pg = await startPlayground({ botUrl: bot.url, emails, logDir, locales });
   } catch (e) {
     await bot.stop();
     throw e;

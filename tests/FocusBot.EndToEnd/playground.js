@@ -36,6 +36,7 @@ const PLAYGROUND_USERS = 6; // currentUser + exactly five users, as the playgrou
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const BOT = { id: '28:focusbot-playground', name: 'FocusBot' };
 const TENANT_ID = '5e1b7c2a-0f3d-4c8e-9a61-2b7d4e9f0c13';
+const PLAYGROUND_LOCALE = 'en-US'; // what the playground puts in every activity; it has no setting for another
 
 // Synthetic people: the roster has e-mail addresses only; Teams shows names. A member's name follows their place
 // in the roster, so the same address has the same name whichever users a playground holds.
@@ -116,7 +117,8 @@ function writeConfigFile(config, dir) {
 
 /**
  * Starts the playground against the bot and connects to it. Options: botUrl, port (default: a free one; 56150 is
- * the playground's own default), roster, table, emails, names (email -> display name), logDir.
+ * the playground's own default), roster, table, emails, names (email -> display name), locales (email -> the Teams
+ * client language that user's activities carry, e.g. 'fr-CA'; the playground itself always sends 'en-US'), logDir.
  */
 async function startPlayground(options = {}) {
   const port = options.port || await freePort();
@@ -126,6 +128,7 @@ async function startPlayground(options = {}) {
   fs.mkdirSync(logDir, { recursive: true });
   const log = path.join(logDir, 'playground.log');
   const pg = new Playground({ base: `http://127.0.0.1:${port}`, botUrl: options.botUrl || DEFAULT_BOT_URL, config, workDir, log });
+  for (const [email, locale] of Object.entries(options.locales || {})) pg.setLocale(email, locale);
   try {
     await pg._start(port, workDir, logDir);
   } catch (e) {
@@ -177,9 +180,10 @@ class Playground {
     /** Whom the web page stands for: what is typed there comes from them, and their 1:1 chat is the page's. */
     this._pageUser = config.currentUser;
     this._ids = 0;
+    this._locales = new Map(); // user id -> the locale of their Teams client (default: the playground's en-US)
     // So that journeys can destructure: const { as, lastCard, clickAction } = pg
     for (const name of ['as', 'say', 'lastCard', 'lastReply', 'replies', 'clickAction', 'install', 'stop', 'inbox',
-      'messagesIn', 'waitForCard', 'waitForMessage', 'personalChatOf', 'send']) {
+      'messagesIn', 'waitForCard', 'waitForMessage', 'personalChatOf', 'send', 'setLocale']) {
       this[name] = this[name].bind(this);
     }
   }
@@ -209,11 +213,12 @@ class Playground {
       stdio: ['ignore', fs.openSync(this.log, 'w'), fs.openSync(this.log, 'a')],
     }));
     this._exited = new Promise((resolve) => this._child.once('exit', resolve));
-    const deadline = Date.now() + 30000;
+    const startSeconds = Number(process.env.FOCUSBOT_START_SECONDS) || 30; // longer on a loaded machine
+    const deadline = Date.now() + startSeconds * 1000;
     for (;;) {
       if (this._child.exitCode !== null) throw new Error(`the playground exited (${this._child.exitCode}); see ${this.log}:\n${tail(this.log)}`);
       try { if ((await fetch(`${this.url}/_debug/ping`)).ok) break; } catch { /* not listening yet */ }
-      if (Date.now() > deadline) throw new Error(`the playground did not start in 30 s; see ${this.log}:\n${tail(this.log)}`);
+      if (Date.now() > deadline) throw new Error(`the playground did not start in ${startSeconds} s (FOCUSBOT_START_SECONDS); see ${this.log}:\n${tail(this.log)}`);
       await sleep(200);
     }
     // Its config endpoint answers once the playground is ready to take messages.
@@ -231,6 +236,19 @@ class Playground {
   showAs(who) {
     this._pageUser = this.user(who);
     return this._pageUser;
+  }
+
+  /**
+   * Sets the language of a user's Teams client (e.g. 'fr-CA'): from then on every activity from them carries it as
+   * `locale` and in its clientInfo entity, as Teams sends it. The playground has no such setting (always 'en-US').
+   */
+  setLocale(who, locale) {
+    this._locales.set(this.user(who).id, locale);
+  }
+
+  /** The locale of a user's Teams client: 'en-US' (the playground's) unless setLocale chose another. */
+  localeOf(who) {
+    return this._locales.get(this.user(typeof who === 'object' ? who.id : who).id) || PLAYGROUND_LOCALE;
   }
 
   /** A user by e-mail address (or playground id, or Entra object id). */
@@ -337,6 +355,7 @@ class Playground {
         const owner = this.users.find((x) => x.id === activity.from.id);
         if (owner) activity.conversation = { ...activity.conversation, id: this._personal.get(owner.id) };
       }
+      if (activity.from && this._locales.has(activity.from.id)) withLocale(activity, this._locales.get(activity.from.id));
       activity.serviceUrl = this.connectorUrl;
       this.received.push(activity);
       body = Buffer.from(JSON.stringify(activity));
@@ -682,8 +701,8 @@ class Playground {
       serviceUrl: this.connectorUrl,
       conversation: { conversationType: 'personal', tenantId: this.config.tenantId, id: card.conversationId },
       recipient: { id: this.bot.id, name: this.bot.name },
-      locale: 'en-US',
-      entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'UTC' }],
+      locale: this.localeOf(user),
+      entities: [{ type: 'clientInfo', locale: this.localeOf(user), country: 'US', platform: 'Web', timezone: 'UTC' }],
       channelData: { source: { name: 'message' }, tenant: { id: this.config.tenantId } },
       replyToId: card.messageId,
       value,
@@ -719,7 +738,7 @@ class Playground {
     const user = this._who(as);
     const now = new Date().toISOString();
     const full = {
-      id: crypto.randomUUID(), timestamp: now, localTimestamp: now.replace('Z', '+00:00'), locale: 'en-US',
+      id: crypto.randomUUID(), timestamp: now, localTimestamp: now.replace('Z', '+00:00'), locale: this.localeOf(user),
       channelId: 'msteams', serviceUrl: this.connectorUrl, recipient: { id: this.bot.id, name: this.bot.name },
       from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
       ...activity,
@@ -758,6 +777,17 @@ class Playground {
     fs.rmSync(this._workDir, { recursive: true, force: true });
     forget(this._workDir);
   }
+}
+
+// Puts a Teams client's locale into an activity, where Teams puts it: `locale` and the clientInfo entity.
+function withLocale(activity, locale) {
+  activity.locale = locale;
+  const entities = Array.isArray(activity.entities) ? activity.entities : [];
+  const info = entities.find((e) => e && e.type === 'clientInfo');
+  if (info) info.locale = locale;
+  else entities.push({ type: 'clientInfo', locale });
+  activity.entities = entities;
+  return activity;
 }
 
 async function readBody(req) {

@@ -12,6 +12,7 @@ const SAMPLE_VALUES = {
   TEAMS_APP_ID: '00000000-0000-4000-8000-000000000001',
   BOT_ID: '00000000-0000-4000-8000-000000000002',
   BOT_DOMAIN: 'focusbot.example.org',
+  TAB_APP_ID: '00000000-0000-4000-8000-000000000003',
   DEVELOPER_NAME: 'FOCUS Toronto',
   DEVELOPER_WEBSITE: 'https://focusbot.example.org',
   PRIVACY_URL: 'https://focusbot.example.org/privacy',

@@ -1,5 +1,6 @@
 using FocusBot.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Testing;
 
@@ -45,14 +46,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return (database, roster);
     }
 
-    public FocusBotDbContext CreateContext() => Provider == DatabaseProvider.Postgres
-        ? new PostgresFocusBotDbContext(Options<PostgresFocusBotDbContext>(b => b.UsePostgres(ConnectionString)))
-        : new SqliteFocusBotDbContext(Options<SqliteFocusBotDbContext>(b => b.UseSqliteDatabase(ConnectionString)));
+    /// <param name="logs">Where EF Core's own log goes (failed commands, failed saves), or nowhere.</param>
+    public FocusBotDbContext CreateContext(ILoggerFactory? logs = null) => Provider == DatabaseProvider.Postgres
+        ? new PostgresFocusBotDbContext(Options<PostgresFocusBotDbContext>(b => b.UsePostgres(ConnectionString), logs))
+        : new SqliteFocusBotDbContext(Options<SqliteFocusBotDbContext>(b => b.UseSqliteDatabase(ConnectionString), logs));
 
-    private static DbContextOptions<T> Options<T>(Action<DbContextOptionsBuilder> configure) where T : DbContext
+    private static DbContextOptions<T> Options<T>(Action<DbContextOptionsBuilder> configure, ILoggerFactory? logs) where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
         configure(builder);
+        if (logs is not null) builder.UseLoggerFactory(logs);
         return builder.Options;
     }
 

@@ -15,7 +15,7 @@ public enum DeliveryKind
     LeadDeclinedNotice,
     /// <summary>Co-chairs: an update was posted (<see cref="Delivery.Subject"/> is the update's id); its note is read when sent.</summary>
     UpdatePostedNotice,
-    /// <summary>Co-chairs: a plain notice whose text is in <see cref="Delivery.Text"/> (never a note or summary).</summary>
+    /// <summary>Co-chairs: a notice in <see cref="Delivery.Text"/> (a <see cref="Reminders.CoChairProblem"/> as JSON, written in the reader's language when sent; a plain text in rows written before; never a note or summary).</summary>
     Notice,
     /// <summary>
     /// Co-chairs: a co-chair changed the situation's agencies. <see cref="Delivery.Text"/> is the change's sentence
@@ -63,7 +63,7 @@ public sealed class Delivery
     public string? ActivityId { get; private set; }
     /// <summary>What the notice is about beyond the situation (an update's id), or null.</summary>
     public string? Subject { get; private set; }
-    /// <summary>The text of a <see cref="DeliveryKind.Notice"/>.</summary>
+    /// <summary>The notice of a <see cref="DeliveryKind.Notice"/> (<see cref="Reminders.CoChairProblem.ToJson"/>).</summary>
     public string? Text { get; private set; }
     public DeliveryState State { get; private set; }
     /// <summary>Not before (UTC): now for a new row, later after a failed attempt.</summary>

@@ -26,12 +26,16 @@ public enum ComposeResult
 public sealed record ComposedDelivery(
     ComposeResult Result, ConversationAddress? To = null, OutgoingMessage? Message = null, string? UpdateActivityId = null, string? Reason = null)
 {
+    /// <summary>For <see cref="ComposeResult.Undeliverable"/>: why, as the co-chairs are told it (<see cref="Reason"/> is for the log and the row).</summary>
+    public Reminders.UndeliveredBecause? Cause { get; init; }
+
     /// <summary>For a situation's card: the situation's <see cref="Situations.Situation.Version"/> it was drawn from, so a change decided while it was on its way still reaches the new copy.</summary>
     public int? DrawnFromVersion { get; init; }
 
     public static ComposedDelivery Post(ConversationAddress to, OutgoingMessage message) => new(ComposeResult.Ready, to, message);
     public static ComposedDelivery Redraw(ConversationAddress to, string activityId, OutgoingMessage message) => new(ComposeResult.Ready, to, message, activityId);
     public static ComposedDelivery NoLongerApplies(string reason) => new(ComposeResult.NoLongerApplies, Reason: reason);
-    public static ComposedDelivery Undeliverable(string reason) => new(ComposeResult.Undeliverable, Reason: reason);
+    public static ComposedDelivery Undeliverable(Reminders.UndeliveredBecause cause, string reason) =>
+        new(ComposeResult.Undeliverable, Reason: reason) { Cause = cause };
     public static ComposedDelivery NotYet(string reason) => new(ComposeResult.NotYet, Reason: reason);
 }

@@ -27,6 +27,9 @@ public interface IDeliveryStore
     /// <summary>Puts a claimed row back, to be claimed again no earlier than <paramref name="retryAt"/>, noting why this attempt failed.</summary>
     Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>When the earliest pending row falls due (UTC; a released row's retry time), or null when none is pending.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken);
+
     /// <summary>Every row of a situation, oldest first.</summary>
     Task<IReadOnlyList<Delivery>> OfSituationAsync(string situationId, CancellationToken cancellationToken);
 

@@ -39,7 +39,7 @@ public sealed class OutboxDispatcher(
             {
                 var reason = $"gave up after {delivery.Attempts - 1} attempts: {delivery.LastError ?? "no answer"}";
                 logger.LogWarning("Delivery {DeliveryId} ({Kind} of {Situation} to {Recipient}) {Reason}", delivery.Id, delivery.Kind, delivery.SituationId, delivery.Recipient, reason);
-                await TellCoChairsAsync(delivery, $"Teams kept failing ({delivery.LastError ?? "no answer"})", cancellationToken);
+                await TellCoChairsAsync(delivery, UndeliveredBecause.KeptFailing, null, cancellationToken);
                 return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
             }
 
@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher(
                     return await FinishAsync(delivery, token, DeliveryState.Cancelled, composed.Reason!, cancellationToken);
                 case ComposeResult.Undeliverable:
                     logger.LogInformation("Delivery {DeliveryId} ({Kind} of {Situation}) has nowhere to go: {Reason}", delivery.Id, delivery.Kind, delivery.SituationId, composed.Reason);
-                    await TellCoChairsAsync(delivery, composed.Reason!, cancellationToken);
+                    await TellCoChairsAsync(delivery, composed.Cause ?? UndeliveredBecause.NoChannel, null, cancellationToken);
                     return await FinishAsync(delivery, token, DeliveryState.Failed, composed.Reason!, cancellationToken);
                 case ComposeResult.NotYet:
                     await store.ReleaseAsync(delivery.Id, token, composed.Reason!, time.GetUtcNow() + options.ConfirmationRecheck, time.GetUtcNow(), cancellationToken);
@@ -64,7 +64,8 @@ public sealed class OutboxDispatcher(
                 var reason = to.Kind == ConversationKind.Channel
                     ? $"the table's channel cannot be posted to: {gone}. A co-chair can type \"@FocusBot link {delivery.TableId}\" in the table's channel."
                     : $"{to.Key} cannot be reached: {gone}.";
-                await TellCoChairsAsync(delivery, reason, cancellationToken,
+                await TellCoChairsAsync(delivery, to.Kind == ConversationKind.Channel ? UndeliveredBecause.ChannelGone : UndeliveredBecause.Unreachable,
+                    to.Kind == ConversationKind.Personal ? to.Key : null, cancellationToken,
                     subject: to.Kind == ConversationKind.Channel ? CoChairNotices.ChannelGoneSubject(to.Key) : null);
                 return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
             }
@@ -81,7 +82,7 @@ public sealed class OutboxDispatcher(
                 case DeliveryStatus.NoConversation or DeliveryStatus.Unreachable:
                     var reason = UndeliverableReason(to, result);
                     logger.LogInformation("Delivery {DeliveryId} ({Kind} of {Situation}) cannot reach {Address}: {Detail}", delivery.Id, delivery.Kind, delivery.SituationId, to, result.Detail ?? result.Status.ToString());
-                    await TellCoChairsAsync(delivery, reason, cancellationToken);
+                    await TellCoChairsAsync(delivery, CoChairProblem.CauseOf(to, result.Status), to.Kind == ConversationKind.Personal ? to.Key : null, cancellationToken);
                     return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
                 default:
                     var retryAt = RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, result.RetryAfter);
@@ -105,14 +106,18 @@ public sealed class OutboxDispatcher(
         return state;
     }
 
-    /// <summary>Once per table and problem; never about a message that was itself for the co-chairs (they would not get that either).</summary>
-    private async Task TellCoChairsAsync(Delivery delivery, string reason, CancellationToken cancellationToken, string? subject = null)
+    /// <summary>
+    /// Once per table, recipient and cause; never about a message that was itself for the co-chairs (they would not get
+    /// that either). The notice is a code (<see cref="CoChairProblem"/>), worded for each co-chair when sent.
+    /// </summary>
+    private async Task TellCoChairsAsync(Delivery delivery, UndeliveredBecause cause, string? memberEmail, CancellationToken cancellationToken,
+        string? subject = null)
     {
         if (delivery.Kind is not (DeliveryKind.SituationCard or DeliveryKind.CardRefresh)) return;
-        var about = delivery.SituationId is null ? "" : $" (the card of {delivery.SituationId})";
-        await coChairs.TellOnceAsync(delivery.TableId, subject ?? $"undeliverable|{delivery.Recipient}|{reason}",
-            $"FocusBot could not deliver a message{about}: {reason}", cancellationToken);
+        await coChairs.TellOnceAsync(delivery.TableId, subject ?? $"undeliverable|{delivery.Recipient}|{cause}",
+            CoChairProblem.NotDelivered(delivery.SituationId, cause, memberEmail), cancellationToken);
     }
+
 
     private static string UndeliverableReason(ConversationAddress to, DeliveryResult result) => to.Kind == ConversationKind.Channel
         ? "the table's channel refused the bot (deleted, archived, or FocusBot removed from the team). A co-chair can type \"@FocusBot link <table>\" in the right channel."

@@ -60,7 +60,7 @@ public static class SituationDeliveries
     public static Delivery Redraw(Situation situation, PostedCard card, DateTimeOffset now) =>
         Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId);
 
-    /// <summary>A plain notice (no note, no summary) to each co-chair of a table.</summary>
+    /// <summary>A notice (no note, no summary) to each co-chair of a table: <paramref name="text"/> is a <see cref="Reminders.CoChairProblem"/> as JSON.</summary>
     public static IReadOnlyList<Delivery> NoticeToCoChairs(string tableId, IReadOnlyList<Member> tableMembers, string text, DateTimeOffset now) =>
         tableMembers.Where(m => m.IsCoChairOf(tableId))
             .Select(m => Delivery.Due(DeliveryKind.Notice, tableId, null, ConversationAddress.Personal(m.Email).ToString(), now, text: text))

@@ -12,7 +12,9 @@ namespace FocusBot.Core.Figures;
 /// <para>
 /// One convention for coded columns: the column holds the stable id (catalogue id, or roster id for agencies; lists
 /// separated by <c>;</c>) and the column after it, named <c>&lt;column&gt;_label</c>, holds what people read (the
-/// catalogue's English label, or the agency's name) in the same order.
+/// catalogue's English label, or its French one for a French export, or the agency's name) in the same order. A French
+/// export (<c>french</c>) also writes <c>aer_met</c> as <c>oui</c>/<c>non</c>; its header row is the caller's (the
+/// resources' French column names), in the same order as <see cref="Columns"/>.
 /// </para>
 /// </summary>
 public static class RtdExport
@@ -31,7 +33,7 @@ public static class RtdExport
     /// AER (each in its table's time zone), by date (conclusion, or discussion for not AER) then id.
     /// </summary>
     public static IEnumerable<IReadOnlyList<string>> Rows(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables,
-        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue)
+        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue, bool french = false)
     {
         ArgumentNullException.ThrowIfNull(situations);
         ArgumentNullException.ThrowIfNull(period);
@@ -45,16 +47,22 @@ public static class RtdExport
             .Select(x => (x.Situation, x.Table, On: x.Situation.ConcludedAt is { } at ? LocalDate(at, x.Table!) : x.Situation.DiscussedOn))
             .OrderBy(x => x.On)
             .ThenBy(x => x.Situation.Id, StringComparer.Ordinal)
-            .Select(x => Row(x.Situation, x.Table!, agenciesById, catalogue));
+            .Select(x => Row(x.Situation, x.Table!, agenciesById, catalogue, french));
     }
 
-    /// <summary>The whole export as RFC 4180 CSV: a header row, then one row per situation.</summary>
+    /// <summary>
+    /// The whole export as RFC 4180 CSV: a header row (<paramref name="header"/>, by default <see cref="Columns"/>), then one
+    /// row per situation, with French labels when <paramref name="french"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="header"/> does not name each of the <see cref="Columns"/>.</exception>
     public static string ToCsv(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, IReadOnlyCollection<Agency> agencies,
-        FiguresPeriod period, SituationCatalogue catalogue)
+        FiguresPeriod period, SituationCatalogue catalogue, IReadOnlyList<string>? header = null, bool french = false)
     {
+        if (header is not null && header.Count != Columns.Count)
+            throw new ArgumentException($"The header has {header.Count} columns; the export has {Columns.Count}.", nameof(header));
         var csv = new System.Text.StringBuilder();
-        Csv.AppendRow(csv, Columns);
-        foreach (var row in Rows(situations, tables, agencies, period, catalogue)) Csv.AppendRow(csv, row);
+        Csv.AppendRow(csv, header ?? Columns);
+        foreach (var row in Rows(situations, tables, agencies, period, catalogue, french)) Csv.AppendRow(csv, row);
         return csv.ToString();
     }
 
@@ -65,7 +73,7 @@ public static class RtdExport
     /// its table's time zone (<see cref="Situation.Record"/>).
     /// </summary>
     public static async IAsyncEnumerable<IReadOnlyList<string>> RowsAsync(IAsyncEnumerable<Situation> situations, IReadOnlyCollection<Table> tables,
-        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue,
+        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue, bool french = false,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(situations);
@@ -87,23 +95,28 @@ public static class RtdExport
                 held.RemoveAt(0);
             }
             var on = situation.ConcludedAt is { } at ? LocalDate(at, table) : situation.DiscussedOn;
-            held.Add((on, situation.Id), Row(situation, table, agenciesById, catalogue));
+            held.Add((on, situation.Id), Row(situation, table, agenciesById, catalogue, french));
         }
         foreach (var row in held.Values) yield return row;
     }
 
     /// <summary>
-    /// Writes the export as RFC 4180 CSV (a header row, then one row per situation, as <see cref="ToCsv"/>) to
-    /// <paramref name="writer"/> as the rows come, from situations read as <see cref="ISituationStore.ExportedAsync"/> gives them.
+    /// Writes the export as RFC 4180 CSV (a header row, by default <see cref="Columns"/>, then one row per situation, with
+    /// French labels when <paramref name="french"/>, as <see cref="ToCsv"/>) to <paramref name="writer"/> as the rows come,
+    /// from situations read as <see cref="ISituationStore.ExportedAsync"/> gives them.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="header"/> does not name each of the <see cref="Columns"/>.</exception>
     public static async Task WriteCsvAsync(TextWriter writer, IAsyncEnumerable<Situation> situations, IReadOnlyCollection<Table> tables,
-        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue, CancellationToken cancellationToken)
+        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue, IReadOnlyList<string>? header, bool french,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        if (header is not null && header.Count != Columns.Count)
+            throw new ArgumentException($"The header has {header.Count} columns; the export has {Columns.Count}.", nameof(header));
         var line = new System.Text.StringBuilder();
-        Csv.AppendRow(line, Columns);
+        Csv.AppendRow(line, header ?? Columns);
         await writer.WriteAsync(line, cancellationToken);
-        await foreach (var row in RowsAsync(situations, tables, agencies, period, catalogue, cancellationToken))
+        await foreach (var row in RowsAsync(situations, tables, agencies, period, catalogue, french, cancellationToken))
         {
             line.Clear();
             Csv.AppendRow(line, row);
@@ -127,9 +140,10 @@ public static class RtdExport
         _ => false,
     };
 
-    private static string[] Row(Situation s, Table table, Dictionary<string, Agency> agencies, SituationCatalogue catalogue)
+    private static string[] Row(Situation s, Table table, Dictionary<string, Agency> agencies, SituationCatalogue catalogue, bool french)
     {
         string NameOf(string id) => agencies.TryGetValue(id, out var agency) ? agency.Name : id;
+        Func<string, string> Label(CatalogueList list) => id => list.Find(id) is { } entry ? (french ? entry.FrenchLabel : entry.Label) : id;
         // Assisting: the agencies that took an assisting part (accepted); declined: every agency that declined, lead
         // or assisting, even if a co-chair later named another agency in its place.
         var assisting = s.AssistingAssignments.Where(a => a.State == AssignmentState.Accepted).Select(a => a.AgencyId).Order(StringComparer.Ordinal).ToList();
@@ -144,19 +158,19 @@ public static class RtdExport
             s.Id,
             table.Name,
             Date(s.DiscussedOn),
-            s.AerMet ? "yes" : "no",
+            (s.AerMet, french) switch { (true, false) => "yes", (false, false) => "no", (true, true) => "oui", _ => "non" },
             s.PeopleCount.ToString(CultureInfo.InvariantCulture),
-            s.TypeId, catalogue.SituationTypes.LabelOf(s.TypeId),
-            s.AgeGroupId, catalogue.AgeGroups.LabelOf(s.AgeGroupId),
-            s.GenderId, catalogue.Genders.LabelOf(s.GenderId),
-            List(s.RiskFactorIds), List(s.RiskFactorIds.Select(catalogue.RiskFactors.LabelOf)),
+            s.TypeId, Label(catalogue.SituationTypes)(s.TypeId),
+            s.AgeGroupId, Label(catalogue.AgeGroups)(s.AgeGroupId),
+            s.GenderId, Label(catalogue.Genders)(s.GenderId),
+            List(s.RiskFactorIds), List(s.RiskFactorIds.Select(Label(catalogue.RiskFactors))),
             s.OriginatingAgencyId, NameOf(s.OriginatingAgencyId), agencies.GetValueOrDefault(s.OriginatingAgencyId)?.Sector ?? "",
             List(lead), List(lead.Select(NameOf)),
             List(assisting), List(assisting.Select(NameOf)),
             List(declined), List(declined.Select(NameOf)),
-            List(services), List(services.Select(catalogue.Services.LabelOf)),
+            List(services), List(services.Select(Label(catalogue.Services))),
             s.Updates.Count.ToString(CultureInfo.InvariantCulture),
-            s.OutcomeId ?? "", s.OutcomeId is { } outcome ? catalogue.Outcomes.LabelOf(outcome) : "",
+            s.OutcomeId ?? "", s.OutcomeId is { } outcome ? Label(catalogue.Outcomes)(outcome) : "",
             s.ConcludedAt is { } at ? Date(LocalDate(at, table)) : "",
         ];
     }

@@ -72,7 +72,8 @@ public static class IdentifierGuard
     /// "Please remove what could identify someone: a person's name? 'Tyrone Williams'; a Social Insurance Number?
     /// '130 692 544'. Names and numbers that identify a person must not be written here; this check helps but cannot
     /// catch everything." Empty when there is nothing to remove. <paramref name="text"/> is the text the findings were
-    /// made in; <paramref name="french"/> gives the French sentence.
+    /// made in; <paramref name="french"/> gives the French sentence, in the OQLF's typography as the resources are (no
+    /// space before ? and ;, a no-break space before : and inside « »).
     /// </summary>
     public static string Describe(string text, IReadOnlyList<IdentifierFinding> findings, bool french = false)
     {
@@ -84,12 +85,12 @@ public static class IdentifierGuard
 
         var quoted = findings
             .Select(f => french
-                ? $"{IdentifierWording.French(f.Kind)} ? « {f.PassageIn(text)} »"
+                ? $"{IdentifierWording.French(f.Kind)}? «\u00A0{f.PassageIn(text)}\u00A0»"
                 : $"{IdentifierWording.English(f.Kind).WithArticle}? '{f.PassageIn(text)}'")
             .Distinct();
-        var list = string.Join(french ? " ; " : "; ", quoted);
+        var list = string.Join("; ", quoted);
         return french
-            ? $"Veuillez retirer ce qui pourrait identifier quelqu'un : {list}. Les noms et les numéros qui identifient une personne ne doivent pas être écrits ici ; cette vérification aide, mais ne peut pas tout repérer."
+            ? $"Veuillez retirer ce qui pourrait identifier quelqu'un\u00A0: {list}. Les noms et les numéros qui identifient une personne ne doivent pas être écrits ici; cette vérification aide, mais ne peut pas tout repérer."
             : $"Please remove what could identify someone: {list}. Names and numbers that identify a person must not be written here; this check helps but cannot catch everything.";
     }
 }

@@ -16,17 +16,19 @@ public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, I
     /// <summary>The subject of "the table's channel is gone": told once, whether Teams said so or a card found out.</summary>
     public static string ChannelGoneSubject(string channelId) => $"channel-gone|{channelId}";
 
-    /// <param name="subject">What makes two notices the same problem (any length; only its hash is kept).</param>
-    /// <param name="message">Plain text for the co-chairs (never a note or a summary: it is kept in the outbox row).</param>
+    /// <param name="subject">What makes two notices the same problem (any length; only its hash is kept): codes, never a sentence.</param>
+    /// <param name="notice">What to tell, as a code and its data (never a note or a summary: it is kept in the outbox row);
+    /// each co-chair reads it in their own language, written when it is sent.</param>
     /// <returns>Whether this was the first time (the co-chairs' messages are now in the outbox).</returns>
-    public async Task<bool> TellOnceAsync(string tableId, string subject, string message, CancellationToken cancellationToken)
+    public async Task<bool> TellOnceAsync(string tableId, string subject, CoChairProblem notice, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notice);
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..40];
         var now = time.GetUtcNow();
         if (!await log.TryRecordAsync(tableId, key, now, cancellationToken)) return false;
 
         var members = await roster.MembersOfTableAsync(tableId, cancellationToken);
-        await outbox.AddAsync(SituationDeliveries.NoticeToCoChairs(tableId, members, message, now), cancellationToken);
+        await outbox.AddAsync(SituationDeliveries.NoticeToCoChairs(tableId, members, notice.ToJson(), now), cancellationToken);
         dispatch.Wake(tableId);
         return true;
     }

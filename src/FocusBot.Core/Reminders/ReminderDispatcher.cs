@@ -85,7 +85,7 @@ public sealed class ReminderDispatcher(
                 case ComposeOutcome.NoLongerApplies:
                     return await FinishAsync(reminder, token, ReminderState.Cancelled, composed.Reason, cancellationToken);
                 case ComposeOutcome.Undeliverable:
-                    await TellCoChairsAsync(reminder, "no-channel", composed.Reason!, cancellationToken);
+                    await TellCoChairsAsync(reminder, UndeliveredBecause.NoChannel, null, composed.Reason!, cancellationToken);
                     return await FinishAsync(reminder, token, ReminderState.Failed, composed.Reason, cancellationToken);
             }
 
@@ -100,7 +100,8 @@ public sealed class ReminderDispatcher(
                     var reason = UndeliverableReason(composed.To!, result);
                     logger.LogWarning("Reminder {ReminderId} ({Kind}, table {TableId}) cannot reach {Address}: {Reason}",
                         reminder.Id, reminder.Kind, reminder.TableId, composed.To, reason);
-                    await TellCoChairsAsync(reminder, UndeliverableCause(composed.To!, result), reason, cancellationToken);
+                    await TellCoChairsAsync(reminder, CoChairProblem.CauseOf(composed.To!, result.Status),
+                        composed.To!.Kind == ConversationKind.Personal ? composed.To.Key : null, reason, cancellationToken);
                     return await FinishAsync(reminder, token, ReminderState.Failed, reason, cancellationToken);
                 default:
                     await store.ReleaseAsync(reminder.Id, token, result.Detail ?? result.Status.ToString(),
@@ -125,14 +126,15 @@ public sealed class ReminderDispatcher(
         return state;
     }
 
-    /// <param name="cause">A code (<c>no-channel</c>, <c>channel-refused</c>, <c>no-conversation</c>, <c>unreachable</c>): with the
-    /// target, what the co-chairs are told once about; never a sentence, so rewording one does not tell them again.</param>
-    private async Task TellCoChairsAsync(Reminder reminder, string cause, string reason, CancellationToken cancellationToken)
+    /// <param name="cause">With the target, what the co-chairs are told once about; a code, never a sentence, so rewording
+    /// one does not tell them again, and each co-chair reads it in their own language.</param>
+    /// <param name="reason">For the log only.</param>
+    private async Task TellCoChairsAsync(Reminder reminder, UndeliveredBecause cause, string? memberEmail, string reason, CancellationToken cancellationToken)
     {
         try
         {
-            await coChairs.TellOnceAsync(reminder.TableId, $"reminder-undeliverable|{reminder.Target}|{cause}",
-                $"FocusBot could not deliver a reminder: {reason}", cancellationToken);
+            await coChairs.TellOnceAsync(reminder.TableId, $"reminder-undeliverable|{reminder.Target}|{CauseCode(cause)}",
+                CoChairProblem.NotDelivered(null, cause, memberEmail, reminder: true), cancellationToken);
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
@@ -140,8 +142,15 @@ public sealed class ReminderDispatcher(
         }
     }
 
-    private static string UndeliverableCause(ConversationAddress to, DeliveryResult result) =>
-        to.Kind == ConversationKind.Channel ? "channel-refused" : result.Status == DeliveryStatus.NoConversation ? "no-conversation" : "unreachable";
+
+    /// <summary>The subject's code for a cause, as it was written before causes were typed (so a problem already told is not told again).</summary>
+    private static string CauseCode(UndeliveredBecause cause) => cause switch
+    {
+        UndeliveredBecause.NoChannel => "no-channel",
+        UndeliveredBecause.ChannelRefused => "channel-refused",
+        UndeliveredBecause.NoConversation => "no-conversation",
+        _ => "unreachable",
+    };
 
     private static string UndeliverableReason(ConversationAddress to, DeliveryResult result) => to.Kind == ConversationKind.Channel
         ? "the table's channel refused the bot (was FocusBot removed from the team?). A co-chair can type \"link <table>\" in the right channel."

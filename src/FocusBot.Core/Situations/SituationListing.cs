@@ -63,14 +63,15 @@ public sealed class SituationListing(ISituationStore situations, TimeProvider ti
     }
 
     /// <summary>
-    /// The active situations of the member's tables on which the member may post an update now
-    /// (<see cref="Situation.RefusePostingBy"/> says nothing against it), most urgent first.
+    /// The open and active situations of the member's tables on which the member may post an update now
+    /// (<see cref="Situation.RefusePostingBy"/> says nothing against it), most urgent first. Open ones count: an
+    /// assisting agency that accepted reports back while the lead has not accepted yet (the situation is still open).
     /// </summary>
     public async Task<IReadOnlyList<Situation>> AwaitingUpdateFromAsync(Member member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         if (member.TableIds.Count == 0) return [];
-        var candidates = await situations.ListAsync(new SituationQuery([.. member.TableIds], [SituationStatus.Active]), cancellationToken);
+        var candidates = await situations.ListAsync(new SituationQuery([.. member.TableIds], [.. OpenStatuses]), cancellationToken);
         return SituationUrgency.MostUrgentFirst(candidates.Where(s => s.RefusePostingBy(member) is null), time.GetUtcNow());
     }
 

@@ -40,6 +40,8 @@ public enum SituationRefusal
     TooManyAgencies,
     /// <summary>The discussion was recorded as not meeting the threshold: no agencies, no updates.</summary>
     NotAer,
+    /// <summary>The update form's submission id already posted an update on another situation (a form is one submission, for one situation).</summary>
+    SubmissionOfAnotherSituation,
 }
 
 /// <summary>
@@ -111,6 +113,13 @@ public sealed record SituationResult
     /// <summary>The same update form arrived again: nothing new, the update it posted before.</summary>
     internal static SituationResult UpdateAlreadyPosted(SituationUpdate update) =>
         new(true, false, SituationRefusal.None, "This update was already posted.") { PostedUpdate = update };
+
+    /// <summary>The submission id posted an update on another situation: nothing is posted here.</summary>
+    internal static SituationResult SubmissionOfAnotherSituation(string situationId) =>
+        Refused(SituationRefusal.SubmissionOfAnotherSituation,
+            $"This form already posted an update on another situation; open a new update form to post on {situationId}.",
+            new RefusalArguments(situationId));
+
     internal static SituationResult AgenciesChanged(string message, IReadOnlyList<string> newlyAsked, IReadOnlyList<string> released, SituationEvent change) =>
         new(true, true, SituationRefusal.None, message) { NewlyAsked = newlyAsked, Released = released, ChangeEventId = change.Id };
 

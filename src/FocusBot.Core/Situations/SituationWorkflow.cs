@@ -134,15 +134,31 @@ public sealed class SituationWorkflow(
         return situation is not null && SituationVisibility.For(member, situation) != SituationAccess.None ? situation : null;
     }
 
-    /// <summary>A submission key of one verb, or null without a usable submission id (old cards, the API).</summary>
-    private static string? SubmissionKey(string? submissionId, string verb) =>
-        Guid.TryParse(submissionId, out var id) ? $"{verb}:{id:N}" : null;
+    /// <summary>Whether <paramref name="text"/> is made only of what a submission id may hold: ASCII letters, digits, <c>-_.:</c>.</summary>
+    public static bool IsSubmissionIdText(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+
+    /// <summary>
+    /// A submission key of one verb (at most 80 characters, the column's size), or null without a usable submission id
+    /// (old cards, the API without one). A form's id is a GUID; the Teams edge may instead pass <c>activity:</c> and the
+    /// invoke's activity id, so that a redelivered invoke from a card without one still has one effect.
+    /// </summary>
+    private static string? SubmissionKey(string? submissionId, string verb) => submissionId switch
+    {
+        _ when Guid.TryParse(submissionId, out var id) => $"{verb}:{id:N}",
+        { Length: > 0 } other when verb.Length + 1 + other.Length <= 80
+            && IsSubmissionIdText(other) => $"{verb}:{other}",
+        _ => null,
+    };
 
     private async Task<WorkflowOutcome> AlreadyPostedAsync(string situationId, Member member, string updateId, CancellationToken cancellationToken)
     {
         var situation = await FindVisibleAsync(situationId, member, cancellationToken);
-        var update = situation?.Updates.FirstOrDefault(u => u.Id.ToString() == updateId);
-        return situation is null || update is null ? new(null, null) : new(situation, SituationResult.UpdateAlreadyPosted(update));
+        if (situation is null) return new(null, null);
+        // The same form sent for another situation (a form reused, or forged): said so, never taken for "not found".
+        return situation.Updates.FirstOrDefault(u => u.Id.ToString() == updateId) is { } update
+            ? new(situation, SituationResult.UpdateAlreadyPosted(update))
+            : new(situation, SituationResult.SubmissionOfAnotherSituation(situation.Id));
     }
 
     private async Task<WorkflowOutcome> ChangeAsync(string situationId, Member member,

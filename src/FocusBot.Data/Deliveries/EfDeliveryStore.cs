@@ -21,6 +21,13 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
         }
     }
 
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken) =>
+        await db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Pending)
+            .OrderBy(d => d.DueAt)
+            .Select(d => (DateTimeOffset?)d.DueAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Delivery>> ClaimDueAsync(string workerId, DateTimeOffset now, int batchSize, TimeSpan claimFor, CancellationToken cancellationToken)
     {
         var token = Guid.CreateVersion7(now);

@@ -1,9 +1,16 @@
 using FocusBot.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FocusBot.Data.Reminders;
 
-public sealed class EfReminderStore(FocusBotDbContext db) : IReminderStore
+/// <summary>
+/// Reminders on EF Core. Planning a table is serialized per table (a PostgreSQL advisory lock; SQLite's write lock):
+/// two planners of one table (two instances, or the worker and a decision's re-plan) take turns, so the second reads
+/// what the first planned instead of inserting the same plan keys again (<c>IX_reminders_PlanKey</c>), an expected race
+/// that would otherwise fail a command and log it as an error.
+/// </summary>
+public sealed class EfReminderStore(FocusBotDbContext db, ILogger<EfReminderStore>? logger = null) : IReminderStore
 {
     private const int MaxPlanAttempts = 5;
 
@@ -12,6 +19,8 @@ public sealed class EfReminderStore(FocusBotDbContext db) : IReminderStore
         var keys = desired.Select(d => d.Key).ToList();
         for (var attempt = 1; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TakeTurnPlanningAsync(tableId, cancellationToken);
             var existing = await db.Reminders
                 .Where(r => r.TableId == tableId && (r.State == ReminderState.Planned || keys.Contains(r.PlanKey)))
                 .ToListAsync(cancellationToken);
@@ -20,15 +29,30 @@ public sealed class EfReminderStore(FocusBotDbContext db) : IReminderStore
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return result;
             }
-            // Another instance planned the same rows, or a worker claimed one we changed: read again and decide again.
-            catch (DbUpdateException) when (attempt < MaxPlanAttempts)
+            // A worker claimed a row this plan changed (its state is the concurrency token): read again and decide again.
+            catch (DbUpdateException conflict) when (attempt < MaxPlanAttempts)
             {
                 db.ChangeTracker.Clear();
+                logger?.LogInformation("Reminders of table {TableId} changed while they were being planned ({Conflict}); planning again",
+                    tableId, conflict.GetType().Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for any other planner of this table to commit. PostgreSQL: a transaction-scoped advisory lock on the
+    /// table id's hash. SQLite: the transaction is already <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default),
+    /// which holds the database's write lock from the first read.
+    /// </summary>
+    private async Task TakeTurnPlanningAsync(string tableId, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        var lockName = $"reminders:{tableId}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockName}))", cancellationToken);
     }
 
     public async Task<IReadOnlyList<Reminder>> ClaimDueAsync(string workerId, DateTimeOffset now, int batchSize, TimeSpan claimFor, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using FocusBot.Core.Conversations;
+using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Teams.Cards;
 using FocusBot.Teams.Commands;
@@ -40,7 +41,7 @@ public sealed class FocusBotActivityHandler(
             turnContext.Activity.ChannelData = null;
         }
         // The Teams user's locale until the member is known (their own choice, if any, wins then).
-        BotLanguage.Use(BotLanguage.Choose(null, turnContext.Activity.Locale));
+        BotLanguage.Remember(turnContext, BotLanguage.Choose(null, turnContext.Activity.Locale));
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
@@ -120,7 +121,7 @@ public sealed class FocusBotActivityHandler(
     private async Task<AdaptiveCard> RunCardActionAsync(ITurnContext turnContext, TurnMember who, string? verb, object? data,
         CancellationToken cancellationToken)
     {
-        var action = Situations.CardAction.From(verb, data);
+        var action = Situations.CardAction.From(verb, data, turnContext.Activity.Id);
         if (action is null)
             return Cards.Situations.NoticeCard.Of("UnknownButton", isError: true);
         try
@@ -178,30 +179,30 @@ public sealed class FocusBotActivityHandler(
 
     protected override Task OnTeamsChannelDeletedAsync(ChannelInfo channelInfo, TeamInfo teamInfo,
         ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(channelInfo?.Id) ? Task.CompletedTask : lifecycle.ChannelGoneAsync(channelInfo.Id, "was deleted", cancellationToken);
+        string.IsNullOrEmpty(channelInfo?.Id) ? Task.CompletedTask : lifecycle.ChannelGoneAsync(channelInfo.Id, CoChairProblemKind.ChannelDeleted, cancellationToken);
 
     protected override Task OnTeamsTeamArchivedAsync(TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext,
-        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, "was archived", cancellationToken);
+        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, CoChairProblemKind.TeamArchived, cancellationToken);
 
     protected override Task OnTeamsTeamDeletedAsync(TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext,
-        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, "was deleted", cancellationToken);
+        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, CoChairProblemKind.TeamDeleted, cancellationToken);
 
     protected override Task OnTeamsTeamHardDeletedAsync(TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext,
-        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, "was deleted", cancellationToken);
+        CancellationToken cancellationToken) => TeamGoneAsync(teamInfo, turnContext, CoChairProblemKind.TeamDeleted, cancellationToken);
 
     protected override async Task OnTeamsMembersRemovedAsync(IList<TeamsChannelAccount> membersRemoved, TeamInfo teamInfo,
         ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         // The bot itself removed from a team or a chat: the same as the app being removed there.
         if (membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id) && !ConversationReferences.IsPersonal(turnContext.Activity))
-            await TeamGoneAsync(teamInfo, turnContext, "no longer has FocusBot in it", cancellationToken);
+            await TeamGoneAsync(teamInfo, turnContext, CoChairProblemKind.RemovedFromTeam, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         if (!ConversationReferences.IsPersonal(turnContext.Activity))
         {
-            await TeamGoneAsync(turnContext.Activity.TeamsGetTeamInfo(), turnContext, "no longer has FocusBot in it", cancellationToken);
+            await TeamGoneAsync(turnContext.Activity.TeamsGetTeamInfo(), turnContext, CoChairProblemKind.RemovedFromTeam, cancellationToken);
             return;
         }
 
@@ -210,7 +211,7 @@ public sealed class FocusBotActivityHandler(
         if (member is not null) await lifecycle.PersonalScopeRemovedAsync(member.Email, cancellationToken);
     }
 
-    private Task TeamGoneAsync(TeamInfo? teamInfo, ITurnContext turnContext, string what, CancellationToken cancellationToken)
+    private Task TeamGoneAsync(TeamInfo? teamInfo, ITurnContext turnContext, CoChairProblemKind what, CancellationToken cancellationToken)
     {
         var channelId = ConversationReferences.ChannelIdOf(turnContext.Activity);
         return string.IsNullOrEmpty(teamInfo?.Id)
@@ -247,7 +248,7 @@ public sealed class FocusBotActivityHandler(
     /// </summary>
     private static TurnMember? SpeakTo(TurnMember? who, ITurnContext turnContext)
     {
-        if (who is not null) BotLanguage.Use(BotLanguage.Choose(who.Member.Language, turnContext.Activity.Locale));
+        if (who is not null) BotLanguage.Remember(turnContext, BotLanguage.Choose(who.Member.Language, turnContext.Activity.Locale));
         return who;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using FocusBot.Teams.Localization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -7,12 +9,24 @@ using Microsoft.Extensions.Logging;
 namespace FocusBot.Teams.Bot;
 
 /// <summary>
-/// The Bot Framework adapter, with a turn error handler that apologises instead of failing silently, and a span and a
+/// The Bot Framework adapter, with a turn error handler that apologises (in the member's language) instead of failing silently, and a span and a
 /// count per turn (<see cref="TurnTelemetryMiddleware"/>).
 /// </summary>
 public sealed class FocusBotAdapter : CloudAdapter
 {
-    public const string SomethingWentWrong = "Sorry, something went wrong on my side and nothing was saved. Please try again in a minute.";
+    /// <summary>The apology for a failed turn, in <paramref name="language"/> (the resources' <c>Notice.SomethingWentWrong.Message</c>).</summary>
+    public static string SomethingWentWrong(CultureInfo language)
+    {
+        using var _ = BotLanguage.Scope(language);
+        return Texts.Get("Notice.SomethingWentWrong.Message");
+    }
+
+    /// <summary>
+    /// The language to apologise in: the one the turn chose for the member (<see cref="BotLanguage.TurnStateKey"/>), else
+    /// the locale Teams sent (the culture set inside the turn does not reach the error handler, which runs outside it).
+    /// </summary>
+    public static CultureInfo LanguageOf(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<CultureInfo>(BotLanguage.TurnStateKey) ?? BotLanguage.Choose(null, turnContext.Activity?.Locale);
 
     public FocusBotAdapter(BotFrameworkAuthentication authentication, ILogger<FocusBotAdapter> logger)
         : base(authentication, logger)
@@ -25,7 +39,7 @@ public sealed class FocusBotAdapter : CloudAdapter
             {
                 try
                 {
-                    await turnContext.SendActivityAsync(SomethingWentWrong);
+                    await turnContext.SendActivityAsync(SomethingWentWrong(LanguageOf(turnContext)));
                 }
                 catch (Exception e)
                 {

@@ -70,6 +70,10 @@ public sealed class AdaptiveCard
 /// </summary>
 public static class Element
 {
+    /// <summary>An <c>ActionSet</c> in the body: its buttons sit where it is, on a row of their own.</summary>
+    public static JsonObject ActionSet(params JsonObject[] actions) =>
+        new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+
     public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
@@ -108,6 +112,8 @@ public static class Element
             ["label"] = label,
             ["style"] = compact ? "compact" : "expanded",
             ["isMultiSelect"] = multiSelect,
+            // Long choices (often French ones) wrap instead of being cut with an ellipsis at a phone's width.
+            ["wrap"] = true,
             ["choices"] = new JsonArray([.. choices.Select(c => new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
         };
         if (value is not null) input["value"] = value;

@@ -1,3 +1,4 @@
+using FocusBot.Core.Reminders;
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Roster;
 using FocusBot.Teams.Bot;
@@ -14,7 +15,7 @@ namespace FocusBot.Teams.Commands;
 /// <summary>Runs what a member typed. One method per command; each feature's work lives in its own class.</summary>
 public sealed class CommandDispatcher(
     IConversationStore conversations, IRosterStore roster, SituationCardActions situations, UpdateCardActions updates, SituationLists lists,
-    AgendaCommand agenda, StatsCommand stats, TimeProvider time)
+    AgendaCommand agenda, StatsCommand stats, CoChairNotices coChairs, TimeProvider time)
 {
     public Task RunAsync(ITurnContext turnContext, TurnMember who, BotCommand command, CancellationToken cancellationToken) =>
         command.Kind switch
@@ -55,7 +56,7 @@ public sealed class CommandDispatcher(
 
         await roster.RecordLanguageAsync(who.Member.Email, language, cancellationToken);
         who.Member.Language = language;
-        BotLanguage.Use(BotLanguage.Choose(language));
+        BotLanguage.Remember(turnContext, BotLanguage.Choose(language));
         await turnContext.SendActivityAsync(Texts.Get("Language.Set"), cancellationToken: cancellationToken);
     }
 
@@ -83,6 +84,8 @@ public sealed class CommandDispatcher(
         var channel = ConversationReferences.AddressOf(turnContext, null)!;
         await conversations.SaveAsync(channel, ConversationReferences.ReferenceJsonOf(turnContext), cancellationToken);
         await conversations.LinkTableChannelAsync(table.Id, channel, cancellationToken);
+        // A channel linked again may be lost again: the co-chairs must hear of that loss too.
+        await coChairs.ForgetAsync(table.Id, CoChairNotices.ChannelGoneSubject(channel.Key), cancellationToken);
         // The table's channel speaks the table's language.
         using var _ = BotLanguage.Scope(BotLanguage.Choose(table.Language));
         await turnContext.SendActivityAsync(Texts.Get("Link.Done", table.Name, Examples.Command("Command.LinkChannel.Title", table.Id)),

@@ -29,7 +29,8 @@ public static class FiguresCard
                 (Texts.Get("Figures.MedianUpdate"), Hours(report.MedianHoursToFortyEightHourUpdate)),
                 (Texts.Get("Figures.OnTime"), updates.Due == 0
                     ? Texts.Get("Figures.NoneDue")
-                    : Texts.Get("Figures.OnTimeValue", updates.OnTime, updates.Due, updates.OnTimeRate!.Value, updates.Late, updates.Missing)))
+                    : Texts.Get("Figures.OnTimeValue", updates.OnTime, updates.Due, updates.OnTimeRate!.Value, updates.Late,
+                        Texts.Count("Figures.Missing", updates.Missing))))
             .Add(Element.Text(Texts.Get("Fact.RiskFactors"), weight: "Bolder"))
             .Text(Counts(report.RiskFactors, catalogue.RiskFactors, top: 8))
             .Add(Element.Text(Texts.Get("Figures.Outcomes"), weight: "Bolder"))
@@ -43,7 +44,9 @@ public static class FiguresCard
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
-    private static string Hours(double? hours) => hours is { } h ? Texts.Get("Figures.Hours", h) : Texts.Get("Figures.NoData");
+    /// <summary>Hours to one decimal, the noun agreeing with the number shown ("1 hour", "1.5 hours"; "1,5 heure", "2 heures").</summary>
+    private static string Hours(double? hours) =>
+        hours is { } h ? Texts.Count("Figures.Hours", Math.Round(h, 1, MidpointRounding.AwayFromZero)) : Texts.Get("Figures.NoData");
 
     private static string Counts(IReadOnlyList<FigureCount> counts, CatalogueList labels, int? top = null)
     {

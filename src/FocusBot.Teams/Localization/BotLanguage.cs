@@ -19,6 +19,17 @@ public static class BotLanguage
 
     public static IReadOnlyList<string> Supported { get; } = [English, French];
 
+    /// <summary>Where a turn keeps the language it chose (<see cref="Remember"/>), for what runs outside the turn's async flow (the adapter's error handler).</summary>
+    public const string TurnStateKey = "FocusBot.Language";
+
+    /// <summary>Makes the language current for the rest of the turn (<see cref="Use"/>) and keeps it in the turn's state.</summary>
+    public static CultureInfo Remember(Microsoft.Bot.Builder.ITurnContext turnContext, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState[TurnStateKey] = culture;
+        return Use(culture);
+    }
+
     /// <summary>
     /// The supported language for a member's stored preference and the Teams locale of an activity (either may be
     /// null): the preference wins; any French locale (<c>fr</c>, <c>fr-FR</c>, <c>fr-CA</c>) reads as <c>fr-CA</c>;

@@ -30,7 +30,21 @@ public static class Texts
     /// <summary>A resource used as a pattern (a date format), never marked, even under the pseudo-language.</summary>
     public static string Pattern(string key) => Localizer[key].Value;
 
-    /// <summary>One of two strings by count: <c>{key}.One</c> for 1, <c>{key}.Many</c> otherwise; the count is argument 0.</summary>
+    /// <summary>
+    /// The one way a count is written with its noun: <c>{key}.One</c> when the current language reads the count as
+    /// singular (<see cref="IsSingular"/>), else <c>{key}.Many</c>; the count is argument 0, <paramref name="more"/> follow.
+    /// </summary>
     public static string Count(string key, int count, params object?[] more) =>
-        Get(count == 1 ? key + ".One" : key + ".Many", [count, .. more]);
+        Get(IsSingular(count) ? key + ".One" : key + ".Many", [count, .. more]);
+
+    /// <summary>A count with decimals (hours), as <see cref="Count(string, int, object?[])"/>; pass it rounded as it is shown.</summary>
+    public static string Count(string key, double count, params object?[] more) =>
+        Get(IsSingular(count) ? key + ".One" : key + ".Many", [count, .. more]);
+
+    /// <summary>
+    /// Whether a count takes the singular in the current language (CLDR's plural rules): in French, 0 and 1 and
+    /// everything under 2 ("0 jour", "1 jour", "1,5 heure"); in English only exactly 1 ("0 days", "1 day", "1.5 hours").
+    /// </summary>
+    public static bool IsSingular(double count) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? Math.Abs(count) < 2 : count == 1;
 }

@@ -7,6 +7,9 @@ public sealed class PacingOptions
 
     /// <summary>Teams allows a bot 7 messages a second in one conversation.</summary>
     public int PerConversationPerSecond { get; set; } = 7;
-    /// <summary>Our own ceiling for everything this instance sends, so a fan-out never meets Teams' per-app limit.</summary>
-    public int PerAppPerSecond { get; set; } = 50;
+    /// <summary>
+    /// Our own ceiling for everything this instance sends, evenly spaced, so a fan-out never meets Teams' per-app
+    /// limit of 50 a second: 47 leaves room for the network to bunch our sends up on their way.
+    /// </summary>
+    public int PerAppPerSecond { get; set; } = 47;
 }

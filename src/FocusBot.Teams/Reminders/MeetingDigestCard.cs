@@ -17,7 +17,8 @@ public static class MeetingDigestCard
         var card = new AdaptiveCard()
             .Heading(Texts.Get("Digest.Heading", table.Name, TableTime.Describe(meetingStart, table)))
             .Text(Texts.Get(owed.Count == 0 ? "Digest.NothingDue" : "Digest.Owes", agency?.Name ?? rep.AgencyId));
-        if (owed.Count > 0) card.Facts(owed.Select(o => (o.Id, o.Owed!)));
+        // One line each, the id first: as fact titles, ids broke at their hyphens ("DM-" / "2026-" / "0001") on a phone.
+        foreach (var (id, what) in owed) card.Text(Texts.Get("Agenda.NotAcceptedLine", id, what));
         if (joinUrl is { Length: > 0 })
             card.Action(new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.OpenUrl", ["title"] = Texts.Get("Action.JoinMeeting"), ["url"] = joinUrl });
         else

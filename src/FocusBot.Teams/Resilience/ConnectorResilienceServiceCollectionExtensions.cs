@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 
 namespace FocusBot.Teams.Resilience;
 
@@ -32,6 +33,11 @@ public static class ConnectorResilienceServiceCollectionExtensions
                     pipeline,
                     context.ServiceProvider.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value,
                     context.ServiceProvider.GetRequiredService<TimeProvider>()));
+
+        // A timed-out attempt is retried like a 503: an expected condition, logged as a warning, not as an error
+        // (Polly logs OnTimeout at Error by default). Applies to every resilience pipeline of the host.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
+            args.Event.EventName == "OnTimeout" ? ResilienceEventSeverity.Warning : args.Event.Severity);
 
         services.TryAddSingleton<ConnectorHttpClientFactory>();
         services.TryAddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(

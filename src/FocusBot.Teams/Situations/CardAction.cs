@@ -6,13 +6,17 @@ namespace FocusBot.Teams.Situations;
 /// A button press from one of our cards (Action.Execute invoke or Action.Submit message), read defensively: card
 /// data comes from the client and may be forged, so every value is checked for type and length.
 /// </summary>
-public sealed class CardAction(string verb, JObject data)
+public sealed class CardAction(string verb, JObject data, string? activityId = null)
 {
     public const int MaxValueLength = 2000;
 
     public string Verb { get; } = verb;
 
-    public static CardAction? From(string? verb, object? data)
+    /// <param name="verb">The action's verb, or null to read it from <paramref name="data"/>.</param>
+    /// <param name="data">The card's data: a JSON object, or its text (Action.Submit).</param>
+    /// <param name="activityId">The id of the activity that carried the press (Teams' redelivery repeats it), or null.</param>
+    /// <returns>The action, or null when there is no usable verb.</returns>
+    public static CardAction? From(string? verb, object? data, string? activityId = null)
     {
         var json = data switch
         {
@@ -21,7 +25,7 @@ public sealed class CardAction(string verb, JObject data)
             _ => null,
         } ?? [];
         verb ??= json["verb"]?.Type == JTokenType.String ? (string?)json["verb"] : null;
-        return string.IsNullOrWhiteSpace(verb) || verb.Length > 60 ? null : new CardAction(verb, json);
+        return string.IsNullOrWhiteSpace(verb) || verb.Length > 60 ? null : new CardAction(verb, json, activityId);
     }
 
     /// <summary>A text value, or null when it is missing, not text, or too long.</summary>
@@ -49,6 +53,16 @@ public sealed class CardAction(string verb, JObject data)
     /// <summary>A multi-select's value: Adaptive Cards send the chosen ids comma-separated.</summary>
     public IReadOnlyList<string> List(string name) =>
         Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(50).ToList() ?? [];
+
+    /// <summary>
+    /// Which submission of a form this is: the form's own <c>submissionId</c> (made when the card was built: letters,
+    /// digits, <c>-_.:</c>, at most 64), else the id of the activity that carried it, so that Teams delivering the same
+    /// invoke twice has one effect even from a card without one (DESIGN.md, "Delivery"). Null when there is neither.
+    /// </summary>
+    public string? SubmissionId(string field) =>
+        Text(field) is { Length: <= 64 } id && Core.Situations.SituationWorkflow.IsSubmissionIdText(id)
+            ? id
+            : activityId is { Length: > 0 and <= 64 } ? $"activity:{activityId}" : null;
 
     /// <summary>Free text the member typed, kept whole (the domain checks its length) unless absurdly long.</summary>
     public string? TypedText(string name)

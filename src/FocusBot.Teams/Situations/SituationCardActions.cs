@@ -107,7 +107,7 @@ public sealed class SituationCardActions(
             AerMet = action.Text(NewSituationForm.AerMet) is { } aerMet ? !string.Equals(aerMet, "false", StringComparison.OrdinalIgnoreCase) : null,
             PeopleCount = action.Number(NewSituationForm.PeopleCount),
         };
-        var submissionId = action.Text(NewSituationForm.SubmissionId);
+        var submissionId = action.SubmissionId(NewSituationForm.SubmissionId);
         if (action.Text(NewSituationForm.PeopleCount) is { } typedCount && request.PeopleCount is null)
         {
             // Text where a number belongs: name the field and the range rather than read it as "not given".

@@ -1,10 +1,12 @@
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
+using FocusBot.Core.Reminders;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Teams.Cards.Situations;
 using FocusBot.Teams.Localization;
+using FocusBot.Teams.Proactive;
 
 namespace FocusBot.Teams.Situations;
 
@@ -27,8 +29,7 @@ public sealed class SituationDeliveryComposer(
 
     public async Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        if (delivery.Kind == DeliveryKind.Notice)
-            return To(delivery) is { } noticed ? ComposedDelivery.Post(noticed, new OutgoingMessage(delivery.Text)) : Malformed(delivery);
+        if (delivery.Kind == DeliveryKind.Notice) return await CoChairNoticeAsync(delivery, cancellationToken);
 
         var situation = delivery.SituationId is null ? null : await situations.FindAsync(delivery.SituationId, cancellationToken);
         if (situation is null) return ComposedDelivery.NoLongerApplies($"situation {delivery.SituationId} no longer exists");
@@ -59,7 +60,8 @@ public sealed class SituationDeliveryComposer(
         CancellationToken cancellationToken)
     {
         if (await conversations.FindTableChannelAsync(table.Id, cancellationToken) is not { } channel)
-            return ComposedDelivery.Undeliverable($"no channel is linked to {table.Name}. A co-chair types \"@FocusBot link {table.Id}\" in the table's channel.");
+            return ComposedDelivery.Undeliverable(UndeliveredBecause.NoChannel,
+                $"no channel is linked to {table.Name}. A co-chair types \"@FocusBot link {table.Id}\" in the table's channel.");
         var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(SituationAccess.TableView, null, true), time.GetUtcNow());
         return ComposedDelivery.Post(channel, new OutgoingMessage(null, card.ToString())) with { DrawnFromVersion = situation.Version };
     }
@@ -102,13 +104,24 @@ public sealed class SituationDeliveryComposer(
         return access == SituationAccess.None ? null : new SituationCardViewer(access, member, false);
     }
 
+    /// <summary>A co-chair's notice, worded in their language from its code (a row written before notices were typed: its text as it is).</summary>
+    private async Task<ComposedDelivery> CoChairNoticeAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (To(delivery) is not { } to) return Malformed(delivery);
+        if (CoChairProblem.TryRead(delivery.Text) is not { } notice) return ComposedDelivery.Post(to, new OutgoingMessage(delivery.Text));
+        if (await roster.FindTableAsync(delivery.TableId, cancellationToken) is not { } table)
+            return ComposedDelivery.NoLongerApplies($"table {delivery.TableId} is no longer on the roster");
+        using var language = BotLanguage.Scope(await LanguageOfAsync(delivery, table, cancellationToken));
+        return ComposedDelivery.Post(to, new OutgoingMessage(CoChairProblemText.Of(notice, table)));
+    }
+
     private static ComposedDelivery Notice(Delivery delivery, string text) =>
         To(delivery) is { } to ? ComposedDelivery.Post(to, new OutgoingMessage(text)) : Malformed(delivery);
 
     private static string LeadDeclined(Situation situation, IReadOnlyDictionary<string, Agency> agencies)
     {
         var lead = situation.LeadAssignment!;
-        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, lead.DeclineReason,
+        return Texts.Get("Notice.LeadDeclined", AgencyNames.Of(agencies, lead.AgencyId), situation.Id, lead.DeclineReason?.TrimEnd().TrimEnd('.'),
             Texts.Get("Action.ChangeAgencies"));
     }
 

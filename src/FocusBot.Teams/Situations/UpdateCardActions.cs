@@ -51,7 +51,7 @@ public sealed class UpdateCardActions(
         // The agency is always the member's own: any agency id in the card data is ignored.
         var typed = new UpdateFormValues(action.Text(UpdateForm.Kind), action.TypedText(UpdateForm.Note),
             action.TypedText(UpdateForm.NextStep), action.List(UpdateForm.Barriers)) { Services = action.List(UpdateForm.Services) };
-        var submissionId = action.Text(UpdateForm.SubmissionId);
+        var submissionId = action.SubmissionId(UpdateForm.SubmissionId);
         var outcome = await workflow.PostUpdateAsync(situationId, who.Member, typed.Kind, typed.Note, typed.NextStep, typed.Barriers,
             cancellationToken, submissionId, typed.Services);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();

@@ -8,7 +8,8 @@ public sealed record AppPackageSettings(
     string DeveloperName,
     string WebsiteUrl,
     string PrivacyUrl,
-    string TermsOfUseUrl)
+    string TermsOfUseUrl,
+    string TabAppId)
 {
     /// <summary>
     /// Each placeholder of manifest/manifest.json, the setting that fills it, and how its value is checked.
@@ -23,7 +24,20 @@ public sealed record AppPackageSettings(
         new("${{DEVELOPER_WEBSITE}}", "Teams:WebsiteUrl", SettingShape.HttpsUrl, s => s.WebsiteUrl),
         new("${{PRIVACY_URL}}", "Teams:PrivacyUrl", SettingShape.HttpsUrl, s => s.PrivacyUrl),
         new("${{TERMS_OF_USE_URL}}", "Teams:TermsOfUseUrl", SettingShape.HttpsUrl, s => s.TermsOfUseUrl),
+        // The tabs' single sign-on app (webApplicationInfo): the bot's own app registration unless it is a managed identity.
+        new("${{TAB_APP_ID}}", Tabs.TabSignOn.TabAppIdSetting, SettingShape.Guid, s => s.TabAppId) { Default = TabAppIdDefault },
     ];
+
+    /// <summary>
+    /// <c>Teams:TabAppId</c> when it is not set: <c>MicrosoftAppId</c> (checked on its own row), or, for a bot whose
+    /// identity is a managed identity, a refusal saying why the tabs need an app registration of their own.
+    /// </summary>
+    private static (string? Value, string? Problem) TabAppIdDefault(IConfiguration configuration) =>
+        Tabs.TabSignOn.BotIsManagedIdentity(configuration)
+            ? (null, $"{Tabs.TabSignOn.TabAppIdSetting} is required: the bot's identity is a managed identity (MicrosoftAppType=UserAssignedMSI), "
+                + "which cannot expose an API, so the tabs' single sign-on (webApplicationInfo) needs an Entra app registration of its own "
+                + "(README, \"Deploying to Azure\", the tabs' sign-on app).")
+            : (configuration["MicrosoftAppId"]?.Trim(), null);
 
     /// <summary>The developer name Teams shows; the manifest schema allows at most 32 characters.</summary>
     public const int DeveloperNameMaxLength = 32;
@@ -40,6 +54,14 @@ public sealed record AppPackageSettings(
         foreach (var placeholder in Placeholders)
         {
             var value = configuration[placeholder.SettingKey]?.Trim();
+            if (string.IsNullOrEmpty(value) && placeholder.Default is { } fallback)
+            {
+                // A default is another setting, checked (or named missing) on its own row: never reported twice.
+                var (defaultValue, refusal) = fallback(configuration);
+                if (refusal is not null) invalid.Add(refusal);
+                else if (!string.IsNullOrEmpty(defaultValue)) values[placeholder.SettingKey] = defaultValue;
+                continue;
+            }
             if (string.IsNullOrEmpty(value))
             {
                 missing.Add(placeholder.SettingKey);
@@ -61,7 +83,7 @@ public sealed record AppPackageSettings(
 
         return new AppPackageSettings(
             values["Teams:AppId"], values["MicrosoftAppId"], values["Teams:BotDomain"], values["Teams:DeveloperName"],
-            values["Teams:WebsiteUrl"], values["Teams:PrivacyUrl"], values["Teams:TermsOfUseUrl"]);
+            values["Teams:WebsiteUrl"], values["Teams:PrivacyUrl"], values["Teams:TermsOfUseUrl"], values[Tabs.TabSignOn.TabAppIdSetting]);
     }
 
     private static string? Check(SettingShape shape, string value) => shape switch
@@ -88,7 +110,14 @@ public sealed record ManifestPlaceholder(
     string Placeholder,
     string SettingKey,
     SettingShape Shape,
-    Func<AppPackageSettings, string> ValueOf);
+    Func<AppPackageSettings, string> ValueOf)
+{
+    /// <summary>
+    /// When the setting is absent: the value to use instead (another setting, checked on its own row) or a refusal
+    /// saying why it is required; null: the setting is required.
+    /// </summary>
+    public Func<IConfiguration, (string? Value, string? Problem)>? Default { get; init; }
+}
 
 public enum SettingShape
 {

@@ -110,8 +110,20 @@ public sealed record HostCommand(HostVerb Verb, string? Path, string[] Remaining
         }
         // --dry-run anywhere on the line (also before the verb) belongs to purge, and to nothing else.
         if (dryRun && verb != HostVerb.Purge) problem ??= "--dry-run goes with purge only: purge [--dry-run].";
+        // purge erases: an option it does not know (purge --dryrun, purge --force) must stop it, not be read as a setting.
+        if (verb == HostVerb.Purge && rest.FirstOrDefault(IsUnknownFlag) is { } unknown)
+        {
+            problem ??= $"Unknown option '{unknown}' for purge. purge takes --dry-run, and settings as --Section:Key VALUE.";
+        }
         return new HostCommand(verb, path, [.. rest], problem, dryRun);
     }
+
+    private static readonly string[] HostOptions = ["--urls", "--environment", "--contentRoot", "--applicationName"];
+
+    /// <summary>A <c>--word</c> that is neither a setting (<c>--Section:Key</c>, <c>--Key=VALUE</c>) nor one of ASP.NET Core's own options.</summary>
+    private static bool IsUnknownFlag(string arg) =>
+        arg.StartsWith('-') && !arg.Contains(':') && !arg.Contains('=') &&
+        !HostOptions.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
     private static bool IsOption(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=');
 

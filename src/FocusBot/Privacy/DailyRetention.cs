@@ -1,13 +1,16 @@
 using FocusBot.Core.Audit;
 using FocusBot.Core.Deliveries;
+using FocusBot.Core.Idempotency;
 using FocusBot.Core.Privacy;
 using FocusBot.Core.Reminders;
+using FocusBot.Idempotency;
 
 namespace FocusBot.Privacy;
 
 /// <summary>
 /// The daily retention purge, run from the host's worker (it also forgets form submissions older than
-/// <see cref="ReminderOptions.ProcessedSubmissionsKeptFor"/>): each pass asks the database for the day's claim (one
+/// <see cref="ReminderOptions.ProcessedSubmissionsKeptFor"/>, and the API's idempotency keys older than
+/// <see cref="IdempotencyOptions.KeptFor"/>): each pass asks the database for the day's claim (one
 /// instance wins it; a claim whose holder died lapses after <see cref="Lease"/>), purges, and sets the next run a day
 /// later. Never throws except when stopping: a failed purge is logged and tried again when the lease lapses.
 /// </summary>
@@ -33,11 +36,16 @@ public sealed class DailyRetention(IServiceScopeFactory scopes, TimeProvider tim
             var keptFor = (scope.ServiceProvider.GetService<ReminderOptions>() ?? new ReminderOptions()).ProcessedSubmissionsKeptFor;
             var forgotten = await scope.ServiceProvider.GetRequiredService<IDeliveryStore>()
                 .ForgetSubmissionsBeforeAsync(time.GetUtcNow() - keptFor, cancellationToken);
+            var keysKeptFor = (scope.ServiceProvider.GetService<IdempotencyOptions>() ?? new IdempotencyOptions(TimeSpan.FromHours(IdempotencyOptions.DefaultHours))).KeptFor;
+            var keysForgotten = await scope.ServiceProvider.GetRequiredService<IIdempotencyKeyStore>()
+                .ForgetBeforeAsync(time.GetUtcNow() - keysKeptFor, cancellationToken);
             await store.CompleteDailyRunAsync(claim.Value, time.GetUtcNow() + Interval, cancellationToken);
             if (report.Erased > 0)
                 logger.LogInformation("Retention: erased the text of {Erased} situation(s) concluded on or before {Cutoff:u}", report.Erased, report.Cutoff);
             if (forgotten > 0)
                 logger.LogInformation("Retention: forgot {Forgotten} form submission(s) acted on more than {KeptFor} ago", forgotten, keptFor);
+            if (keysForgotten > 0)
+                logger.LogInformation("Retention: forgot {Forgotten} API idempotency key(s) (and their answers) older than {KeptFor}", keysForgotten, keysKeptFor);
             return report;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)

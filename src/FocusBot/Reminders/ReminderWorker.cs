@@ -29,12 +29,40 @@ public sealed class ReminderWorker(
             await RunOnceAsync(stoppingToken);
             try
             {
-                await signal.WaitAsync(options.PollInterval, time, stoppingToken);
+                await signal.WaitAsync(NextWait(time.GetUtcNow(), await NextOutboxRowDueAsync(stoppingToken), options.PollInterval), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// How long to sleep after a pass (<paramref name="now"/> and <paramref name="nextDue"/> in UTC): until the next
+    /// outbox row falls due when that is sooner than <paramref name="pollInterval"/> (a co-chair's confirmation looks
+    /// again after <see cref="ReminderOptions.ConfirmationRecheck"/>, not after the next poll), at least 100 ms.
+    /// </summary>
+    public static TimeSpan NextWait(DateTimeOffset now, DateTimeOffset? nextDue, TimeSpan pollInterval)
+    {
+        if (nextDue is not { } due || due - now >= pollInterval) return pollInterval;
+        var untilDue = due - now;
+        return untilDue < MinimumWait ? MinimumWait : untilDue;
+    }
+
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(100);
+
+    private async Task<DateTimeOffset?> NextOutboxRowDueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IDeliveryStore>().NextDueAtAsync(cancellationToken);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(failure, "Could not read when the next outbox row is due; polling in {PollInterval}", options.PollInterval);
+            return null;
         }
     }
 

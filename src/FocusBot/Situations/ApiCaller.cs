@@ -29,6 +29,7 @@ public sealed class ApiCaller(IRosterStore roster, MemberLookup lookup, IConfigu
         if (member is null || !user.IsInRole(BackendPolicies.Admin)) return member;
         // The FocusBot.Admin app role reaches every table, whatever the roster says.
         var all = (await roster.GetAsync(cancellationToken)).Tables.Select(t => t.Id).ToList();
-        return new Member { Email = member.Email, AadObjectId = member.AadObjectId, AgencyId = member.AgencyId, Role = MemberRole.Admin, TableIds = all };
+        return new Member { Email = member.Email, AadObjectId = member.AadObjectId, AgencyId = member.AgencyId, Role = MemberRole.Admin, TableIds = all,
+            Language = member.Language };
     }
 }

@@ -3,6 +3,7 @@ using FocusBot.Core.Catalogue;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Hosting;
+using FocusBot.Idempotency;
 
 namespace FocusBot.Situations;
 
@@ -19,6 +20,7 @@ public static class SituationEndpoints
         var situations = api.MapGroup("/situations").WithTags("Situations").RequireAuthorization(BackendPolicies.CoChair);
 
         situations.MapPost("/", RecordAsync)
+            .Idempotent()
             .WithSummary("Records a situation after filter 2 and names the lead and assisting agencies.")
             .Accepts<NewSituationRequest>("application/json")
             .Produces<SituationDto>(StatusCodes.Status201Created)
@@ -36,6 +38,7 @@ public static class SituationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         situations.MapPost("/{id}/conclude", ConcludeAsync)
+            .Idempotent()
             .WithSummary("Concludes a situation with one of the table's outcomes (RTD style).")
             .Accepts<ConcludeRequest>("application/json")
             .Produces<SituationDto>()
@@ -45,6 +48,7 @@ public static class SituationEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         situations.MapPost("/{id}/reopen", ReopenAsync)
+            .Idempotent()
             .WithSummary("Re-opens a concluded situation: active again if a lead had accepted, else open.")
             .Produces<SituationDto>()
             .ProducesValidationProblem()
@@ -52,6 +56,7 @@ public static class SituationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         situations.MapPost("/{id}/lead", ChangeLeadAsync)
+            .Idempotent()
             .WithSummary("Names a new lead agency: the old lead is released, the new one asked (48 hours from now for its 48-hour update); the situation is open again.")
             .Accepts<AgencyRequest>("application/json")
             .Produces<SituationDto>()
@@ -61,6 +66,7 @@ public static class SituationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         situations.MapPost("/{id}/assisting", AddAssistingAsync)
+            .Idempotent()
             .WithSummary("Adds an assisting agency from the table's roster; its representatives get the card.")
             .Accepts<AgencyRequest>("application/json")
             .Produces<SituationDto>()
@@ -70,6 +76,7 @@ public static class SituationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         situations.MapDelete("/{id}/assisting/{agency}", ReleaseAsync)
+            .Idempotent()
             .WithSummary("Releases an assisting agency (never the lead: name another lead instead).")
             .Produces<SituationDto>()
             .ProducesValidationProblem()
@@ -78,6 +85,7 @@ public static class SituationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         situations.MapPost("/{id}/assignments/{agency}/ask-again", AskAgainAsync)
+            .Idempotent()
             .WithSummary("Asks an agency that declined again, in the same role (a lead gets 48 hours from now for its 48-hour update).")
             .Produces<SituationDto>()
             .ProducesValidationProblem()
@@ -194,7 +202,8 @@ public static class SituationEndpoints
             return NotRecorded(problems);
         }
 
-        var outcome = await workflow.RecordAsync(request, member, cancellationToken);
+        // Under an Idempotency-Key, the recording itself is once-only too, even if this process dies before the answer is kept.
+        var outcome = await workflow.RecordAsync(request, member, cancellationToken, IdempotencyKeys.SubmissionIdOf(http.HttpContext));
         return outcome.Situation is { } situation
             ? TypedResults.Created($"/api/v1/situations/{situation.Id}", SituationDto.From(situation))
             : NotRecorded(outcome.Problems.ToDictionary());

@@ -12,6 +12,7 @@ using FocusBot.Reminders;
 using FocusBot.Situations;
 using FocusBot.Teams.Bot;
 using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Tabs;
 
@@ -19,8 +20,8 @@ namespace FocusBot.Tabs;
 /// <c>/tabs/api</c>: the JSON the Teams tabs read and the actions they take, a third edge beside the bot and the REST
 /// API, calling the same Core services (<see cref="SituationListing"/>, <see cref="FigureReports"/>,
 /// <see cref="SituationWorkflow"/>, <see cref="AgendaService"/>). The user is the roster member behind the request
-/// (<see cref="TabCaller"/>: 401 without a valid sign-on, 403 not on the roster). Labels follow <c>?lang=fr-CA</c>
-/// (English otherwise).
+/// (<see cref="TabCaller"/>: 401 without a valid sign-on, 403 not on the roster). Labels and messages follow
+/// <c>?lang=fr-CA</c> (English otherwise), worded as on the cards: agencies by name, times on the table's clock.
 /// </summary>
 public static class TabApiEndpoints
 {
@@ -29,16 +30,23 @@ public static class TabApiEndpoints
     public static IEndpointRouteBuilder MapTabApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/tabs/api").WithTags("Tabs").RequireRateLimiting(ApiRateLimits.PolicyName);
+        // The request's language (?lang=) is current while the endpoint runs: the cards' resources then speak it.
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            using var language = BotLanguage.Scope(BotLanguage.Choose(context.HttpContext.Request.Query["lang"].ToString()));
+            return await next(context);
+        });
         api.MapGet("/me", MeAsync).WithSummary("The tab's user: role, agency, tables, and the update form's choices.");
         api.MapGet("/my-situations", MySituationsAsync)
             .WithSummary("The open and active situations that concern the user's agency, most urgent first.");
         api.MapPost("/situations/{id}/accept", AcceptAsync).WithSummary("Accepts the user's agency's part (as on the card).");
         api.MapPost("/situations/{id}/decline", DeclineAsync).WithSummary("Declines the user's agency's part with a reason: { \"reason\" }.");
         api.MapPost("/situations/{id}/updates", PostUpdateAsync)
-            .WithSummary("Posts an update: { \"kind\", \"note\", \"nextStep\", \"barriers\": [], \"services\": [], \"submissionId\" }; the same submission posts once.");
+            .WithSummary("Posts an update: { \"kind\", \"note\", \"nextStep\", \"barriers\": [], \"services\": [], \"submissionId\" } (a GUID made when the form is built, required); the same submission posts once.");
         api.MapGet("/dashboard", DashboardAsync).WithSummary("Co-chairs: the charts of the tables they co-chair (?table=&from=&to=).");
         api.MapGet("/dashboard.csv", DashboardCsvAsync).WithSummary("Co-chairs: one chart's numbers as CSV (?chart=&table=&from=&to=).");
-        api.MapGet("/tables/{id}/agenda", AgendaAsync).WithSummary("The de-identified agenda of the next meeting of a table the user sits at.");
+        api.MapGet("/tables/{id}/agenda", AgendaAsync)
+            .WithSummary("The de-identified agenda of the next meeting of a table the user sits at; 304 when If-None-Match names its current ETag.");
         return app;
     }
 
@@ -52,7 +60,9 @@ public static class TabApiEndpoints
         return TypedResults.Ok(new TabMeDto(member.Email, RoleName(member.Role), member.AgencyId, agency?.Name ?? member.AgencyId,
             await TablesOfAsync(member, roster, cancellationToken),
             [.. catalogue.UpdateKinds.Select(e => new TabChoiceDto(e.Id, french ? e.FrenchLabel : e.Label))],
-            [.. catalogue.Barriers.Select(e => new TabChoiceDto(e.Id, french ? e.FrenchLabel : e.Label))]));
+            [.. catalogue.Barriers.Select(e => new TabChoiceDto(e.Id, french ? e.FrenchLabel : e.Label))],
+            [.. catalogue.Services.Select(e => new TabChoiceDto(e.Id, french ? e.FrenchLabel : e.Label))],
+            TabFormLimits.OfSituation));
     }
 
     private static async Task<IResult> MySituationsAsync(HttpContext http, TabCaller caller, SituationListing listing, IRosterStore roster,
@@ -90,8 +100,10 @@ public static class TabApiEndpoints
                 assignment is null ? "originating" : assignment.Role == AssignmentRole.Lead ? "lead" : "assisting",
                 assignment?.State.ToString().ToLowerInvariant(),
                 Math.Max(0, (int)(now - s.CreatedAt).TotalDays),
-                s.UpdateDueAt?.ToUniversalTime(), s.UpdateDueAt is { } due ? TimeZoneInfo.ConvertTime(due, table.TimeZone) : null,
-                full.Contains(s) ? s.Summary : null,
+                // Once the 48-hour update is posted nothing is due any more: the row stops saying so.
+                s.HasFortyEightHourUpdate ? null : s.UpdateDueAt?.ToUniversalTime(),
+                !s.HasFortyEightHourUpdate && s.UpdateDueAt is { } due ? TimeZoneInfo.ConvertTime(due, table.TimeZone) : null,
+                table.TimeZoneId, full.Contains(s) ? s.Summary : null,
                 s.CanAnswer(member), s.RefusePostingBy(member) is null, s.WouldBeFortyEightHourUpdateFrom(member.AgencyId), link));
         }
         return TypedResults.Ok(rows);
@@ -103,7 +115,8 @@ public static class TabApiEndpoints
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
         // Always the user's own agency, as on the card.
-        return await AnswerAsync(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), "Not accepted.", "agency", roster, cancellationToken);
+        return await AnswerAsync(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), "Not accepted.", "agency", roster,
+            TabMessages.Accepted(member), cancellationToken);
     }
 
     private static async Task<IResult> DeclineAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
@@ -115,7 +128,8 @@ public static class TabApiEndpoints
         if (fields is null) return bad!;
         var reason = fields.String("reason");
         if (fields.Problems.Count > 0) return Invalid(fields, "Not declined.");
-        return await AnswerAsync(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), "Not declined.", "reason", roster, cancellationToken);
+        return await AnswerAsync(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), "Not declined.", "reason", roster,
+            TabMessages.Declined, cancellationToken);
     }
 
     private static async Task<IResult> PostUpdateAsync(string id, HttpContext http, TabCaller caller, SituationWorkflow workflow, IRosterStore roster,
@@ -127,9 +141,12 @@ public static class TabApiEndpoints
         if (fields is null) return bad!;
         var (kind, note, nextStep) = (fields.String("kind"), fields.String("note"), fields.String("nextStep"));
         var (barriers, services, submissionId) = (fields.Strings("barriers"), fields.Strings("services"), fields.String("submissionId"));
+        // Without it a double click would post twice: the form makes one when it is built, and every send carries it.
+        if (!fields.Problems.ContainsKey("submissionId") && !Guid.TryParse(submissionId, out _))
+            fields.Problem("submissionId", "Required: a GUID the update form makes when it is built and sends with every attempt, so that the same form posts one update.");
         if (fields.Problems.Count > 0) return Invalid(fields, "The update was not posted.");
         var outcome = await workflow.PostUpdateAsync(id, member, kind, note, nextStep, barriers, cancellationToken, submissionId, services);
-        return await AnswerAsync(outcome, "The update was not posted.", "note", roster, cancellationToken);
+        return await AnswerAsync(outcome, "The update was not posted.", "note", roster, TabMessages.UpdatePosted, cancellationToken);
     }
 
     private static async Task<IResult> DashboardAsync(string? table, string? from, string? to, HttpContext http, TabCaller caller,
@@ -139,7 +156,7 @@ public static class TabApiEndpoints
         if (member is null) return refused!;
         if (SituationListing.CoChairedTables(member).Count == 0) return ForCoChairsOnly();
         var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
-        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The dashboard was not drawn: some filters are invalid.");
+        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The dashboard was not drawn: " + FiltersAccepted);
 
         var report = await figures.DashboardAsync(scope.Tables, scope.Period, cancellationToken);
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
@@ -155,29 +172,38 @@ public static class TabApiEndpoints
         if (member is null) return refused!;
         if (SituationListing.CoChairedTables(member).Count == 0) return ForCoChairsOnly();
         var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
-        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The CSV was not made: some filters are invalid.");
+        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The CSV was not made: " + FiltersAccepted);
 
         var report = await figures.DashboardAsync(scope.Tables, scope.Period, cancellationToken);
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         var charts = DashboardCharts.Of(report, agencies, catalogue, French(http));
         if (charts.FirstOrDefault(c => string.Equals(c.Id, chart, StringComparison.OrdinalIgnoreCase)) is not { } found)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["chart"] = [$"Must be one of: {string.Join(", ", charts.Select(c => c.Id))}."] },
-                title: "The CSV was not made: some filters are invalid.");
-        var name = scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables";
-        http.Response.Headers.ContentDisposition =
-            $"attachment; filename=\"{found.Id}-{name}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv\"";
+                title: "The CSV was not made: " + FiltersAccepted);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{CsvFileName(found.Id, scope)}\"";
         return TypedResults.Text(DashboardCharts.ToCsv(found), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> AgendaAsync(string id, HttpContext http, TabCaller caller, AgendaService agendas,
+    /// <summary>
+    /// The CSV's file name, the same for the page's download and a direct call: <c>&lt;chart&gt;-&lt;table id or
+    /// all-tables&gt;-&lt;from&gt;-&lt;to&gt;.csv</c> (days yyyy-MM-dd, <c>to</c> not included).
+    /// </summary>
+    public static string CsvFileName(string chartId, FiguresScope scope) =>
+        $"{chartId}-{(scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables")}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv";
+
+    private const string FiltersAccepted =
+        "table is one you co-chair (or none, for all of them); from and to are days written yyyy-MM-dd between 2000-01-01 and 2999-12-31, to after from (to is not included).";
+
+    private static async Task<IResult> AgendaAsync(string id, HttpContext http, TabCaller caller, AgendaService agendas, IRosterStore roster,
         CancellationToken cancellationToken)
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
         var agenda = member.SitsAt(id) ? await agendas.NextAsync(id.ToLowerInvariant(), cancellationToken) : null;
-        return agenda is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No table with that id is yours to see.")
-            : TypedResults.Ok(AgendaDto.From(agenda));
+        if (agenda is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No table with that id is yours to see.");
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        return AgendaVersion.Answer(http, TabAgendaDto.From(agenda, agencies));
     }
 
     private static async Task<(Member? Member, IResult? Refused)> IdentifyAsync(HttpContext http, TabCaller caller, CancellationToken cancellationToken)
@@ -190,25 +216,30 @@ public static class TabApiEndpoints
     }
 
     /// <summary>
-    /// The workflow's answer at this edge: 200 with the user's row data (<c>{ id, status }</c>); 404 not the user's to see;
+    /// The workflow's answer at this edge: 200 with <see cref="TabActionDto"/> (its message from <paramref name="done"/>); 404 not the user's to see;
     /// the domain's refusal, its message unchanged, as 403 (not the user's to do), 409 (the situation's state forbids it) or
-    /// 400 naming <paramref name="field"/> (what was typed). A refusal is worded as on the cards (<see cref="RefusalText"/>: agencies by name, in the request's language).
+    /// 400 naming <paramref name="field"/> (what was typed); 409 also for an update form's submission id that posted on
+    /// another situation. A refusal is worded as on the cards (<see cref="RefusalText"/>: agencies by name, in the request's language).
     /// </summary>
     private static async Task<IResult> AnswerAsync(WorkflowOutcome outcome, string refusedTitle, string field, IRosterStore roster,
-        CancellationToken cancellationToken)
+        Func<Situation, SituationResult, Table, IReadOnlyDictionary<string, Agency>, string> done, CancellationToken cancellationToken)
     {
         if (outcome.Situation is not { } situation) return NotFound();
         var result = outcome.Result!;
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        var message = result.Refusal == SituationRefusal.None ? result.Message : RefusalText.Of(result, agencies);
+        if (result.Refusal == SituationRefusal.None)
+        {
+            if (await roster.FindTableAsync(situation.TableId, cancellationToken) is not { } table) return NotFound();
+            return TypedResults.Ok(new TabActionDto(situation.Id, StatusName(situation.Status), done(situation, result, table, agencies)));
+        }
+        var message = RefusalText.Of(result, agencies);
         return result.Refusal switch
         {
-            SituationRefusal.None => TypedResults.Ok(new { id = situation.Id, status = StatusName(situation.Status), message = message }),
             SituationRefusal.NotAtThisTable or SituationRefusal.NotYourAgency or SituationRefusal.AgencyNotOnSituation or SituationRefusal.NotCoChair
                 or SituationRefusal.NoAcceptedAssignment =>
                 TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusedTitle, detail: message),
             SituationRefusal.AlreadyDeclined or SituationRefusal.AlreadyAccepted or SituationRefusal.SituationConcluded or SituationRefusal.NotConcluded
-                or SituationRefusal.NotAer =>
+                or SituationRefusal.NotAer or SituationRefusal.SubmissionOfAnotherSituation =>
                 TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusedTitle, detail: message),
             SituationRefusal.UnknownUpdateKind => Field("kind", message, refusedTitle),
             SituationRefusal.UnknownBarrier => Field("barriers", message, refusedTitle),

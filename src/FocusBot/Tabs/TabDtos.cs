@@ -1,8 +1,10 @@
+using FocusBot.Core.Agenda;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Figures;
 using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Figures;
+using FocusBot.Reminders;
 
 namespace FocusBot.Tabs;
 
@@ -14,10 +16,55 @@ public sealed record TabTableDto(string Id, string Name, bool CoChair);
 
 /// <summary>
 /// <c>GET /tabs/api/me</c>: who the tab's user is on the roster (no name: the roster holds none), their tables, and the
-/// choices the update form offers.
+/// choices and limits of the update and decline forms (the same as the cards' forms: <see cref="TabFormLimits"/>).
 /// </summary>
 public sealed record TabMeDto(string Email, string Role, string Agency, string AgencyName, IReadOnlyList<TabTableDto> Tables,
-    IReadOnlyList<TabChoiceDto> UpdateKinds, IReadOnlyList<TabChoiceDto> Barriers);
+    IReadOnlyList<TabChoiceDto> UpdateKinds, IReadOnlyList<TabChoiceDto> Barriers, IReadOnlyList<TabChoiceDto> Services, TabFormLimits Limits);
+
+/// <summary>
+/// The lengths the situation accepts (<see cref="Situation"/>'s rules, in characters), so the tab's forms refuse what the
+/// domain would: a note of 1 to <paramref name="NoteMax"/>, a next step up to <paramref name="NextStepMax"/>, a decline
+/// reason of <paramref name="ReasonMin"/> to <paramref name="ReasonMax"/>.
+/// </summary>
+public sealed record TabFormLimits(int NoteMax, int NextStepMax, int ReasonMin, int ReasonMax)
+{
+    public static TabFormLimits OfSituation { get; } =
+        new(Situation.MaxNoteLength, Situation.MaxNextStepLength, Situation.MinDeclineReasonLength, Situation.MaxDeclineReasonLength);
+}
+
+/// <summary>
+/// The answer to an accept, decline or update from a tab: the situation's id and status, and what was done in the
+/// request's language, agencies by name and times on the table's clock (as the cards say it).
+/// </summary>
+public sealed record TabActionDto(string Id, string Status, string Message);
+
+/// <summary>
+/// <c>GET /tabs/api/tables/{id}/agenda</c>: the next meeting's de-identified agenda of a table, agencies by name. Answered
+/// with an <c>ETag</c> (a hash of this content): a poll that sends it back in <c>If-None-Match</c> gets 304 while
+/// nothing on the agenda changed.
+/// </summary>
+public sealed record TabAgendaDto(string Table, string TableName, MeetingDto? NextMeeting, IReadOnlyList<TabAgendaItemDto> NewSituations,
+    IReadOnlyList<TabAgendaItemDto> ReportBack, IReadOnlyList<TabAgendaItemDto> OverdueUpdates, IReadOnlyList<TabAgendaItemDto> UnacceptedAssignments)
+{
+    /// <summary>The agenda with the roster's names for the table and the agencies (an agency no longer on it reads as its id).</summary>
+    public static TabAgendaDto From(MeetingAgenda a, IReadOnlyDictionary<string, Agency> agencies)
+    {
+        TabAgendaItemDto Item(AgendaItem i) => new(i.SituationId, ReminderDto.Camel(i.Status.ToString()), i.LeadAgencyId,
+            agencies.GetValueOrDefault(i.LeadAgencyId)?.Name ?? i.LeadAgencyId, i.DiscussedOn, i.UpdateDueAt?.ToUniversalTime(),
+            [.. i.UnacceptedAgencyIds.Select(id => agencies.GetValueOrDefault(id)?.Name ?? id)]);
+        return new(a.Table.Id, a.Table.Name,
+            a.NextMeeting is { } m ? new MeetingDto(m.Start.ToUniversalTime(), TimeZoneInfo.ConvertTime(m.Start, a.Table.TimeZone), m.End.ToUniversalTime(), a.Table.TimeZoneId, m.JoinUrl) : null,
+            [.. a.NewSituations.Select(Item)], [.. a.ReportBack.Select(Item)], [.. a.OverdueUpdates.Select(Item)], [.. a.UnacceptedAssignments.Select(Item)]);
+    }
+}
+
+/// <summary>A situation on the tab's agenda: filter-2 facts only (no summary, no note).</summary>
+/// <param name="Status"><c>open</c> or <c>active</c> (camel case of the status).</param>
+/// <param name="DiscussedOn">The day of the table's discussion, on the table's clock.</param>
+/// <param name="UpdateDueAt">When the 48-hour update is (or was) due, UTC.</param>
+/// <param name="UnacceptedAgencies">Names of the agencies asked that have not answered.</param>
+public sealed record TabAgendaItemDto(string Id, string Status, string LeadAgency, string LeadAgencyName, DateOnly DiscussedOn,
+    DateTimeOffset? UpdateDueAt, IReadOnlyList<string> UnacceptedAgencies);
 
 /// <summary>
 /// One row of "My situations": filter-2 facts, the user's agency's part, what the user may do now, and the summary when
@@ -26,13 +73,14 @@ public sealed record TabMeDto(string Email, string Role, string Agency, string A
 /// <param name="Urgency"><c>overdue</c> (48-hour update past due), <c>unaccepted</c> (no lead has accepted) or <c>active</c>.</param>
 /// <param name="UpdateDueAt">When the 48-hour update is due, UTC.</param>
 /// <param name="UpdateDueLocal">The same on the table's clock (America/Toronto), with its offset.</param>
+/// <param name="TimeZone">The table's time zone (IANA id, e.g. America/Toronto), in which the page shows times.</param>
 /// <param name="AgencyPart"><c>lead</c>, <c>assisting</c> or <c>originating</c>.</param>
 /// <param name="AgencyState"><c>requested</c>, <c>accepted</c>, <c>declined</c>, or null for the originating agency.</param>
 /// <param name="ChatLink">A Teams deep link to the user's copy of the card in their chat with FocusBot, or null.</param>
 public sealed record TabSituationDto(
     string Id, string Table, string TableName, string Status, string Urgency, string Type, string AgeGroup, string Gender,
     IReadOnlyList<string> RiskFactors, string? LeadAgency, string? LeadAgencyName, string AgencyPart, string? AgencyState,
-    int DaysOpen, DateTimeOffset? UpdateDueAt, DateTimeOffset? UpdateDueLocal, string? Summary,
+    int DaysOpen, DateTimeOffset? UpdateDueAt, DateTimeOffset? UpdateDueLocal, string TimeZone, string? Summary,
     bool MayAnswer, bool MayPostUpdate, bool NextUpdateIsFortyEightHourUpdate, string? ChatLink);
 
 /// <summary>One value column of a chart's table: a key (the CSV header and the page's string key) and a label.</summary>

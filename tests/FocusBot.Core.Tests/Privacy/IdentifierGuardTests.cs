@@ -167,14 +167,15 @@ public class IdentifierGuardTests
     }
 
     [Fact]
-    public void Describe_in_French()
+    public void Describe_in_French_with_the_OQLF_typography()
     {
         const string text = "La mère, Julie, appelle au 416-555-0199.";
 
+        // No space before ? and ;, a no-break space before : and inside « » (as in the bot's French resources).
         Assert.Equal(
-            "Veuillez retirer ce qui pourrait identifier quelqu'un : le nom d'une personne ? « Julie » ; un numéro de " +
-            "téléphone ? « 416-555-0199 ». Les noms et les numéros qui identifient une personne ne doivent pas être " +
-            "écrits ici ; cette vérification aide, mais ne peut pas tout repérer.",
+            "Veuillez retirer ce qui pourrait identifier quelqu'un\u00A0: le nom d'une personne? «\u00A0Julie\u00A0»; un numéro de " +
+            "téléphone? «\u00A0416-555-0199\u00A0». Les noms et les numéros qui identifient une personne ne doivent pas être " +
+            "écrits ici; cette vérification aide, mais ne peut pas tout repérer.",
             IdentifierGuard.Describe(text, IdentifierGuard.Find(text, Today), french: true));
     }
 

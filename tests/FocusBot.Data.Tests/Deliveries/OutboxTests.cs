@@ -212,7 +212,8 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.All(theirs, r => Assert.Equal(DeliveryState.Failed, r.State));
         Assert.Contains("has no chat with FocusBot yet", theirs[0].LastError);
         // Each co-chair of the demo table (two, and its administrator) heard once, for both situations.
-        Assert.Equal(3, chat.Texts.Count(t => t.Contains("rep2.demo@northside-mh.example has no chat")));
+        Assert.Equal(3, chat.Texts.Count(t => CoChairProblem.TryRead(t) is
+            { Kind: CoChairProblemKind.CardNotDelivered, Cause: UndeliveredBecause.NoConversation, MemberEmail: "rep2.demo@northside-mh.example" }));
     }
 
     [Fact]
@@ -221,7 +222,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         // Teams' "channel deleted" arrives outside any decision: without a wake the notice would wait for the next poll.
         var woken = new ConcurrentQueue<string>();
         Task<bool> Tell() => With(db => new CoChairNotices(new EfRosterStore(db), new EfDeliveryStore(db), new EfCoChairNoticeLog(db),
-            new RecordingSignal(woken), _time).TellOnceAsync("demo", CoChairNotices.ChannelGoneSubject("19:gone"), "The channel was deleted.", default));
+            new RecordingSignal(woken), _time).TellOnceAsync("demo", CoChairNotices.ChannelGoneSubject("19:gone"), new CoChairProblem(CoChairProblemKind.ChannelDeleted), default));
 
         Assert.True(await Tell());
         Assert.False(await Tell());

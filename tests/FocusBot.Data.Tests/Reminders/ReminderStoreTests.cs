@@ -11,6 +11,7 @@ using FocusBot.Data.Roster;
 using FocusBot.Data.Situations;
 using FocusBot.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -79,6 +80,33 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
         Assert.All(second, r => Assert.Equal(ReminderState.Planned, r.State));
         var agenda = first.First(r => r.Kind == ReminderKind.MeetingAgenda);
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero), agenda.DueAt);
+    }
+
+    [Fact]
+    public async Task Two_planners_of_one_table_at_once_plan_each_reminder_once_and_log_no_error()
+    {
+        // Two instances (or the worker and a decision's re-plan) planning the same table insert the same plan keys:
+        // an expected race, which must not fail a command on IX_reminders_PlanKey and log it as an error.
+        var logs = new RecordingLogs();
+        for (var round = 0; round < 8; round++)
+        {
+            await With(db => db.Reminders.ExecuteDeleteAsync());
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var planners = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await using var db = _database.CreateContext(logs);
+                await db.Database.OpenConnectionAsync();
+                await go.Task;
+                await new ReminderPlanning(new EfRosterStore(db), new EfSituationStore(db), new RosterScheduleCalendar(),
+                    new EfReminderStore(db, logs.CreateLogger<EfReminderStore>()), new ReminderPlanner(_time, _options, logs.CreateLogger<ReminderPlanner>()),
+                    _options, _time, logs.CreateLogger<ReminderPlanning>()).PlanTableAsync("demo", default);
+            })).ToList();
+            go.SetResult();
+            await Task.WhenAll(planners);
+
+            Assert.Equal(3 * (5 + 1), (await RemindersAsync()).Count);
+        }
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
     [Fact]
@@ -231,7 +259,8 @@ public abstract class ReminderStoreTests(DatabaseProvider provider) : IAsyncLife
         Assert.Contains("rep2.demo@northside-mh.example", theirs[0].LastError);
         // Each co-chair (two, and the table's administrator) is told once, not once per meeting, through the outbox.
         var notices = await With(db => db.Deliveries.AsNoTracking().Where(d => d.Kind == Core.Deliveries.DeliveryKind.Notice).ToListAsync());
-        Assert.Equal(3, notices.Count(n => n.Text!.Contains("rep2.demo@northside-mh.example has no chat")));
+        Assert.Equal(3, notices.Count(n => Core.Reminders.CoChairProblem.TryRead(n.Text) is
+            { Kind: Core.Reminders.CoChairProblemKind.ReminderNotDelivered, Cause: Core.Reminders.UndeliveredBecause.NoConversation, MemberEmail: "rep2.demo@northside-mh.example" }));
     }
 
     private async Task SeedDueAsync(int count)

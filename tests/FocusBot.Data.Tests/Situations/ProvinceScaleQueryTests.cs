@@ -213,7 +213,7 @@ public abstract class ProvinceScaleQueryTests(DatabaseProvider provider) : IAsyn
         var streamed = new StringWriter();
 
         await RtdExport.WriteCsvAsync(streamed, store.ExportedAsync([.. tables.Select(t => t.Id)], period, default), tables, _roster.Agencies, period,
-            _catalogue, default);
+            _catalogue, header: null, french: false, default);
 
         Assert.Equal(RtdExport.ToCsv(history, tables, _roster.Agencies, period, _catalogue), streamed.ToString());
     }
@@ -226,7 +226,7 @@ public abstract class ProvinceScaleQueryTests(DatabaseProvider provider) : IAsyn
         var streamed = new StringWriter();
 
         await RtdExport.WriteCsvAsync(streamed, new EfSituationStore(db, exportBatchSize: 2).ExportedAsync(["demo"], period, default),
-            _roster.Tables, _roster.Agencies, period, _catalogue, default);
+            _roster.Tables, _roster.Agencies, period, _catalogue, header: null, french: false, default);
 
         // Not AER on 15 October; the October one concluded at 23:30 on 31 October in Toronto (1 November in UTC); then 3 November.
         Assert.Equal(["DM-2026-0014", "DM-2026-0013", "DM-2026-0012"],

@@ -54,28 +54,41 @@ test('the same "Record situation" invoke delivered twice: one situation, one car
   for (const rep of REPS) assert.equal(cardsAbout(id, rep), 1, rep);
 });
 
-test('two submits of the same form 300 ms apart: one situation, one card per rep and in the channel', options, async () => {
-  const before = situationsSeen();
+/**
+ * Opens a new form, clicks "Record situation" through the playground and sends the same form again `gapMs` after the
+ * bot received the first (as a new activity, as a second tap does); returns the situation ids the two answers name.
+ */
+async function submitTwice(gapMs, summary) {
   await pg.as(PEOPLE.chair).say('new situation', { in: 'channel' });
   const form = await pg.lastCard();
   const received = pg.received.length;
-  const first = pg.clickAction(form, 'Record situation', { ...SITUATION, summary: 'Second referral; shelter stay ending.' });
+  const first = pg.clickAction(form, 'Record situation', { ...SITUATION, summary });
   let invoke;
-  while (!(invoke = pg.received.slice(received).find((a) => a.type === 'invoke'))) await sleep(10);
-  await sleep(300);
-  // The second tap of a slow phone: the same form with the same inputs, as a new activity.
+  while (!(invoke = pg.received.slice(received).find((a) => a.type === 'invoke'))) await sleep(5);
+  if (gapMs > 0) await sleep(gapMs);
   const second = await pg.send({ ...JSON.parse(JSON.stringify(invoke)), id: `${invoke.id}-again` });
   const firstResponse = await first;
+  return [firstResponse.value, second.response.value].map((card) => (SITUATION_ID.exec(cardText(card)) || [])[1]);
+}
 
-  const ids = [firstResponse.value, second.response.value].map((card) => (SITUATION_ID.exec(cardText(card)) || [])[1]);
-  assert.ok(ids[0], cardText(firstResponse.value));
-  assert.deepEqual(ids, [ids[0], ids[0]]);
-  assert.ok(!before.has(ids[0]));
-  await deliveredTo(ids[0]);
-  assert.equal(situationsSeen().size, before.size + 1, [...situationsSeen()].join(', '));
-  assert.equal(cardsAbout(ids[0], 'channel'), 1);
-  for (const rep of REPS) assert.equal(cardsAbout(ids[0], rep), 1, rep);
-});
+for (const [gapMs, what, summary] of [
+  [300, 'two submits of the same form 300 ms apart (a slow phone)', 'Second referral; shelter stay ending.'],
+  [0, 'a double click: the second submit while the first is still being handled', 'Third referral; eviction hearing next week.'],
+]) {
+  test(`${what}: one situation, one card per rep and in the channel`, options, async () => {
+    const before = situationsSeen();
+
+    const ids = await submitTwice(gapMs, summary);
+
+    assert.ok(ids[0], 'the first answer names the situation');
+    assert.deepEqual(ids, [ids[0], ids[0]], 'both answers name the same situation');
+    assert.ok(!before.has(ids[0]));
+    await deliveredTo(ids[0]);
+    assert.equal(situationsSeen().size, before.size + 1, [...situationsSeen()].join(', '));
+    assert.equal(cardsAbout(ids[0], 'channel'), 1);
+    for (const rep of REPS) assert.equal(cardsAbout(ids[0], rep), 1, rep);
+  });
+}
 
 test('the channel is deleted, then a recording: the co-chairs are told once how to link again, nothing goes to the channel', options, async () => {
   const channel = pg.conversations.channel;
@@ -95,13 +108,16 @@ test('the channel is deleted, then a recording: the co-chairs are told once how 
   await pg.waitForMessage({ in: PEOPLE.chair, where: (m) => /link demo/.test(textOf(m)), timeout: 15000 });
 
   await pg.as(PEOPLE.chair).install('personal');
-  const { id } = await recordSituation(pg, { in: 'personal' });
+  const { id, recorded } = await recordSituation(pg, { in: 'personal' });
+  // The confirmation, drawn before any send, still says the channel copy is on its way; the dispatcher then fails that
+  // row, tells the co-chairs, and the redrawn confirmation says it was not posted (a known gap: it could say so at once).
+  assert.match(recorded, /Channel copy/, recorded);
   for (const rep of REPS) await cardAbout(pg, id, rep, { timeout: 15000 });
   await sleep(1500);
   await pg.replies({ atLeast: 0, quietMs: 500 });
 
   assert.equal(toChannel(), channelBefore, 'nothing is posted or updated in the deleted channel');
   assert.equal(linkAgain(PEOPLE.chair), 1, pg.inbox(PEOPLE.chair).map(textOf).join('\n---\n'));
-  assert.match(pg.inbox(PEOPLE.chair).map(textOf).join('\n'), /@FocusBot link demo/);
+  assert.match(pg.inbox(PEOPLE.chair).map(textOf).join('\n'), /@FocusBot \*\*link demo\*\*/);
   for (const rep of REPS) assert.equal(cardsAbout(id, rep), 1, rep);
 });

@@ -2,9 +2,11 @@
 // situations seeded through the REST API and the tab API. In a plain browser the pages name their user with ?as=
 // (sent as X-FocusBot-Dev-User, which the host honours on loopback with authentication off). Checks: every chart's
 // numbers (read from its accessible table) equal the tab API's, the filters change them, an empty period says so, the
-// CSV download equals the API's CSV, Accept on "My situations" makes the situation active, axe-core finds no serious
-// or critical violation, and screenshots of each page (light, dark, high contrast; 1280 and 360 px wide) are saved in
-// artifacts/tabs/.
+// CSV download equals the API's CSV under the API's file name, an invalid period says what is accepted, the meeting
+// side panel's poll is answered 304 until the agenda changes, on "My situations" Decline shows one form (toggled), the
+// update form has the card's fields (services mobilized included) and Accept makes the situation active, the pages
+// speak French with ?lang=fr-CA, axe-core finds no serious or critical violation, and screenshots of each page (light,
+// dark, high contrast; 1280 and 360 px wide; French at both widths) are saved in artifacts/tabs/.
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -21,6 +23,7 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const ADMIN = 'admin@city.example'; // co-chairs both tables (administrator)
 const LEAD_REP = 'rep.demo@northside-mh.example';
 const LEAD_REP_2 = 'rep2.demo@northside-mh.example';
+const HARBOUR_REP = 'rep.demo@harbour-housing.example';
 const skip = (process.env.CI === 'true' ? null : botBuilt()) || (!fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}`);
 
 const situation = (table, lead, riskFactors, extra = {}) => ({
@@ -28,7 +31,7 @@ const situation = (table, lead, riskFactors, extra = {}) => ({
   originatingAgency: 'tps-99', leadAgency: lead, assistingAgencies: [table === 'demo' ? 'harbour-housing' : 'city'], ...extra,
 });
 
-async function call(base, method, pathname, { as, body } = {}) {
+async function call(base, method, pathname, { as, body, response: whole } = {}) {
   const response = await fetch(base + pathname, {
     method,
     headers: { ...(as ? { 'X-FocusBot-Dev-User': as } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -36,7 +39,8 @@ async function call(base, method, pathname, { as, body } = {}) {
   });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${pathname}: ${response.status} ${text}`);
-  return (response.headers.get('content-type') || '').includes('json') ? JSON.parse(text) : text;
+  const content = (response.headers.get('content-type') || '').includes('json') ? JSON.parse(text) : text;
+  return whole ? { content, headers: response.headers } : content;
 }
 
 /** Every chart section's table as { chartId: [[rowLabel, ...cells]] }, read the way a screen reader user would. */
@@ -47,8 +51,16 @@ function readTables(page) {
 
 const cell = (value) => (value === null ? '–' : new Intl.NumberFormat('en-CA').format(value));
 
+async function waitFor(check, what, ms = 10000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 test('the tabs: dashboard charts with their numbers, filters, CSV, My situations accept, accessibility, screenshots',
-  { skip: skip || false, timeout: 180000 }, async () => {
+  { skip: skip || false, timeout: 360000 }, async () => {
     const bot = await startBot();
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     fs.rmSync(OUT, { recursive: true, force: true });
@@ -98,8 +110,22 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
         page.click('section[data-chart="riskFactors"] button'),
       ]);
       const csv = fs.readFileSync(await download.path(), 'utf8');
-      assert.equal(csv, await call(base, 'GET', '/tabs/api/dashboard.csv?chart=riskFactors&table=demo', { as: ADMIN }));
+      const direct = await call(base, 'GET', '/tabs/api/dashboard.csv?chart=riskFactors&table=demo', { as: ADMIN, response: true });
+      assert.equal(csv, direct.content);
       assert.match(csv, /^key,label,situations\r\nhousing,Housing,3\r\nmental-health,Mental health,2\r\n$/);
+      // The same data, the same name: the page saves it under the name the API gives it.
+      assert.equal(`attachment; filename="${download.suggestedFilename()}"`, direct.headers.get('content-disposition'));
+      assert.match(download.suggestedFilename(), /^riskFactors-demo-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+
+      // An invalid period says what is accepted (never "Something went wrong") and marks both fields.
+      await page.fill('#from', '2026-05-01');
+      await page.fill('#to', '2026-04-01');
+      await page.click('form.filters button[type=submit]');
+      await page.waitForFunction(() => /The period is not valid/.test(document.getElementById('status').textContent));
+      const said = await page.textContent('#status');
+      assert.ok(!/Something went wrong/.test(said) && /To after From/.test(said), said);
+      assert.equal(await page.getAttribute('#to', 'aria-invalid'), 'true');
+      assert.equal(await page.textContent('[data-figure="situations"]'), '3', 'the figures shown stay those of the last valid period');
 
       await page.fill('#from', '2001-01-01');
       await page.fill('#to', '2001-02-01');
@@ -107,20 +133,81 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       await page.waitForFunction(() => /Nothing was recorded/.test(document.getElementById('status').textContent));
       assert.equal(await page.textContent('[data-figure="situations"]'), '0');
 
-      // --- the meeting's side panel: the table's agenda, de-identified ---
+      // --- the meeting's side panel: the table's agenda, de-identified, agencies by name; its poll is 304 until a change ---
+      const agendaAnswers = [];
+      page.on('response', (r) => { if (r.url().includes('/agenda')) agendaAnswers.push(r.status()); });
       await page.goto(`${base}/tabs/dashboard?as=${ADMIN}&frame=sidePanel&table=demo`);
       await page.waitForSelector('main ul li');
       const agenda = await page.textContent('main');
-      assert.ok(agenda.includes(s3) && !agenda.includes('Sleeping rough'), agenda);
+      assert.ok(agenda.includes(s3) && !agenda.includes('Sleeping rough') && agenda.includes('Northside Mental Health') && !agenda.includes('northside-mh'), agenda);
+      const version = await page.getAttribute('#dashboard', 'data-version');
+      const poll = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await poll();
+      await waitFor(() => agendaAnswers.includes(304), 'a 304 for an unchanged agenda');
+      assert.equal(await page.getAttribute('#dashboard', 'data-version'), version);
+      await call(base, 'POST', `/tabs/api/situations/${s3}/decline`, { as: HARBOUR_REP, body: { reason: 'No capacity this week.' } });
+      await poll();
+      await page.waitForFunction((v) => document.getElementById('dashboard').dataset.version !== v, version);
+      // The first load, then 304s (the poll may also have ticked), then the changed agenda.
+      assert.equal(agendaAnswers[0], 200);
+      assert.equal(agendaAnswers.at(-1), 200);
+      assert.ok(agendaAnswers.slice(1, -1).length >= 1 && agendaAnswers.slice(1, -1).every((status) => status === 304), String(agendaAnswers));
 
       // --- My situations: the second Northside rep accepts the newest situation as lead ---
       await page.goto(`${base}/tabs/my-situations?as=${LEAD_REP_2}`);
       await page.waitForSelector(`article[data-situation="${s3}"]`);
       const ids = await page.$$eval('article[data-situation]', (a) => a.map((x) => x.dataset.situation));
       assert.deepEqual(ids, [s3, s1], 'open before active, concluded not listed');
+      // Decline shows its one form and hides it again, however often it is clicked.
+      const declineButton = `article[data-situation="${s3}"] button[aria-controls="decline-${s3}"]`;
+      for (const [clicks, open] of [[1, true], [2, false], [3, true]]) {
+        await page.click(declineButton);
+        assert.equal(await page.locator(`article[data-situation="${s3}"] form`).filter({ has: page.locator('textarea[name=reason]') }).count(), 1, `after ${clicks} clicks`);
+        assert.equal(await page.isVisible(`#decline-${s3}`), open, `after ${clicks} clicks`);
+        assert.equal(await page.getAttribute(declineButton, 'aria-expanded'), String(open));
+      }
       await page.click(`article[data-situation="${s3}"] button:has-text("Accept as lead")`);
-      await page.waitForFunction((id) => document.getElementById('status').textContent.includes(`${id}: accepted`), s3);
+      await page.waitForFunction((id) => document.getElementById('status').textContent.includes(`You accepted ${id} as lead for Northside Mental Health`), s3);
+      assert.match(await page.textContent('#status'), /\(Toronto time\)\.$/);
       assert.equal((await call(base, 'GET', `/api/v1/situations/${s3}`)).status, 'active');
+
+      // The update form has the card's fields, services mobilized included.
+      await page.click(`article[data-situation="${s3}"] button:has-text("Post the 48-hour update")`);
+      const form = `#update-${s3}`;
+      assert.equal(await page.locator(`${form} fieldset legend`).filter({ hasText: 'Services mobilized' }).count(), 1);
+      assert.equal(await page.getAttribute(`${form} textarea[name=note]`, 'maxlength'), '1000');
+      await page.selectOption(`${form} select[name=kind]`, 'contacted');
+      await page.fill(`${form} textarea[name=note]`, 'Met at the drop-in; a shelter bed is held.');
+      await page.check(`${form} input[name=services][value=housing]`);
+      await page.screenshot({ path: path.join(OUT, 'my-situations-update-form-1280.png'), fullPage: true });
+      await page.click(`${form} button[type=submit]`);
+      await page.waitForFunction((id) => document.getElementById('status').textContent.includes(`reported back on ${id}`), s3);
+      assert.deepEqual((await call(base, 'GET', `/api/v1/situations/${s3}`)).updates.map((u) => u.services), [['housing']]);
+
+      // --- French (?lang=fr-CA stands in for the Teams context's locale): the pages' words, dates and numbers ---
+      for (const [name, user, ready] of [['dashboard', ADMIN, 'section[data-chart="barriersByMonth"] canvas'], ['my-situations', LEAD_REP, 'article[data-situation]']]) {
+        for (const width of [1280, 360]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(`${base}/tabs/${name}?as=${user}&lang=fr-CA`);
+          await page.waitForSelector(ready);
+          assert.equal(await page.getAttribute('html', 'lang'), 'fr-CA');
+          await page.screenshot({ path: path.join(OUT, `${name}-fr-CA-${width}.png`), fullPage: true });
+          if (width === 1280) {
+            await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+            const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+            assert.deepEqual(result.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), [], `${name} in French`);
+          }
+        }
+      }
+      assert.equal(await page.textContent('h1'), 'Mes situations');
+      assert.ok((await page.textContent('main')).includes('Accepter comme') || (await page.textContent('main')).includes('Publier'));
+      await page.goto(`${base}/tabs/dashboard?as=${ADMIN}&lang=fr-CA&table=demo`);
+      await page.waitForSelector('section[data-chart="barriersByMonth"] canvas');
+      assert.equal(await page.textContent('h1'), 'Tableau de bord de la table');
+      assert.equal(await page.textContent('#h-riskFactors'), 'Facteurs de risque (10 principaux)');
+      const frTables = await readTables(page);
+      assert.deepEqual(Object.fromEntries(frTables.riskFactors.map(([label, ...values]) => [label, values])), { Logement: ['3'], 'Santé mentale': ['2'] });
+      assert.match(await page.textContent('#status'), / au \d{1,2}(er)?\s[a-zéû]+\s\d{4} \(exclu\)\./);
 
       // --- accessibility and screenshots: each page in each theme, desktop and phone width ---
       const pages = { dashboard: ADMIN, 'my-situations': LEAD_REP };

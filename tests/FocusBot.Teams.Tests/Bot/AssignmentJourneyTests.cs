@@ -185,6 +185,19 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
         Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);
     }
 
+    [Fact]
+    public async Task A_decline_reason_ending_in_a_full_stop_is_not_given_a_second_one_in_the_co_chairs_notice()
+    {
+        var id = await RecordAsync();
+        _bot.Chat.Sent.Clear();
+
+        await _bot.ClickAsync("lead-rep", "situation.decline",
+            new JObject { ["situationId"] = id, ["agencyId"] = "northside-mh", ["reason"] = "No capacity this week." });
+
+        var notice = _bot.Chat.Sent.First(s => s.Message.Text?.Contains("declined to lead") == true).Message.Text!;
+        Assert.Contains("Reason: No capacity this week. Please", notice);
+    }
+
     [Theory]
     [InlineData("situation.accept", """{ "situationId": "DM-2026-9999", "agencyId": "northside-mh" }""", "not found")]
     [InlineData("situation.accept", """{ "situationId": "'; DROP TABLE situations; --", "agencyId": "x" }""", "not found")]

@@ -92,9 +92,9 @@ public sealed class BotHarness : IAsyncDisposable
         }
     }
 
-    public static async Task<BotHarness> StartAsync()
+    public static async Task<BotHarness> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var (database, _) = await TestDatabase.CreateWithSampleRosterAsync(DatabaseProvider.Sqlite);
+        var (database, _) = await TestDatabase.CreateWithSampleRosterAsync(provider);
         return new BotHarness(database);
     }
 

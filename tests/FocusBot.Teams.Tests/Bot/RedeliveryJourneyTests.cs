@@ -1,6 +1,7 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
 using FocusBot.Core.Situations;
+using FocusBot.Data;
 using FocusBot.Data.Conversations;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +9,21 @@ using Newtonsoft.Json.Linq;
 
 namespace FocusBot.Teams.Tests.Bot;
 
+public sealed class SqliteRedeliveryJourneyTests() : RedeliveryJourneyTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresRedeliveryJourneyTests() : RedeliveryJourneyTests(DatabaseProvider.Postgres);
+
 /// <summary>
 /// Teams delivers at least once and users click twice: every card action has one effect however often it arrives,
 /// and answers the same card; the invoke answers before anything is sent.
 /// </summary>
-public sealed class RedeliveryJourneyTests : IAsyncLifetime
+public abstract class RedeliveryJourneyTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private BotHarness _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHarness.StartAsync();
+        _bot = await BotHarness.StartAsync(provider);
         _bot.TeamsKnows("chair", "chair.demo@city.example");
         _bot.TeamsKnows("lead-rep", "rep.demo@northside-mh.example");
         _bot.TeamsKnows("housing-rep", "rep.demo@harbour-housing.example");
@@ -56,6 +61,34 @@ public sealed class RedeliveryJourneyTests : IAsyncLifetime
         // The channel copy and three reps (two of northside-mh, one of harbour-housing), each once.
         Assert.Equal(4, _bot.Chat.Sent.Count);
         Assert.Equal(4, _bot.Chat.Sent.Select(s => s.To).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_same_record_invoke_without_a_submission_id_delivered_twice_records_one_situation()
+    {
+        var form = Form(null);
+
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:redelivered-1");
+        var (_, again) = await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:redelivered-1");
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:another-press");
+
+        Assert.Contains("DM-2026-0001", again!.ToString());
+        Assert.Equal(2, await SituationsAsync());
+    }
+
+    [Theory]
+    [InlineData("a-submission-id-of-sixty-five-characters-is-longer-than-any-guid-x")]
+    [InlineData("not an id; drop table")]
+    public async Task A_submission_id_that_is_no_id_is_not_trusted_and_the_activity_id_keeps_the_press_idempotent(string forged)
+    {
+        var form = Form(forged);
+
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:press-1");
+        await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:press-1");
+        var (_, other) = await _bot.ClickAsync("chair", "situation.record", form, activityId: "f:press-2");
+
+        Assert.Contains("DM-2026-0002", other!.ToString());
+        Assert.Equal(2, await SituationsAsync());
     }
 
     [Fact]

@@ -55,6 +55,36 @@ public sealed class UpdateJourneyTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("update", "en-CA", "Which situation is your update for?", "Post update on")]
+    [InlineData("mise à jour", "fr-CA", "Sur quelle situation porte votre mise à jour?", "Publier une mise à jour sur")]
+    [InlineData("mise a jour", "fr-CA", "Sur quelle situation porte votre mise à jour?", "Publier une mise à jour sur")]
+    public async Task An_assisting_rep_typing_update_without_an_id_is_offered_the_situations_their_agency_assists_on(
+        string typed, string locale, string heading, string button)
+    {
+        // The assisting agency accepted; the lead has not yet, so the situation is still open.
+        var id = await _table.RecordAsync();
+        await _table.AcceptAsync(AssistingRep, id, "harbour-housing");
+        async Task<Newtonsoft.Json.Linq.JObject?> SayAsync()
+        {
+            var message = BotHarness.Message(typed, AssistingRep);
+            message.Locale = locale;
+            return CardText.CardOf(Assert.Single(await Bot.SendAsync(message)));
+        }
+
+        var which = await SayAsync();
+
+        Assert.Contains(heading, TextOf(which));
+        var choice = Assert.Single(Buttons(which));
+        Assert.Equal($"{button} {id}", (string?)choice["title"]);
+        Assert.Equal(id, (string?)choice["data"]!["situationId"]);
+
+        // Once the lead has accepted (the situation is active) it is still offered, as an update: the 48-hour update is the lead's.
+        await _table.AcceptAsync(LeadRep, id, "northside-mh");
+        var again = await SayAsync();
+        Assert.Equal($"{button} {id}", (string?)Assert.Single(Buttons(again))["title"]);
+    }
+
+    [Theory]
     [InlineData(UninvolvedRep, "Only agencies that accepted")]
     [InlineData(AssistingRep, "Only agencies that accepted")] // named, but has not accepted yet
     [InlineData(OtherTableRep, "does not exist or is not yours to see")]

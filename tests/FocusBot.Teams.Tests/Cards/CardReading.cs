@@ -33,9 +33,16 @@ internal static class CardReading
 
     public static IEnumerable<JsonObject> OfType(JsonObject card, string type) => Objects(card).Where(o => TypeOf(o) == type);
 
-    /// <summary>The buttons under the card (not the refresh action, not fallbacks).</summary>
+    /// <summary>
+    /// The card's buttons, in the order they show: those of the body's own action sets (a row each), then the card's
+    /// actions (not the refresh action, not fallbacks, not the buttons inside a show-card's form).
+    /// </summary>
     public static IReadOnlyList<JsonObject> Buttons(JsonObject card) =>
-        card["actions"] is JsonArray actions ? [.. actions.Select(a => a!.AsObject())] : [];
+    [
+        .. (card["body"] as JsonArray ?? []).OfType<JsonObject>().Where(e => TypeOf(e) == "ActionSet")
+            .SelectMany(set => set["actions"]!.AsArray().Select(a => a!.AsObject())),
+        .. card["actions"] is JsonArray actions ? actions.Select(a => a!.AsObject()) : [],
+    ];
 
     public static IReadOnlyList<string> ButtonTitles(JsonObject card) => [.. Buttons(card).Select(b => (string)b["title"]!)];
 

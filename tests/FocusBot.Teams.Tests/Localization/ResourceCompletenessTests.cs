@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using FocusBot.Core.Reminders;
 using FocusBot.Core.Situations;
+using FocusBot.Teams.Proactive;
 using FocusBot.Teams.Cards.Situations;
 using FocusBot.Teams.Localization;
 using FocusBot.Teams.Tests.Cards;
@@ -89,6 +91,76 @@ public sealed partial class ResourceCompletenessTests
         Assert.Empty(outside);
     }
 
+    public static TheoryData<string> EveryCoChairNotice() => [.. CoChairNotices.Keys];
+
+    // Every notice the co-chairs can be sent (each kind, and each cause of an undelivered card or reminder).
+    private static readonly Dictionary<string, CoChairProblem> CoChairNotices = new[]
+        {
+            new CoChairProblem(CoChairProblemKind.ChannelDeleted), new CoChairProblem(CoChairProblemKind.TeamArchived),
+            new CoChairProblem(CoChairProblemKind.TeamDeleted), new CoChairProblem(CoChairProblemKind.RemovedFromTeam),
+            new CoChairProblem(CoChairProblemKind.CalendarUnreadable, Detail: "403"),
+        }
+        .Concat(Enum.GetValues<UndeliveredBecause>().SelectMany(cause => new[]
+        {
+            CoChairProblem.NotDelivered("DM-2026-0001", cause, "rep.demo@northside-mh.example"),
+            CoChairProblem.NotDelivered(null, cause, "rep.demo@northside-mh.example"),
+            CoChairProblem.NotDelivered(null, cause, "rep.demo@northside-mh.example", reminder: true),
+        }))
+        .ToDictionary(n => $"{n.Kind}{(n.Cause is { } c ? "-" + c : "")}{(n.SituationId is null ? "" : "-card")}");
+
+    /// <summary>What Core tells the co-chairs (lifecycle, undelivered cards and reminders, the calendar) is a code, worded only from the resources.</summary>
+    [Theory]
+    [MemberData(nameof(EveryCoChairNotice))]
+    public void Every_co_chair_notice_is_drawn_only_from_the_resources_and_its_data(string name)
+    {
+        var notice = CoChairProblem.TryRead(CoChairNotices[name].ToJson());
+        Assert.Equal(CoChairNotices[name], notice);
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(BotLanguage.Pseudo));
+
+        var rest = WithoutData(WithoutResources(CoChairProblemText.Of(notice!, DemoTable.Demo)));
+
+        Assert.DoesNotMatch(Letters(), rest);
+    }
+
+    [Theory]
+    [InlineData("en-CA", "Sorry, something went wrong")]
+    [InlineData("fr-CA", "Désolé, un problème est survenu")]
+    public async Task The_adapter_apologises_for_a_failed_turn_in_the_language_the_turn_chose(string language, string expected)
+    {
+        var adapter = new FocusBot.Teams.Bot.FocusBotAdapter(Microsoft.Bot.Connector.Authentication.BotFrameworkAuthenticationFactory.Create(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FocusBot.Teams.Bot.FocusBotAdapter>.Instance);
+        var teams = new Microsoft.Bot.Builder.Adapters.TestAdapter();
+        // Teams says English; the member chose the language earlier in the turn.
+        var activity = Microsoft.Bot.Builder.MessageFactory.Text("situations ouvertes");
+        activity.Locale = "en-US";
+        activity.Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: "personal-1");
+        using var turn = new Microsoft.Bot.Builder.TurnContext(teams, (Microsoft.Bot.Schema.Activity)activity);
+        turn.TurnState[BotLanguage.TurnStateKey] = BotLanguage.Choose(language);
+
+        await adapter.OnTurnError(turn, new InvalidOperationException("the database is gone"));
+
+        Assert.StartsWith(expected, teams.GetNextReply().AsMessageActivity().Text);
+    }
+
+    /// <summary>
+    /// Text sent as a message outside the cards comes from the resources: a string literal handed to Teams where the bot
+    /// speaks to people (a reply, a proactive message) fails here.
+    /// </summary>
+    [Fact]
+    public void No_message_is_sent_from_a_literal_string()
+    {
+        var places = new[] { Repository.TeamsSource, Path.Combine(Repository.Root, "src", "FocusBot.Core"), Path.Combine(Repository.Root, "src", "FocusBot") };
+        var literal = new List<string>();
+        foreach (var file in places.SelectMany(p => Directory.EnumerateFiles(p, "*.cs", SearchOption.AllDirectories))
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        {
+            foreach (Match m in LiteralMessage().Matches(File.ReadAllText(file)))
+                literal.Add($"{Path.GetRelativePath(Repository.Root, file)}: {m.Value}");
+        }
+
+        Assert.Empty(literal);
+    }
+
     [Fact]
     public void The_pseudo_language_marks_what_comes_from_the_resources()
     {
@@ -161,6 +233,11 @@ public sealed partial class ResourceCompletenessTests
 
     [GeneratedRegex(@"\p{L}")]
     private static partial Regex Letters();
+
+    // A message handed to Teams (a reply, a proactive message) whose text is a string literal, or a sentence kept in a
+    // constant to be sent. (A notice to the co-chairs cannot be one: it is a CoChairProblem, a code.)
+    [GeneratedRegex(@"(SendActivityAsync|MessageFactory\.Text|new OutgoingMessage)\(\s*\$?@?""[^""]*\p{L}|const string \w+ = ""[^""]* [^""]*[.!?]""")]
+    private static partial Regex LiteralMessage();
 
     [GeneratedRegex(@"\S+@\S+|https?://\S+")]
     private static partial Regex EmailOrLink();

@@ -23,7 +23,7 @@ public sealed class RetrySettingsTests
         var pacing = services.GetRequiredService<IOptions<PacingOptions>>().Value;
 
         Assert.Equal((5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), (retry.MaxAttempts, retry.BaseDelay, retry.MaxDelay));
-        Assert.Equal((7, 50), (pacing.PerConversationPerSecond, pacing.PerAppPerSecond));
+        Assert.Equal((7, 47), (pacing.PerConversationPerSecond, pacing.PerAppPerSecond));
     }
 
     [Theory]

@@ -10,7 +10,8 @@ public sealed class SendPacerTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 14, 0, 0, TimeSpan.Zero));
 
-    private SendPacer Pacer(int perConversation = 7, int perApp = 50) =>
+    // Without a limit of its own, a test sees the conversation's limit alone (the app-wide spacing is tested apart).
+    private SendPacer Pacer(int perConversation = 7, int perApp = int.MaxValue) =>
         new(Options.Create(new PacingOptions { PerConversationPerSecond = perConversation, PerAppPerSecond = perApp }), _clock);
 
     private static async Task WaitTurnsAsync(SendPacer pacer, string conversation, int count)
@@ -50,19 +51,45 @@ public sealed class SendPacerTests
     }
 
     [Fact]
-    public async Task Fan_out_beyond_the_app_limit_waits_for_the_next_second()
+    public async Task Fan_out_is_spaced_evenly_at_the_app_limit_rather_than_let_out_in_bursts()
     {
-        var pacer = Pacer(perApp: 3);
-        foreach (var rep in new[] { "a", "b", "c" })
+        var pacer = Pacer(perApp: 4);
+        await pacer.WaitTurnAsync("personal:a@cmha.example", default);
+
+        var second = pacer.WaitTurnAsync("personal:b@cmha.example", default);
+        var third = pacer.WaitTurnAsync("personal:c@cmha.example", default);
+        Assert.False(second.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(249));
+        Assert.False(second.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await second;
+        Assert.False(third.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(250));
+
+        await third;
+    }
+
+    [Fact]
+    public async Task An_app_limit_of_N_lets_out_no_more_than_N_in_any_second()
+    {
+        var pacer = Pacer(perApp: 5);
+        var sends = Enumerable.Range(0, 20).Select(i => pacer.WaitTurnAsync($"personal:{i}@cmha.example", default)).ToList();
+        var released = new List<TimeSpan>();
+        for (var ms = 0; ms <= 4000; ms++)
         {
-            await pacer.WaitTurnAsync($"personal:{rep}@cmha.example", default);
+            foreach (var send in sends.Where(send => send.IsCompleted).ToList())
+            {
+                released.Add(TimeSpan.FromMilliseconds(ms));
+                sends.Remove(send);
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
         }
 
-        var fourth = pacer.WaitTurnAsync("personal:d@cmha.example", default);
-        Assert.False(fourth.IsCompleted);
-        _clock.Advance(TimeSpan.FromSeconds(1));
-
-        await fourth;
+        Assert.Empty(sends);
+        Assert.All(released.Select((at, i) => released.Count(other => other >= at && other < at + TimeSpan.FromSeconds(1))),
+            inOneSecond => Assert.True(inOneSecond <= 5, $"{inOneSecond} sends in one second"));
+        await Task.CompletedTask;
     }
 
     [Fact]

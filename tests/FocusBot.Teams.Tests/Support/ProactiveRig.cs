@@ -37,7 +37,11 @@ public sealed class ProactiveRig : IAsyncDisposable
     public static async Task<ProactiveRig> StartAsync(TimeProvider clock, Dictionary<string, string?>? settings = null, params Member[] members)
     {
         var teams = await ConnectorStandIn.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        // No app-wide spacing unless a test asks for it: with a fake clock, the pacer's even spacing would hold every
+        // send after the first until the test moves the clock (SendPacerTests cover the spacing).
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Teams:Pacing:PerAppPerSecond"] = int.MaxValue.ToString() })
+            .AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection().AddLogging();
         var conversations = new InMemoryConversationStore();
         var reporter = new RecordingUnreachableReporter();

@@ -81,13 +81,66 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Refuses_when_no_setting_is_there_naming_all_seven()
+    public void Refuses_when_no_setting_is_there_naming_all_seven_required()
     {
         var refused = Assert.Throws<AppPackageRefusedException>(() => AppPackageSettings.Read(Configuration([])));
 
-        foreach (var key in AppPackageSettings.Placeholders.Select(p => p.SettingKey))
+        foreach (var key in AppPackageSettings.Placeholders.Where(p => p.Default is null).Select(p => p.SettingKey))
             Assert.Contains(key, refused.Problems[0]);
-        Assert.Equal(7, AppPackageSettings.Placeholders.Count);
+        Assert.Equal(7, AppPackageSettings.Placeholders.Count(p => p.Default is null));
+        // Teams:TabAppId defaults to MicrosoftAppId, whose absence is the one named.
+        Assert.DoesNotContain("Teams:TabAppId", refused.Problems[0]);
+    }
+
+    [Fact]
+    public void The_tabs_sign_on_app_is_the_bots_own_app_registration_by_default()
+    {
+        var root = JsonDocument.Parse(new AppPackageBuilder(RepositoryManifestDirectory).FillManifest(AppPackageSettings.Read(Configuration(ValidSettings())))).RootElement;
+
+        var sso = root.GetProperty("webApplicationInfo");
+        Assert.Equal(BotId, sso.GetProperty("id").GetString());
+        Assert.Equal($"api://focusbot.city.example/{BotId}", sso.GetProperty("resource").GetString());
+    }
+
+    [Fact]
+    public void Teams_TabAppId_fills_webApplicationInfo_and_leaves_the_bots_id_alone()
+    {
+        const string tabAppId = "7d3e9a41-2c6b-4f0e-9b8a-5e1f2d3c4b5a";
+        var settings = ValidSettings();
+        settings["MicrosoftAppType"] = "UserAssignedMSI";
+        settings["Teams:TabAppId"] = tabAppId;
+
+        var root = JsonDocument.Parse(new AppPackageBuilder(RepositoryManifestDirectory).FillManifest(AppPackageSettings.Read(Configuration(settings)))).RootElement;
+
+        var sso = root.GetProperty("webApplicationInfo");
+        Assert.Equal(tabAppId, sso.GetProperty("id").GetString());
+        Assert.Equal($"api://focusbot.city.example/{tabAppId}", sso.GetProperty("resource").GetString());
+        Assert.Equal(BotId, root.GetProperty("bots")[0].GetProperty("botId").GetString());
+    }
+
+    [Fact]
+    public void A_bot_that_is_a_managed_identity_needs_Teams_TabAppId_and_is_told_why()
+    {
+        var settings = ValidSettings();
+        settings["MicrosoftAppType"] = "UserAssignedMSI";
+
+        var refused = Assert.Throws<AppPackageRefusedException>(() => AppPackageSettings.Read(Configuration(settings)));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.StartsWith("Teams:TabAppId is required", problem);
+        Assert.Contains("managed identity", problem);
+        Assert.Contains("cannot expose an API", problem);
+    }
+
+    [Fact]
+    public void An_invalid_Teams_TabAppId_is_refused()
+    {
+        var settings = ValidSettings();
+        settings["Teams:TabAppId"] = "api://focusbot";
+
+        var refused = Assert.Throws<AppPackageRefusedException>(() => AppPackageSettings.Read(Configuration(settings)));
+
+        Assert.StartsWith("Teams:TabAppId 'api://focusbot' is not a GUID", Assert.Single(refused.Problems));
     }
 
     [Theory]

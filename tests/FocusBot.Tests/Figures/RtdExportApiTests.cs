@@ -41,6 +41,32 @@ public sealed class RtdExportApiTests(SeededMarch march) : IClassFixture<SeededM
     }
 
     [Fact]
+    public async Task In_French_the_header_and_the_labels_are_French_and_the_ids_stay_as_they_are()
+    {
+        var (response, csv) = await ExportAsync("?table=demo&from=2026-03-01&to=2026-04-01&lang=fr-CA");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = csv.Split("\r\n");
+        Assert.Equal(
+            "id_situation,table,date_discussion,seuil_rea_atteint,nombre_personnes,type,type_libelle,groupe_age,groupe_age_libelle,genre,genre_libelle," +
+            "facteurs_risque,facteurs_risque_libelle,organisme_origine,organisme_origine_libelle,secteur_origine,organisme_responsable," +
+            "organisme_responsable_libelle,organismes_appui,organismes_appui_libelle,organismes_refus,organismes_refus_libelle,services_mobilises," +
+            "services_mobilises_libelle,mises_a_jour,resultat,resultat_libelle,date_conclusion", lines[0]);
+        Assert.StartsWith("DM-2026-0001,Demo Table,2026-03-02,oui,1,person,Personne,18-24,18 à 24 ans,male,Homme,", lines[1]);
+        Assert.Contains("mental-health;housing,Santé mentale;", lines[1]);
+        Assert.EndsWith("risk-lowered-connected,Risque global réduit – lien établi avec des services,2026-03-09", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_language_it_does_not_speak_is_refused_by_name()
+    {
+        var (response, body) = await ExportAsync("?table=demo&lang=de-DE");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"lang\"", body);
+    }
+
+    [Fact]
     public async Task The_export_never_carries_a_summary_note_decline_reason_or_e_mail()
     {
         var (_, csv) = await ExportAsync("?from=2026-01-01&to=2027-01-01");

@@ -120,6 +120,38 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
                 .Where(r => Uri.UnescapeDataString(r.RawTarget).Contains(twice[0])).Select(r => $"{r.Method} {r.RawTarget} {r.Body[..Math.Min(r.Body.Length, 700)]}")));
     }
 
+    [Fact]
+    public async Task A_recording_for_40_reps_at_250_ms_per_connector_call_reaches_each_rep_exactly_once()
+    {
+        var roster = await SampleRoster.LoadAsync();
+        var reps = Enumerable.Range(1, 40).Select(n => $"fanout.rep{n}@northside-mh.example").ToList();
+        await ImportAsync(roster with { Members = [.. roster.Members.Where(m => m.AgencyId != "northside-mh"), .. reps.Select(Rep)] });
+        await RememberPersonalChatsAsync(reps);
+        _connector.AddUser("29:chair", "Dana Whitfield", "chair.demo@city.example");
+        _connector.ActivityLatency = TimeSpan.FromMilliseconds(250);
+        var host = await StartHostAsync();
+
+        string situationId;
+        using (var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) })
+        {
+            var answer = await Activities.PostAsync(http, Activities.Invoke(_connector.ServiceUrl, "29:chair", "situation.record", new JsonObject
+            {
+                ["table"] = "demo", ["type"] = "person", ["ageGroup"] = "18-24", ["gender"] = "female",
+                ["riskFactors"] = "housing,mental-health", ["summary"] = "Synthetic: repeated crisis calls.",
+                ["originatingAgency"] = "tps-99", ["aerMet"] = "true", ["leadAgency"] = "northside-mh", ["assistingAgencies"] = "harbour-housing", ["submissionId"] = Guid.NewGuid().ToString(),
+            }));
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var card = await answer.Content.ReadAsStringAsync();
+            situationId = SituationId().Match(card) is { Success: true } id ? $"\"text\":\"Situation {id.Value}" : throw new Xunit.Sdk.XunitException($"not recorded: {card}");
+        }
+        await WaitUntilAsync(async () => await CountAsync(DeliveryState.Pending) + await CountAsync(DeliveryState.Claimed) == 0
+            && RepsReached(reps, situationId).Count == 40, TimeSpan.FromMinutes(4), host.Host);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would have been posted by now
+
+        var posts = PostsPerConversation(situationId);
+        Assert.All(reps, email => Assert.Equal(1, posts.GetValueOrDefault(ConversationOf(email))));
+    }
+
     private static Member Rep(string email) => new() { Email = email, AgencyId = "northside-mh", Role = MemberRole.Rep, TableIds = ["demo"] };
 
     private static string ConversationOf(string email) => $"a:{email}";

@@ -175,4 +175,24 @@ public sealed class AuditAndRetentionHostTests : IAsyncLifetime
         Assert.Contains(typo, command.Problem);
         Assert.Contains("--dry-run", command.Problem);
     }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--force")]
+    [InlineData("-x")]
+    public void Purge_with_an_option_it_does_not_know_is_refused(string option)
+    {
+        var command = HostCommand.Parse(["purge", option]);
+
+        Assert.Contains($"Unknown option '{option}' for purge", command.Problem);
+    }
+
+    [Fact]
+    public void Purge_still_takes_settings_and_host_options()
+    {
+        var command = HostCommand.Parse(["purge", "--Database:Provider", "Postgres", "--Privacy:RetentionMonths=24", "--environment", "Production"]);
+
+        Assert.Null(command.Problem);
+        Assert.Equal(["--Database:Provider", "Postgres", "--Privacy:RetentionMonths=24", "--environment", "Production"], command.RemainingArgs);
+    }
 }

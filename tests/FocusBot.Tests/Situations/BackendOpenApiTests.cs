@@ -19,15 +19,15 @@ public sealed class BackendOpenApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
-    [InlineData("/api/v1/situations", "post", "201,400,413")]
+    [InlineData("/api/v1/situations", "post", "201,400,409,413,422")]
     [InlineData("/api/v1/situations", "get", "200,400")]
     [InlineData("/api/v1/situations/{id}", "get", "200,404")]
-    [InlineData("/api/v1/situations/{id}/conclude", "post", "200,400,403,404,413")]
-    [InlineData("/api/v1/situations/{id}/reopen", "post", "200,400,403,404")]
-    [InlineData("/api/v1/situations/{id}/lead", "post", "200,400,403,404,409")]
-    [InlineData("/api/v1/situations/{id}/assisting", "post", "200,400,403,404,409")]
-    [InlineData("/api/v1/situations/{id}/assisting/{agency}", "delete", "200,400,403,404,409")]
-    [InlineData("/api/v1/situations/{id}/assignments/{agency}/ask-again", "post", "200,400,403,404,409")]
+    [InlineData("/api/v1/situations/{id}/conclude", "post", "200,400,403,404,409,413,422")]
+    [InlineData("/api/v1/situations/{id}/reopen", "post", "200,400,403,404,409,422")]
+    [InlineData("/api/v1/situations/{id}/lead", "post", "200,400,403,404,409,422")]
+    [InlineData("/api/v1/situations/{id}/assisting", "post", "200,400,403,404,409,422")]
+    [InlineData("/api/v1/situations/{id}/assisting/{agency}", "delete", "200,400,403,404,409,422")]
+    [InlineData("/api/v1/situations/{id}/assignments/{agency}/ask-again", "post", "200,400,403,404,409,422")]
     [InlineData("/api/v1/catalogue", "get", "200")]
     [InlineData("/api/v1/stats", "get", "200,400")]
     [InlineData("/api/v1/export/rtd.csv", "get", "200,400")]
@@ -51,5 +51,22 @@ public sealed class BackendOpenApiTests : IAsyncLifetime
         Assert.NotNull(_paths["/api/v1/export/rtd.csv"]!["get"]!["responses"]!["200"]!["content"]!["text/csv"]);
         Assert.NotNull(_paths["/api/v1/stats"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]);
         Assert.NotNull(_paths["/api/v1/situations/{id}/conclude"]!["post"]!["responses"]!["400"]!["content"]!["application/problem+json"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/situations", "post", true)]
+    [InlineData("/api/v1/situations/{id}/conclude", "post", true)]
+    [InlineData("/api/v1/situations/{id}/assisting/{agency}", "delete", true)]
+    [InlineData("/api/v1/situations", "get", false)]
+    [InlineData("/api/v1/situations/{id}", "get", false)]
+    public void The_changes_take_an_optional_Idempotency_Key_header_and_the_reads_do_not(string path, string method, bool takesKey)
+    {
+        var header = _paths[path]![method]!["parameters"]?.AsArray()
+            .SingleOrDefault(p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
+
+        Assert.Equal(takesKey, header is not null);
+        if (header is null) return;
+        Assert.NotEqual(true, (bool?)header["required"]);
+        Assert.Contains("422", (string?)header["description"]);
     }
 }

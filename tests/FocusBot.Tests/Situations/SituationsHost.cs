@@ -32,10 +32,15 @@ public sealed class SituationsHost : IAsyncDisposable
 
     private readonly FocusBotApp _app;
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly IDictionary<string, string?>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private SituationsHost(FocusBotApp app, WebApplicationFactory<Program> factory, FakeTimeProvider clock, RecordingChat chat)
+    private SituationsHost(FocusBotApp app, WebApplicationFactory<Program> factory, FakeTimeProvider clock, RecordingChat chat,
+        IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         _app = app;
+        _settings = settings;
+        _services = services;
         _factory = factory;
         Clock = clock;
         Chat = chat;
@@ -48,29 +53,42 @@ public sealed class SituationsHost : IAsyncDisposable
     public TestDatabase Database => _app.Database;
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">More test services (e.g. requests from loopback for the tabs' development header).</param>
+    public static async Task<SituationsHost> StartAsync(Action<JsonNode>? changeRoster = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var app = new FocusBotApp(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite), settings);
-        var clock = new FakeTimeProvider(MondayMorning);
+        var app = new FocusBotApp(await TestDatabase.CreateAsync(provider), settings);
+        // The real clock answers in UTC, and PostgreSQL's timestamptz takes nothing else.
+        var clock = new FakeTimeProvider(provider == DatabaseProvider.Postgres ? MondayMorning.ToUniversalTime() : MondayMorning);
         var chat = new RecordingChat();
-        var factory = app.WithWebHostBuilder(builder =>
-        {
-            // No background worker unless asked for: the test delivers the outbox itself (DeliverOutboxAsync), at the
-            // moment it chooses. UseSetting: Program reads Reminders:Enabled while it registers services.
-            if (settings?.ContainsKey("Reminders:Enabled") != true) builder.UseSetting("Reminders:Enabled", "false");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddScoped<IChatSender>(_ => chat);
-            });
-        });
-        var host = new SituationsHost(app, factory, clock, chat);
+        var host = new SituationsHost(app, Instance(app, settings, clock, chat, services), clock, chat, settings, services);
         var roster = JsonNode.Parse(await File.ReadAllTextAsync(SampleRoster.Path))!;
         changeRoster?.Invoke(roster);
         (await host.Client.PutAsync("/api/v1/roster", new StringContent(roster.ToJsonString(), Encoding.UTF8, "application/json")))
             .EnsureSuccessStatusCode();
         return host;
     }
+
+    /// <summary>
+    /// Another instance of the host on the same database (its own services and memory, the same clock and chat), as
+    /// when the bot runs on two machines; disposed with this one.
+    /// </summary>
+    public HttpClient AnotherInstance() => Instance(_app, _settings, Clock, Chat, _services).CreateClient();
+
+    private static WebApplicationFactory<Program> Instance(FocusBotApp app, IDictionary<string, string?>? settings, FakeTimeProvider clock, RecordingChat chat,
+        Action<IServiceCollection>? services) =>
+        app.WithWebHostBuilder(builder =>
+        {
+            // No background worker unless asked for: the test delivers the outbox itself (DeliverOutboxAsync), at the
+            // moment it chooses. UseSetting: Program reads Reminders:Enabled while it registers services.
+            if (settings?.ContainsKey("Reminders:Enabled") != true) builder.UseSetting("Reminders:Enabled", "false");
+            builder.ConfigureTestServices(testServices =>
+            {
+                testServices.AddSingleton<TimeProvider>(clock);
+                testServices.AddScoped<IChatSender>(_ => chat);
+                services?.Invoke(testServices);
+            });
+        });
 
     /// <summary>A valid request for the demo table: Northside Mental Health leads, Harbour Housing assists.</summary>
     public static JsonObject DemoRequest(string? summary = "Young man sleeping rough after an eviction; crisis calls rising.") => new()

@@ -65,7 +65,8 @@ public sealed class TabApiAuthorizationMatrixTests(TabApiAuthorizationMatrixTest
     }
 
     private const string Reason = """{ "reason": "No capacity this week." }""";
-    private const string Update = """{ "kind": "contacted", "note": "Met at the drop-in.", "barriers": ["no-shelter-bed"] }""";
+    /// <summary>An update form's body; <c>{submission}</c> becomes a new submission id on each call, as each form has its own.</summary>
+    private const string Update = """{ "kind": "contacted", "note": "Met at the drop-in.", "barriers": ["no-shelter-bed"], "submissionId": "{submission}" }""";
 
     public static readonly Row[] Rows =
     [
@@ -199,7 +200,7 @@ public sealed class TabApiAuthorizationMatrixTests(TabApiAuthorizationMatrixTest
                 Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
                 path = path.Replace("{accepted}", id);
             }
-            var response = await SendAsync(row.Method, path, caller, row.Body);
+            var response = await SendAsync(row.Method, path, caller, row.Body?.Replace("{submission}", Guid.NewGuid().ToString()));
             return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 

@@ -179,8 +179,10 @@ public static class SituationCard
         if (s.AssignmentToAnswer(member) is { } toAnswer)
         {
             var answer = new { situationId = s.Id, agencyId = toAnswer.AgencyId };
-            card.Action(AcceptAction(s.Id, toAnswer));
-            card.Action(Actions.ShowCard(Texts.Get("Action.Decline"), DeclineForm(answer)));
+            // One button a row, in the body: as the card's own actions Teams lays them in one row, and at a phone's
+            // width "Accepter comme responsable" beside "Refuser" are both cut.
+            card.Add(Element.ActionSet(AcceptAction(s.Id, toAnswer)));
+            card.Add(Element.ActionSet(Actions.ShowCard(Texts.Get("Action.Decline"), DeclineForm(answer))));
         }
 
         if (full && s.Status == SituationStatus.Active && assignment is { State: AssignmentState.Accepted })

@@ -78,7 +78,7 @@ public static class SituationListCard
         var details = Texts.Count("List.Details", Math.Max(0, days), AgencyNames.Of(agencies, s.LeadAgencyId));
         if (NextDue(s, table, now) is { } next) details = Texts.Get("List.DetailsAndNext", details, next);
 
-        var buttons = new JsonArray { Actions.Execute(Texts.Get("List.View", s.Id), SituationVerbs.View, new { situationId = s.Id }) };
+        var buttons = new List<JsonObject> { Actions.Execute(Texts.Get("List.View", s.Id), SituationVerbs.View, new { situationId = s.Id }) };
         if (row.ToAnswer is { } toAnswer && !inChannel)
         {
             buttons.Add(SituationCard.AcceptAction(s.Id, toAnswer));
@@ -89,17 +89,20 @@ public static class SituationListCard
             buttons.Add(Actions.Execute(Texts.Get("Action.PostUpdate"), SituationVerbs.UpdateForm, new { situationId = s.Id }));
         }
 
+        var items = new JsonArray
+        {
+            Element.Text($"{s.Id} · {table.Name}", weight: "Bolder"),
+            Element.Text(status, color: color),
+            Element.Text(details, subtle: true),
+        };
+        // One button a row: side by side, "View DM-2026-0001" and "Accepter comme responsable" are cut at a phone's width.
+        foreach (var button in buttons) items.Add(Element.ActionSet(button));
+
         return new JsonObject
         {
             ["type"] = "Container",
             ["separator"] = true,
-            ["items"] = new JsonArray
-            {
-                Element.Text($"{s.Id} · {table.Name}", weight: "Bolder"),
-                Element.Text(status, color: color),
-                Element.Text(details, subtle: true),
-                new JsonObject { ["type"] = "ActionSet", ["actions"] = buttons },
-            },
+            ["items"] = items,
         };
     }
 

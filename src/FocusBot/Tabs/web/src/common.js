@@ -1,8 +1,9 @@
 // What every tab page shares: Teams context (theme, locale, frame), sign-on, the API, and the page's strings.
 import enCA from './strings/en-CA.json';
+import frCA from './strings/fr-CA.json';
 
-// One resource per language, the same keys in each; a missing key falls back to English.
-const languages = { 'en-CA': enCA };
+// One resource per language, the same keys in each (a test checks it); a missing key falls back to English.
+const languages = { 'en-CA': enCA, 'fr-CA': frCA };
 
 const THEMES = { default: 'default', dark: 'dark', contrast: 'contrast' };
 
@@ -10,6 +11,7 @@ function withTimeout(promise, ms) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 }
 
+/** en-CA or fr-CA for a Teams locale or a ?lang= (any French reads as fr-CA), else en-CA. */
 function pickLanguage(locale) {
   const wanted = (locale || '').toLowerCase();
   return Object.keys(languages).find((l) => l.toLowerCase() === wanted)
@@ -58,22 +60,50 @@ export async function startTab() {
   const devUser = inTeams ? null : params.get('as');
 
   async function headers() {
-    if (inTeams) return { Authorization: `Bearer ${await teams.authentication.getAuthToken()}` };
+    if (inTeams) {
+      try {
+        return { Authorization: `Bearer ${await teams.authentication.getAuthToken()}` };
+      } catch {
+        // No token (sign-on app not set up, consent refused): the API answers 401 and the page says to sign in again.
+        return {};
+      }
+    }
     return devUser ? { 'X-FocusBot-Dev-User': devUser } : {};
   }
 
-  /** Calls the tab API; resolves { ok, status, body } (body: JSON, text for CSV, or a problem's detail). */
-  async function api(path, { method = 'GET', body } = {}) {
+  /**
+   * Calls the tab API; resolves { ok, status, body, headers } (body: JSON, text for CSV, a problem, or null for 304).
+   * extraHeaders: e.g. { 'If-None-Match': etag }.
+   */
+  async function api(path, { method = 'GET', body, extraHeaders = {} } = {}) {
     const separator = path.includes('?') ? '&' : '?';
     const response = await fetch(`/tabs/api${path}${separator}lang=${language}`, {
       method,
-      headers: { ...(await headers()), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      // The page keeps the agenda's ETag itself: the browser's cache stays out of it.
+      cache: 'no-store',
+      headers: { ...(await headers()), ...(body ? { 'Content-Type': 'application/json' } : {}), ...extraHeaders },
       body: body ? JSON.stringify(body) : undefined,
     });
     const type = response.headers.get('content-type') || '';
-    const content = type.includes('json') ? await response.json() : await response.text();
-    return { ok: response.ok, status: response.status, body: content };
+    const content = response.status === 304 ? null : type.includes('json') ? await response.json() : await response.text();
+    return { ok: response.ok, status: response.status, body: content, headers: response.headers };
   }
+
+  /** Dates and numbers in the page's language. */
+  const formats = {
+    number: (value) => new Intl.NumberFormat(language).format(value),
+    percent: (rate) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(rate),
+    /** A day written yyyy-MM-dd, as the language writes it (e.g. 2 March 2026 / 2 mars 2026). */
+    day: (text) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`)),
+    /** A month written yyyy-MM (e.g. March 2026 / mars 2026). */
+    month: (text) => new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${text}-01T00:00:00Z`)),
+    /** An instant on a table's clock (an IANA zone, e.g. America/Toronto), the zone named by its city as the cards do. */
+    moment: (instant, timeZone, style = 'medium') => t('app.zoneTime', {
+      time: new Intl.DateTimeFormat(language, { dateStyle: style, timeStyle: 'short', timeZone }).format(new Date(instant)),
+      city: timeZone.slice(timeZone.lastIndexOf('/') + 1).replace(/_/g, ' '),
+    }),
+    time: (date) => new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(date),
+  };
 
   function openLink(url) {
     if (inTeams) teams.app.openLink(url);
@@ -81,7 +111,13 @@ export async function startTab() {
   }
 
   if (inTeams) teams.app.notifySuccess();
-  return { teams, params, context, inTeams, language, t, api, openLink, frame: context?.page?.frameContext || params.get('frame') || 'content' };
+  return { teams, params, context, inTeams, language, t, api, formats, openLink, frame: context?.page?.frameContext || params.get('frame') || 'content' };
+}
+
+/** The file name a download is given: the one the API's Content-Disposition names, else the fallback. */
+export function attachmentName(headers, fallback) {
+  const match = /filename="?([^";]+)"?/i.exec(headers.get('content-disposition') || '');
+  return match ? match[1] : fallback;
 }
 
 /** The text a refusal shows: the problem's detail, else its first field error, else its title. */

@@ -1,9 +1,9 @@
 // /tabs/dashboard: the co-chairs' charts, each with its numbers as a table and a CSV download; in a meeting's side
-// panel, that table's next meeting agenda (de-identified), refreshed every 30 seconds.
+// panel, that table's next meeting agenda (de-identified), checked every 30 seconds (a 304 when nothing changed).
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
-import { announce, el, problemText, startTab, themeColour } from './common.js';
+import { announce, attachmentName, el, problemText, startTab, themeColour } from './common.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -11,9 +11,15 @@ const AGENDA_REFRESH_MS = 30000;
 const charts = [];
 let tab;
 
+// Rows keyed by a month (yyyy-MM) or a week's Monday (yyyy-MM-dd) read as the page's language writes them.
+const MONTH_ROWS = new Set(['fortyEightHourUpdatesByMonth', 'barriersByMonth']);
+
 function rowLabel(chart, row) {
   const key = `row.${row.key}`;
-  return (chart.id === 'openByStatus' || row.key === 'none') && tab.t(key) !== key ? tab.t(key) : row.label;
+  if ((chart.id === 'openByStatus' || row.key === 'none') && tab.t(key) !== key) return tab.t(key);
+  if (MONTH_ROWS.has(chart.id) && /^\d{4}-\d{2}$/.test(row.key)) return tab.formats.month(row.key);
+  if (chart.id === 'newSituationsByWeek' && /^\d{4}-\d{2}-\d{2}$/.test(row.key)) return tab.formats.day(row.key);
+  return row.label;
 }
 
 function columnLabel(column) {
@@ -22,7 +28,7 @@ function columnLabel(column) {
 }
 
 function format(value) {
-  return value === null || value === undefined ? '–' : new Intl.NumberFormat(tab.language).format(value);
+  return value === null || value === undefined ? '–' : tab.formats.number(value);
 }
 
 function palette() {
@@ -78,9 +84,10 @@ function chartTable(chart, title) {
 
 async function downloadCsv(chart, query, title) {
   const answer = await tab.api(`/dashboard.csv?chart=${chart.id}&${query}`);
-  if (!answer.ok) { announce(tab.t('app.error', { detail: problemText(answer.body) }), { error: true }); return; }
+  if (!answer.ok) { announce(filterProblem(answer), { error: true }); return; }
   const url = URL.createObjectURL(new Blob([answer.body], { type: 'text/csv' }));
-  const link = el('a', { href: url, download: `${chart.id}.csv`, text: title });
+  // The name the API gives the same CSV: chart, table (or all-tables), from, to.
+  const link = el('a', { href: url, download: attachmentName(answer.headers, `${chart.id}.csv`), text: title });
   document.body.append(link);
   link.click();
   link.remove();
@@ -94,7 +101,7 @@ function figuresList(figures) {
     ['figures.notAer', format(figures.notAer)],
     ['figures.people', format(figures.people)],
     ['figures.concluded', format(figures.concluded)],
-    ['figures.onTimeRate', rate === null ? tab.t('figures.none') : `${format(Math.round(rate * 1000) / 10)} %`],
+    ['figures.onTimeRate', rate === null ? tab.t('figures.none') : tab.formats.percent(rate)],
     ['figures.medianAcceptance', figures.medianHoursToLeadAcceptance === null ? tab.t('figures.none') : format(figures.medianHoursToLeadAcceptance)],
     ['figures.medianUpdate', figures.medianHoursToFortyEightHourUpdate === null ? tab.t('figures.none') : format(figures.medianHoursToFortyEightHourUpdate)],
   ];
@@ -104,20 +111,45 @@ function figuresList(figures) {
       el('dt', { text: tab.t(key) }), el('dd', { text: value, 'data-figure': key.slice('figures.'.length) })))));
 }
 
+/** What a refused filter says: the period or the table named, and what is accepted (never "something went wrong"). */
+function filterProblem(answer) {
+  const fields = Object.keys(answer.body?.errors || {});
+  if (answer.status === 400 && (fields.includes('from') || fields.includes('to'))) return tab.t('dashboard.badPeriod');
+  if (answer.status === 400 && fields.includes('table')) return tab.t('dashboard.badTable');
+  return tab.t('app.error', { detail: problemText(answer.body) });
+}
+
+/** The period as typed: a date field the browser cannot read, or a To not after From, is refused here, saying what is accepted. */
+function periodIsValid(form) {
+  const { from, to } = form.elements;
+  const unreadable = (input) => input.validity.badInput || input.validity.rangeUnderflow || input.validity.rangeOverflow;
+  const bad = unreadable(from) || unreadable(to) || Boolean(from.value && to.value && to.value <= from.value);
+  for (const input of [from, to]) input.setAttribute('aria-invalid', String(Boolean(bad)));
+  if (bad) announce(tab.t('dashboard.badPeriod'), { error: true });
+  return !bad;
+}
+
 async function showDashboard(form) {
+  if (!periodIsValid(form)) return;
   const query = new URLSearchParams();
   for (const name of ['table', 'from', 'to']) if (form.elements[name].value) query.set(name, form.elements[name].value);
   announce(tab.t('app.loading'));
   const answer = await tab.api(`/dashboard?${query}`);
   const out = document.getElementById('dashboard');
+  if (!answer.ok) {
+    const problem = filterProblem(answer);
+    if (problem === tab.t('dashboard.badPeriod')) for (const name of ['from', 'to']) form.elements[name].setAttribute('aria-invalid', 'true');
+    announce(problem, { error: true });
+    return;
+  }
   charts.splice(0).forEach((c) => c.destroy());
   out.replaceChildren();
-  if (!answer.ok) { announce(tab.t('app.error', { detail: problemText(answer.body) }), { error: true }); return; }
   const d = answer.body;
   form.elements.from.value = d.from;
   form.elements.to.value = d.to;
   const tables = d.tables.map((t) => t.name).join(', ');
-  announce(d.periodIsEmpty ? tab.t('dashboard.empty', { tables }) : tab.t('dashboard.period', { tables, from: d.from, to: d.to }));
+  const [from, to] = [tab.formats.day(d.from), tab.formats.day(d.to)];
+  announce(d.periodIsEmpty ? tab.t('dashboard.empty', { tables }) : tab.t('dashboard.period', { tables, from, to }));
   out.append(figuresList(d.figures));
   const queryText = query.toString();
   for (const chart of d.charts) {
@@ -137,35 +169,43 @@ function agendaList(heading, items) {
   return el('section', {},
     el('h2', { text: heading }),
     items.length === 0 ? el('p', { text: tab.t('agenda.nothing') })
-      : el('ul', {}, items.map((i) => el('li', { text: tab.t('agenda.item', { id: i.id, status: tab.t(`my.status.${i.status}`), lead: i.leadAgency || tab.t('my.noLead') }) }))));
+      : el('ul', {}, items.map((i) => el('li', { text: tab.t('agenda.item', { id: i.id, status: tab.t(`my.status.${i.status}`), lead: i.leadAgencyName || tab.t('my.noLead') }) }))));
 }
+
+// The agenda's ETag: the poll sends it back and gets 304 (no body, nothing redrawn) until the agenda changes.
+let agendaVersion = null;
 
 async function showAgenda(tableId) {
   const main = document.getElementById('dashboard');
   if (!tableId) { announce(tab.t('agenda.chooseTable'), { error: true }); return; }
-  const answer = await tab.api(`/tables/${encodeURIComponent(tableId)}/agenda`);
-  if (!answer.ok) { announce(tab.t('app.error', { detail: problemText(answer.body) }), { error: true }); return; }
-  const a = answer.body;
-  const when = a.nextMeeting
-    ? new Intl.DateTimeFormat(tab.language, { dateStyle: 'full', timeStyle: 'short', timeZone: a.nextMeeting.timeZone }).format(new Date(a.nextMeeting.start))
-    : null;
-  document.getElementById('title').textContent = tab.t('agenda.title', { table: a.table });
-  main.replaceChildren(
-    el('p', { text: when ? tab.t('agenda.next', { time: when }) : tab.t('agenda.noMeeting') }),
-    agendaList(tab.t('agenda.newSituations'), a.newSituations),
-    agendaList(tab.t('agenda.overdueUpdates'), a.overdueUpdates),
-    agendaList(tab.t('agenda.reportBack'), a.reportBack),
-    agendaList(tab.t('agenda.unaccepted'), a.unacceptedAssignments));
-  announce(tab.t('agenda.refreshed', { time: new Intl.DateTimeFormat(tab.language, { timeStyle: 'short' }).format(new Date()) }));
+  const answer = await tab.api(`/tables/${encodeURIComponent(tableId)}/agenda`, { extraHeaders: agendaVersion ? { 'If-None-Match': agendaVersion } : {} });
+  if (answer.status !== 304) {
+    if (!answer.ok) { announce(tab.t('app.error', { detail: problemText(answer.body) }), { error: true }); return; }
+    agendaVersion = answer.headers.get('etag');
+    const a = answer.body;
+    document.getElementById('title').textContent = tab.t('agenda.title', { table: a.tableName });
+    main.replaceChildren(
+      el('p', { text: a.nextMeeting ? tab.t('agenda.next', { time: tab.formats.moment(a.nextMeeting.start, a.nextMeeting.timeZone, 'full') }) : tab.t('agenda.noMeeting') }),
+      agendaList(tab.t('agenda.newSituations'), a.newSituations),
+      agendaList(tab.t('agenda.overdueUpdates'), a.overdueUpdates),
+      agendaList(tab.t('agenda.reportBack'), a.reportBack),
+      agendaList(tab.t('agenda.unaccepted'), a.unacceptedAssignments));
+    main.dataset.version = agendaVersion || '';
+  }
+  announce(tab.t('agenda.refreshed', { time: tab.formats.time(new Date()) }));
 }
 
 async function main() {
   tab = await startTab();
+  document.title = `FocusBot: ${tab.t('dashboard.title')}`;
   document.getElementById('title').textContent = tab.t('dashboard.title');
+  document.querySelector('.skip').textContent = tab.t('app.skip');
   const tableParam = tab.params.get('table');
   if (tab.frame === 'sidePanel' || tab.frame === 'meetingStage') {
     await showAgenda(tableParam);
     setInterval(() => showAgenda(tableParam), AGENDA_REFRESH_MS);
+    // Back in view (the panel reopened, the laptop woken): checked at once rather than at the next tick.
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') showAgenda(tableParam); });
     return;
   }
   const me = await tab.api('/me');
@@ -173,16 +213,17 @@ async function main() {
   const chaired = me.body.tables.filter((t) => t.coChair);
   if (chaired.length === 0) { announce(tab.t('dashboard.coChairsOnly'), { error: true }); return; }
 
-  const form = el('form', { class: 'filters', 'aria-labelledby': 'filters-heading' },
+  // novalidate: the page says what the period accepts, in its own words (periodIsValid), rather than the browser's bubble.
+  const form = el('form', { class: 'filters', 'aria-labelledby': 'filters-heading', novalidate: true },
     el('h2', { id: 'filters-heading', class: 'visually-hidden', text: tab.t('dashboard.filters') }),
     el('label', { for: 'table', text: tab.t('dashboard.table') }),
     el('select', { id: 'table', name: 'table' },
       el('option', { value: '', text: tab.t('dashboard.allTables') }),
       chaired.map((t) => el('option', { value: t.id, text: t.name, selected: t.id === tableParam }))),
     el('label', { for: 'from', text: tab.t('dashboard.from') }),
-    el('input', { id: 'from', name: 'from', type: 'date' }),
+    el('input', { id: 'from', name: 'from', type: 'date', min: '2000-01-01', max: '2999-12-31', 'aria-describedby': 'status' }),
     el('label', { for: 'to', text: tab.t('dashboard.to') }),
-    el('input', { id: 'to', name: 'to', type: 'date' }),
+    el('input', { id: 'to', name: 'to', type: 'date', min: '2000-01-01', max: '2999-12-31', 'aria-describedby': 'status' }),
     el('button', { type: 'submit', text: tab.t('dashboard.apply') }));
   form.addEventListener('submit', (event) => { event.preventDefault(); showDashboard(form); });
   document.getElementById('main').prepend(

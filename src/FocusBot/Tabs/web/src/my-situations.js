@@ -5,70 +5,100 @@ import { announce, el, problemText, startTab } from './common.js';
 let tab;
 let me;
 
-async function act(situation, path, body, doneKey) {
-  const answer = await tab.api(`/situations/${encodeURIComponent(situation.id)}/${path}`, { method: 'POST', body });
-  if (answer.ok) {
-    announce(tab.t(doneKey, { id: situation.id }));
-    await showList(situation.id);
-  } else {
-    announce(tab.t('my.refused', { id: situation.id, detail: problemText(answer.body) }), { error: true });
+/** Sends an action; the answer's message (the cards' sentence, in the page's language) goes to the status line. */
+async function act(situation, path, body, submit) {
+  if (submit) submit.disabled = true;
+  try {
+    const answer = await tab.api(`/situations/${encodeURIComponent(situation.id)}/${path}`, { method: 'POST', body });
+    if (answer.ok) {
+      announce(answer.body.message);
+      await showList(situation.id);
+    } else {
+      announce(tab.t('my.refused', { id: situation.id, detail: problemText(answer.body) }), { error: true });
+    }
+    return answer.ok;
+  } finally {
+    if (submit) submit.disabled = false;
   }
-  return answer.ok;
 }
 
 function fact(label, value) {
   return el('div', {}, el('dt', { text: label }), el('dd', { text: value }));
 }
 
-function declineForm(situation, actions) {
+function checkboxes(name, legend, choices) {
+  return el('fieldset', {}, el('legend', { text: legend }),
+    choices.map((c) => el('label', { class: 'check' }, el('input', { type: 'checkbox', name, value: c.id }), ` ${c.label}`)));
+}
+
+function declineForm(situation, close) {
   const id = `reason-${situation.id}`;
-  const form = el('form', { class: 'inline-form' },
+  const send = el('button', { type: 'submit', text: tab.t('my.declineSend') });
+  const form = el('form', { class: 'inline-form', id: `decline-${situation.id}`, hidden: true, 'aria-label': tab.t('my.declineForm', { id: situation.id }) },
     el('label', { for: id, text: tab.t('my.declineReason') }),
-    el('textarea', { id, name: 'reason', rows: '3', required: true, maxlength: '1000' }),
-    el('div', { class: 'buttons' },
-      el('button', { type: 'submit', text: tab.t('my.declineSend') }),
-      el('button', { type: 'button', class: 'secondary', onclick: () => { form.remove(); actions.hidden = false; actions.querySelector('button')?.focus(); }, text: tab.t('my.cancel') })));
+    el('p', { id: `${id}-hint`, class: 'subtle hint', text: tab.t('my.lengthBetween', { min: tab.formats.number(me.limits.reasonMin), max: tab.formats.number(me.limits.reasonMax) }) }),
+    el('textarea', { id, name: 'reason', rows: '3', required: true, minlength: String(me.limits.reasonMin), maxlength: String(me.limits.reasonMax), 'aria-describedby': `${id}-hint` }),
+    el('div', { class: 'buttons' }, send, el('button', { type: 'button', class: 'secondary', onclick: close, text: tab.t('my.cancel') })));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    act(situation, 'decline', { reason: form.elements.reason.value }, 'my.declined');
+    act(situation, 'decline', { reason: form.elements.reason.value }, send);
   });
   return form;
 }
 
-function updateForm(situation, actions) {
-  // A new form is a new submission; sending this one twice posts one update.
+function updateForm(situation, close) {
+  // Made once, when the form is built: sending this form again (a double click, a retry) posts one update.
   const submissionId = crypto.randomUUID();
   const prefix = `u-${situation.id}`;
-  const form = el('form', { class: 'inline-form' },
+  const send = el('button', { type: 'submit', text: tab.t('my.updateSend') });
+  const form = el('form', { class: 'inline-form', id: `update-${situation.id}`, hidden: true, 'data-submission': submissionId,
+    'aria-label': tab.t('my.updateForm', { id: situation.id }) },
     el('label', { for: `${prefix}-kind`, text: tab.t('my.kind') }),
     el('select', { id: `${prefix}-kind`, name: 'kind', required: true },
+      el('option', { value: '', text: tab.t('my.choose') }),
       me.updateKinds.map((k) => el('option', { value: k.id, text: k.label }))),
     el('label', { for: `${prefix}-note`, text: tab.t('my.note') }),
-    el('textarea', { id: `${prefix}-note`, name: 'note', rows: '3', required: true, maxlength: '2000' }),
+    el('p', { id: `${prefix}-note-hint`, class: 'subtle hint', text: tab.t('my.lengthUpTo', { max: tab.formats.number(me.limits.noteMax) }) }),
+    el('textarea', { id: `${prefix}-note`, name: 'note', rows: '3', required: true, maxlength: String(me.limits.noteMax), 'aria-describedby': `${prefix}-note-hint` }),
     el('label', { for: `${prefix}-next`, text: tab.t('my.nextStep') }),
-    el('input', { id: `${prefix}-next`, name: 'nextStep', type: 'text', maxlength: '500' }),
-    el('fieldset', {}, el('legend', { text: tab.t('my.barriers') }),
-      me.barriers.map((b) => el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'barriers', value: b.id }), ` ${b.label}`))),
-    el('div', { class: 'buttons' },
-      el('button', { type: 'submit', text: tab.t('my.updateSend') }),
-      el('button', { type: 'button', class: 'secondary', onclick: () => { form.remove(); actions.hidden = false; actions.querySelector('button')?.focus(); }, text: tab.t('my.cancel') })));
+    el('input', { id: `${prefix}-next`, name: 'nextStep', type: 'text', maxlength: String(me.limits.nextStepMax) }),
+    checkboxes('barriers', tab.t('my.barriers'), me.barriers),
+    checkboxes('services', tab.t('my.services'), me.services),
+    el('div', { class: 'buttons' }, send, el('button', { type: 'button', class: 'secondary', onclick: close, text: tab.t('my.cancel') })));
+  const checked = (name) => [...form.querySelectorAll(`input[name=${name}]:checked`)].map((c) => c.value);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     act(situation, 'updates', {
       kind: form.elements.kind.value,
       note: form.elements.note.value,
       nextStep: form.elements.nextStep.value || null,
-      barriers: [...form.querySelectorAll('input[name=barriers]:checked')].map((c) => c.value),
+      barriers: checked('barriers'),
+      services: checked('services'),
       submissionId,
-    }, 'my.updated');
+    }, send);
   });
   return form;
 }
 
+/**
+ * A button that shows and hides one form (aria-expanded): clicking it again hides it, and opening it hides the
+ * situation's other form, so a situation never has more than one form open.
+ */
+function toggle(label, form, article, focusSelector) {
+  const button = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': form.id, text: label });
+  button.addEventListener('click', () => {
+    const open = form.hidden;
+    for (const other of article.querySelectorAll('form.inline-form')) other.hidden = true;
+    for (const other of article.querySelectorAll('button[aria-expanded]')) other.setAttribute('aria-expanded', 'false');
+    form.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) form.querySelector(focusSelector)?.focus();
+  });
+  return button;
+}
+
 function card(s) {
-  const dueText = s.updateDueLocal
-    ? new Intl.DateTimeFormat(tab.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Toronto' }).format(new Date(s.updateDueAt))
-    : null;
+  const dueText = s.updateDueAt ? tab.formats.moment(s.updateDueAt, s.timeZone) : null;
   const actions = el('div', { class: 'buttons' });
   const article = el('article', { class: `situation urgency-${s.urgency}`, 'aria-labelledby': `h-${s.id}`, 'data-situation': s.id },
     el('h2', { id: `h-${s.id}` }, `${s.id} `, el('span', { class: 'badge', text: tab.t(`my.urgency.${s.urgency}`) })),
@@ -78,18 +108,25 @@ function card(s) {
       fact(tab.t('my.who'), `${s.type}, ${s.ageGroup}, ${s.gender}`),
       fact(tab.t('my.risks'), s.riskFactors.join(', ')),
       fact(tab.t('my.lead'), s.leadAgencyName || tab.t('my.noLead')),
-      fact(tab.t('my.daysOpen'), String(s.daysOpen)),
+      fact(tab.t('my.daysOpen'), tab.formats.number(s.daysOpen)),
       dueText ? fact(tab.t('my.due'), dueText) : null),
-    s.summary ? el('p', { class: 'summary' }, el('strong', { text: `${tab.t('my.summary')}: ` }), s.summary) : null,
+    s.summary ? el('p', { class: 'summary' }, el('strong', { text: tab.t('my.summaryLabel') }), s.summary) : null,
     actions);
+  const close = (form, button) => () => { form.hidden = true; button.setAttribute('aria-expanded', 'false'); button.focus(); };
   if (s.mayAnswer) {
+    const form = declineForm(s, () => close(form, decline)());
+    const decline = toggle(tab.t('my.decline'), form, article, 'textarea');
     actions.append(
-      el('button', { type: 'button', onclick: () => act(s, 'accept', null, 'my.accepted'), text: tab.t(s.agencyPart === 'lead' ? 'my.acceptLead' : 'my.acceptAssisting') }),
-      el('button', { type: 'button', class: 'secondary', onclick: () => { actions.hidden = true; const f = declineForm(s, actions); article.append(f); f.querySelector('textarea').focus(); }, text: tab.t('my.decline') }));
+      el('button', { type: 'button', onclick: (event) => act(s, 'accept', null, event.currentTarget), text: tab.t(s.agencyPart === 'lead' ? 'my.acceptLead' : 'my.acceptAssisting') }),
+      decline);
+    article.append(form);
   }
   if (s.mayPostUpdate) {
-    actions.append(el('button', { type: 'button', onclick: () => { actions.hidden = true; const f = updateForm(s, actions); article.append(f); f.querySelector('select').focus(); },
-      text: tab.t(s.nextUpdateIsFortyEightHourUpdate ? 'my.postFortyEight' : 'my.postUpdate') }));
+    const form = updateForm(s, () => close(form, post)());
+    const post = toggle(tab.t(s.nextUpdateIsFortyEightHourUpdate ? 'my.postFortyEight' : 'my.postUpdate'), form, article, 'select');
+    post.classList.remove('secondary');
+    actions.append(post);
+    article.append(form);
   }
   if (s.chatLink) {
     actions.append(el('a', { href: s.chatLink, class: 'link', onclick: (event) => { event.preventDefault(); tab.openLink(s.chatLink); }, text: tab.t('my.openInChat') }));
@@ -108,7 +145,9 @@ async function showList(focusId) {
 
 async function main() {
   tab = await startTab();
+  document.title = `FocusBot: ${tab.t('my.title')}`;
   document.getElementById('title').textContent = tab.t('my.title');
+  document.querySelector('.skip').textContent = tab.t('app.skip');
   const answer = await tab.api('/me');
   if (!answer.ok) { announce(answer.status === 401 ? tab.t('app.notSignedIn') : problemText(answer.body), { error: true }); return; }
   me = answer.body;
