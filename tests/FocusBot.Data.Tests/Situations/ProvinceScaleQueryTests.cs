@@ -225,6 +225,25 @@ public abstract class ProvinceScaleQueryTests(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task The_french_export_streamed_equals_the_french_export_of_the_whole_history()
+    {
+        var period = new FiguresPeriod(new DateOnly(2025, 11, 25), new DateOnly(2026, 11, 25));
+        await using var db = _database.CreateContext();
+        var store = new EfSituationStore(db, exportBatchSize: 2);
+        var tables = _roster.Tables;
+        var history = await store.ListAsync(new SituationQuery([.. tables.Select(t => t.Id)], [SituationStatus.Concluded, SituationStatus.NotAer]), default);
+        string[] header = [.. RtdExport.Columns.Select(c => "fr_" + c)];
+        var streamed = new StringWriter();
+
+        await RtdExport.WriteCsvAsync(streamed, store.ExportedAsync([.. tables.Select(t => t.Id)], period, default), tables, _roster.Agencies, period,
+            _catalogue, header, french: true, default);
+
+        Assert.Equal(RtdExport.ToCsv(history, tables, _roster.Agencies, period, _catalogue, header, french: true), streamed.ToString());
+        Assert.StartsWith("fr_situation_id,", streamed.ToString());
+        Assert.Contains(",oui,", streamed.ToString());
+    }
+
+    [Fact]
     public async Task The_export_of_the_year_has_every_concluded_and_not_aer_discussion_in_date_order()
     {
         var period = new FiguresPeriod(new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1));
