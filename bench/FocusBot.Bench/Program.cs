@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Http.Features;
 if (args.Length > 0 && args[0] == "delivery") return await DeliveryBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pair") return await PairBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "profile") return ProfileReport.Run(args[1..]);
+if (args.Length > 0 && args[0] == "province") return await ProvinceBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "longrun") return await LongRunBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "coldstart") return await ColdStartBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "coldstart-jit") return ColdStartBench.Jit(args[1..]);

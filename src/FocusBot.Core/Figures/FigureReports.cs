@@ -12,15 +12,17 @@ public sealed class FigureReports(ISituationStore situations, TimeProvider time)
 {
     /// <summary>The figures of <paramref name="tables"/> for <paramref name="period"/> (<see cref="TableFigures.Compute"/>).</summary>
     public async Task<FiguresReport> ReportAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken) =>
-        TableFigures.Compute(await OfAsync(tables, cancellationToken), tables, period, time.GetUtcNow());
+        TableFigures.Compute(await OfAsync(tables, period, cancellationToken), tables, period, time.GetUtcNow());
 
     /// <summary>The dashboard's figures and series for <paramref name="tables"/> and <paramref name="period"/> (<see cref="DashboardFigures.Compute"/>).</summary>
     public async Task<DashboardReport> DashboardAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken) =>
-        DashboardFigures.Compute(await OfAsync(tables, cancellationToken), tables, period, time.GetUtcNow());
+        DashboardFigures.Compute(await OfAsync(tables, period, cancellationToken), tables, period, time.GetUtcNow());
 
-    private async Task<IReadOnlyList<Situation>> OfAsync(IReadOnlyList<Table> tables, CancellationToken cancellationToken)
+    /// <summary>The situations the period's figures can count (<see cref="SituationQuery.CountedIn"/>), not the tables' whole history.</summary>
+    private async Task<IReadOnlyList<Situation>> OfAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        return tables.Count == 0 ? [] : await situations.ListAsync(new SituationQuery([.. tables.Select(t => t.Id)]), cancellationToken);
+        ArgumentNullException.ThrowIfNull(period);
+        return tables.Count == 0 ? [] : await situations.ListAsync(new SituationQuery([.. tables.Select(t => t.Id)], CountedIn: period), cancellationToken);
     }
 }

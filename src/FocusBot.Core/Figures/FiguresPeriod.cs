@@ -23,6 +23,15 @@ public sealed record FiguresPeriod
     public bool Contains(DateTimeOffset instant, TimeZoneInfo zone) =>
         Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime));
 
+    /// <summary>
+    /// The UTC instants from a day before <see cref="From"/> to a day after <see cref="To"/>: every instant that falls on one
+    /// of the period's days in some time zone (offsets run from UTC-12 to UTC+14) is in it. For database filters that
+    /// cannot convert to a table's time zone; what they find is then checked exactly.
+    /// </summary>
+    public (DateTimeOffset From, DateTimeOffset To) UtcWindow() =>
+        (new DateTimeOffset(From.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+         new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
     /// <summary>The twelve months up to and including <paramref name="today"/>.</summary>
     public static FiguresPeriod LastTwelveMonths(DateOnly today) => new(today.AddDays(1).AddYears(-1), today.AddDays(1));
 }

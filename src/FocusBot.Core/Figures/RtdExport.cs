@@ -66,6 +66,73 @@ public static class RtdExport
         return csv.ToString();
     }
 
+    /// <summary>
+    /// The rows of <see cref="Rows"/>, in the same order, from situations read as <see cref="ISituationStore.ExportedAsync"/>
+    /// gives them (by the instant that dates them, then id), holding only a few days' rows at a time: whatever the
+    /// period, memory stays flat. Relies on the domain's rule that a not-AER discussion's day is that of its recording in
+    /// its table's time zone (<see cref="Situation.Record"/>).
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<string>> RowsAsync(IAsyncEnumerable<Situation> situations, IReadOnlyCollection<Table> tables,
+        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue, bool french = false,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(situations);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var tablesById = tables.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
+        var agenciesById = agencies.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        // Held rows by (local date, id). Time zones are within a day of UTC, so once the stream reaches an instant whose UTC
+        // date is U, no later situation can fall on a local date before U - 1: the rows before that are final.
+        var held = new SortedList<(DateOnly On, string Id), IReadOnlyList<string>>(DayThenId.Instance);
+        await foreach (var situation in situations.WithCancellation(cancellationToken))
+        {
+            if (tablesById.GetValueOrDefault(situation.TableId) is not { } table || !Exported(situation, table, period)) continue;
+            var dating = situation.ConcludedAt ?? situation.CreatedAt;
+            var final = DateOnly.FromDateTime(dating.UtcDateTime).AddDays(-1);
+            while (held.Count > 0 && held.Keys[0].On < final)
+            {
+                yield return held.Values[0];
+                held.RemoveAt(0);
+            }
+            var on = situation.ConcludedAt is { } at ? LocalDate(at, table) : situation.DiscussedOn;
+            held.Add((on, situation.Id), Row(situation, table, agenciesById, catalogue, french));
+        }
+        foreach (var row in held.Values) yield return row;
+    }
+
+    /// <summary>
+    /// Writes the export as RFC 4180 CSV (a header row, by default <see cref="Columns"/>, then one row per situation, with
+    /// French labels when <paramref name="french"/>, as <see cref="ToCsv"/>) to <paramref name="writer"/> as the rows come,
+    /// from situations read as <see cref="ISituationStore.ExportedAsync"/> gives them.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="header"/> does not name each of the <see cref="Columns"/>.</exception>
+    public static async Task WriteCsvAsync(TextWriter writer, IAsyncEnumerable<Situation> situations, IReadOnlyCollection<Table> tables,
+        IReadOnlyCollection<Agency> agencies, FiguresPeriod period, SituationCatalogue catalogue, IReadOnlyList<string>? header, bool french,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (header is not null && header.Count != Columns.Count)
+            throw new ArgumentException($"The header has {header.Count} columns; the export has {Columns.Count}.", nameof(header));
+        var line = new System.Text.StringBuilder();
+        Csv.AppendRow(line, header ?? Columns);
+        await writer.WriteAsync(line, cancellationToken);
+        await foreach (var row in RowsAsync(situations, tables, agencies, period, catalogue, french, cancellationToken))
+        {
+            line.Clear();
+            Csv.AppendRow(line, row);
+            await writer.WriteAsync(line, cancellationToken);
+        }
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Date, then id in ordinal order: the export's order.</summary>
+    private sealed class DayThenId : IComparer<(DateOnly On, string Id)>
+    {
+        public static readonly DayThenId Instance = new();
+        public int Compare((DateOnly On, string Id) x, (DateOnly On, string Id) y) =>
+            x.On != y.On ? x.On.CompareTo(y.On) : string.CompareOrdinal(x.Id, y.Id);
+    }
+
     private static bool Exported(Situation s, Table table, FiguresPeriod period) => s switch
     {
         { Status: SituationStatus.Concluded, ConcludedAt: { } at, OutcomeId: not null } => period.Contains(at, table.TimeZone),

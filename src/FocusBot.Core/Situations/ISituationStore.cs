@@ -3,11 +3,20 @@ using FocusBot.Core.Deliveries;
 
 namespace FocusBot.Core.Situations;
 
-/// <summary>Which situations to list. Every filter is optional; an empty <see cref="TableIds"/> means none.</summary>
+/// <summary>Which situations to list. Every filter is optional; an empty <see cref="TableIds"/> or <see cref="Ids"/> means none.</summary>
+/// <param name="CountedIn">
+/// Only the situations a period's figures can count (<see cref="Figures.TableFigures"/>, <see cref="Figures.DashboardFigures"/>):
+/// open or active now, discussed in the period, or concluded after the period began having been recorded before it
+/// ended (which takes in those concluded in it and, since updates are only posted while a situation is open or active,
+/// every one with an update posted in it). Instants are compared a day either side of the period's days, so that every
+/// time zone's days are covered: a superset, which the figures filter exactly.
+/// </param>
 public sealed record SituationQuery(
     IReadOnlyCollection<string>? TableIds = null,
     IReadOnlyCollection<SituationStatus>? Statuses = null,
-    string? AgencyId = null);
+    string? AgencyId = null,
+    Figures.FiguresPeriod? CountedIn = null,
+    IReadOnlyCollection<string>? Ids = null);
 
 /// <summary>A copy of a situation's card that the bot posted, so that it can be updated when the situation changes.</summary>
 public sealed record PostedCard(ConversationAddress Address, string ActivityId);
@@ -44,7 +53,26 @@ public interface ISituationStore
     Task<bool> TrySaveAsync(Situation situation, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken,
         (string Key, string Outcome)? submission = null);
 
+    /// <summary>The situations the query selects, with their assignments, updates and events, oldest first (not tracked).</summary>
     Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of the open and active situations of <paramref name="tableIds"/>, most urgent first as
+    /// <see cref="SituationUrgency.MostUrgentFirst"/> orders them as of <paramref name="now"/>, ordered in the database
+    /// (nothing else is read). With <paramref name="agencyId"/>, only those on which that agency is lead or assisting
+    /// (asked or accepted, not declined or released) or originating (<see cref="SituationListing.ConcernsAgency"/>).
+    /// </summary>
+    Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The situations of <paramref name="tableIds"/> the RTD export of <paramref name="period"/> may write, read in
+    /// batches so that memory stays flat however long the period: those concluded within a day either side of the
+    /// period's days, and the not-AER discussions of its days, ordered by the instant that dates them in the export
+    /// (the conclusion, or the recording for a not-AER discussion) then by id, with their assignments, updates and
+    /// events (not tracked). <see cref="Figures.RtdExport.RowsAsync"/> keeps the exact ones in the export's order.
+    /// </summary>
+    IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Figures.FiguresPeriod period, CancellationToken cancellationToken);
 
     /// <summary>Every copy of the situation's card the bot posted (in the table's channel and in personal chats), oldest first.</summary>
     Task<IReadOnlyList<PostedCard>> CardsOfAsync(string situationId, CancellationToken cancellationToken);

@@ -2,6 +2,9 @@ using FocusBot.Core.Roster;
 
 namespace FocusBot.Core.Situations;
 
+/// <summary>One page of a list of situations: its rows, its number (from 1) and how many situations the whole list holds.</summary>
+public sealed record SituationPage(IReadOnlyList<Situation> Situations, int Page, int Total);
+
 /// <summary>
 /// Which situations a member is shown, for every edge (the bot's cards, the REST API, the Teams tabs): one place for
 /// the tables they may list, what a list contains and its order. Visibility per situation is
@@ -30,6 +33,33 @@ public sealed class SituationListing(ISituationStore situations, TimeProvider ti
             .Where(s => SituationVisibility.For(member, s) != SituationAccess.None)
             .Where(s => !agencyOnly || ConcernsAgency(s, member.AgencyId));
         return SituationUrgency.MostUrgentFirst(listed, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// One page of <see cref="OpenAsync"/>'s list, ordered in the database (ids only), so that only the page's
+    /// situations are read with their rows. <paramref name="page"/> counts from 1; one out of range gives the first page,
+    /// or the empty page after the last.
+    /// </summary>
+    /// <param name="pageSize">Situations per page, at least 1.</param>
+    /// <returns>The page's situations, the page shown, and how many situations the whole list holds.</returns>
+    public async Task<SituationPage> OpenPageAsync(Member member, IReadOnlyCollection<string> tableIds, bool agencyOnly, int page, int pageSize,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(tableIds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        // A member sees (at least the filter-2 view of) every situation of a table they sit at: no per-row visibility check.
+        var tables = tableIds.Where(member.SitsAt).ToList();
+        if (tables.Count == 0) return new([], 1, 0);
+        // Ordered in the database, ids only: only the page's situations are then read with their rows.
+        var ids = await situations.OpenIdsMostUrgentFirstAsync(tables, agencyOnly ? member.AgencyId : null, time.GetUtcNow(), cancellationToken);
+        var total = ids.Count;
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages + 1);
+        var shown = ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        IReadOnlyList<Situation> read = shown.Count == 0 ? [] : await situations.ListAsync(new SituationQuery(Ids: shown), cancellationToken);
+        var rows = read.OrderBy(s => shown.IndexOf(s.Id)).ToList();
+        return new(rows, page, total);
     }
 
     /// <summary>

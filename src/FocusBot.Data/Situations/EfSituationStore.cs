@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace FocusBot.Data.Situations;
 
-public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
+/// <param name="exportBatchSize">How many situations <see cref="ExportedAsync"/> reads at a time (with their rows).</param>
+public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize = 200) : ISituationStore
 {
     private const int MaxNumberingAttempts = 20;
 
@@ -105,7 +106,89 @@ public sealed class EfSituationStore(FocusBotDbContext db) : ISituationStore
         if (query.Statuses is { } statuses) situations = situations.Where(s => statuses.Contains(s.Status));
         if (query.AgencyId is { } agency)
             situations = situations.Where(s => s.OriginatingAgencyId == agency || s.Assignments.Any(a => a.AgencyId == agency));
-        return await situations.AsSplitQuery().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        if (query.Ids is { } ids) situations = situations.Where(s => ids.Contains(s.Id));
+        if (query.CountedIn is { } period)
+        {
+            var (from, to) = period.UtcWindow();
+            var (fromDay, toDay) = (period.From, period.To);
+            // A concluded situation is the only kind with a conclusion instant (re-opening clears it).
+            situations = situations.Where(s => s.Status == SituationStatus.Open || s.Status == SituationStatus.Active
+                || (s.DiscussedOn >= fromDay && s.DiscussedOn < toDay)
+                || (s.Status == SituationStatus.Concluded && s.ConcludedAt >= from && s.CreatedAt < to));
+        }
+        return await situations.AsSplitQuery().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var utcNow = now.ToUniversalTime();
+        // SituationUrgency.MostUrgentFirst in SQL: overdue 48-hour updates (by due time), then those waiting for a lead,
+        // then the rest (by recording), then by id in ordinal order.
+        var ranked = OpenOf(tableIds, agencyId)
+            .Select(s => new
+            {
+                s.Id,
+                s.Status,
+                s.CreatedAt,
+                Due = s.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.State != AssignmentState.Released)
+                    .Select(a => a.UpdateDueAt).FirstOrDefault(),
+                Posted = s.Updates.Any(u => u.IsFortyEightHourUpdate),
+            })
+            .Select(x => new { x.Id, x.Status, x.CreatedAt, x.Due, Overdue = x.Status == SituationStatus.Active && !x.Posted && x.Due != null && x.Due < utcNow })
+            .OrderBy(x => x.Overdue ? 0 : x.Status == SituationStatus.Open ? 1 : 2)
+            .ThenBy(x => x.Overdue ? x.Due : x.CreatedAt);
+        var ordered = db.Database.IsNpgsql() ? ranked.ThenBy(x => EF.Functions.Collate(x.Id, "C")) : ranked.ThenBy(x => x.Id);
+        return await ordered.Select(x => x.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The open and active situations of the tables; with an agency, those it is asked on, working on or brought.</summary>
+    private IQueryable<Situation> OpenOf(IReadOnlyCollection<string> tableIds, string? agencyId)
+    {
+        ArgumentNullException.ThrowIfNull(tableIds);
+        var open = db.Situations.AsNoTracking()
+            .Where(s => tableIds.Contains(s.TableId) && (s.Status == SituationStatus.Open || s.Status == SituationStatus.Active));
+        return agencyId is null
+            ? open
+            : open.Where(s => s.OriginatingAgencyId == agencyId
+                || s.Assignments.Any(a => a.AgencyId == agencyId && (a.State == AssignmentState.Requested || a.State == AssignmentState.Accepted)));
+    }
+
+    public async IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Core.Figures.FiguresPeriod period,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tableIds);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentOutOfRangeException.ThrowIfLessThan(exportBatchSize, 1);
+        if (tableIds.Count == 0) yield break;
+        var (from, to) = period.UtcWindow();
+        var (fromDay, toDay) = (period.From, period.To);
+        var exported = db.Situations.AsNoTracking().Where(s => tableIds.Contains(s.TableId)
+            && ((s.Status == SituationStatus.Concluded && s.ConcludedAt >= from && s.ConcludedAt < to)
+                || (s.Status == SituationStatus.NotAer && s.DiscussedOn >= fromDay && s.DiscussedOn < toDay)));
+        // Keyset paging on (dating instant, id): each batch starts after the last one read, whatever was written meanwhile.
+        DateTimeOffset? lastAt = null;
+        string? lastId = null;
+        while (true)
+        {
+            var batch = exported;
+            if (lastAt is { } at)
+            {
+                var id = lastId;
+                batch = batch.Where(s => (s.Status == SituationStatus.Concluded ? s.ConcludedAt : s.CreatedAt) > at
+                    || ((s.Status == SituationStatus.Concluded ? s.ConcludedAt : s.CreatedAt) == at && string.Compare(s.Id, id) > 0));
+            }
+            var page = await WithChildren(batch
+                    .OrderBy(s => s.Status == SituationStatus.Concluded ? s.ConcludedAt : s.CreatedAt)
+                    .ThenBy(s => s.Id)
+                    .Take(exportBatchSize))
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            foreach (var situation in page) yield return situation;
+            if (page.Count < exportBatchSize) yield break;
+            var last = page[^1];
+            (lastAt, lastId) = (last.Status == SituationStatus.Concluded ? last.ConcludedAt : last.CreatedAt, last.Id);
+        }
     }
 
     public async Task<IReadOnlyList<PostedCard>> CardsOfAsync(string situationId, CancellationToken cancellationToken) =>

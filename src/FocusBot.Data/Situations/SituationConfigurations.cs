@@ -12,7 +12,11 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         situation.HasKey(s => s.Id);
         situation.Property(s => s.Id).HasMaxLength(20);
         situation.Property(s => s.TableId).HasMaxLength(40);
-        situation.HasIndex(s => new { s.TableId, s.Status });
+        // The open lists (table, open or active), the RTD export and the figures' conclusions (table, concluded, when):
+        // ranges of this one index, never a read of the whole table.
+        situation.HasIndex(s => new { s.TableId, s.Status, s.ConcludedAt });
+        // The figures' and the export's discussions of a period (table, day).
+        situation.HasIndex(s => new { s.TableId, s.DiscussedOn });
         situation.Property(s => s.TypeId).HasMaxLength(40);
         situation.Property(s => s.AgeGroupId).HasMaxLength(40);
         situation.Property(s => s.GenderId).HasMaxLength(40);

@@ -35,17 +35,16 @@ public sealed class SituationLists(
         }
 
         var member = who.Member;
-        var ordered = await listing.OpenAsync(member, tables.Keys, agencyOnly: scope == SituationListScope.Mine, cancellationToken);
+        var shown = await listing.OpenPageAsync(member, tables.Keys, agencyOnly: scope == SituationListScope.Mine, page, SituationListCard.PageSize,
+            cancellationToken);
         var now = time.GetUtcNow();
 
-        var pages = Math.Max(1, (ordered.Count + SituationListCard.PageSize - 1) / SituationListCard.PageSize);
-        page = Math.Clamp(page, 1, pages + 1);
-        var rows = ordered.Skip((page - 1) * SituationListCard.PageSize).Take(SituationListCard.PageSize)
+        var rows = shown.Situations
             .Select(s => new SituationListRow(s, tables[s.TableId], channelId is null && s.RefusePostingBy(member) is null,
                 channelId is null ? s.AssignmentToAnswer(member) : null))
             .ToList();
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        return SituationListCard.Build(scope, rows, page, ordered.Count, agencies, catalogue, now, inChannel: channelId is not null);
+        return SituationListCard.Build(scope, rows, shown.Page, shown.Total, agencies, catalogue, now, inChannel: channelId is not null);
     }
 
     /// <summary>The "More" button: data <c>{ scope, page }</c>, both checked.</summary>

@@ -51,16 +51,20 @@ public static class FigureEndpoints
         if (language is null or BotLanguage.Pseudo) problems["lang"] = ["Must be en-CA or fr-CA."];
         if (scope is null || problems.ContainsKey("lang")) return TypedResults.ValidationProblem(problems, title: "The export was not made: some parameters are invalid.");
 
-        var exported = await situations.ListAsync(
-            new SituationQuery([.. scope.Tables.Select(t => t.Id)], [SituationStatus.Concluded, SituationStatus.NotAer]), cancellationToken);
+        var agencies = await roster.AgenciesAsync(cancellationToken);
         var french = language == BotLanguage.French;
         string[] header;
         using (BotLanguage.Scope(BotLanguage.Choose(language)))
             header = [.. RtdExport.Columns.Select(column => Texts.Get("Rtd." + column))];
-        var csv = RtdExport.ToCsv(exported, scope.Tables, await roster.AgenciesAsync(cancellationToken), scope.Period, catalogue, header, french);
         var name = scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"rtd-{name}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv\"";
-        return TypedResults.Text(csv, "text/csv; charset=utf-8");
+        // Streamed as the rows are read, a batch of situations at a time: memory stays flat however long the period.
+        return TypedResults.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+            await RtdExport.WriteCsvAsync(writer, situations.ExportedAsync([.. scope.Tables.Select(t => t.Id)], scope.Period, cancellationToken),
+                scope.Tables, agencies, scope.Period, catalogue, header, french, cancellationToken);
+        }, "text/csv; charset=utf-8");
     }
 
     private static async Task<(FiguresScope? Scope, Dictionary<string, string[]> Problems)> ScopeAsync(string? table, string? from, string? to,

@@ -352,6 +352,10 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         public Task<bool> TrySaveAsync(Situation situation, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken,
             (string Key, string Outcome)? submission = null) => inner.TrySaveAsync(situation, deliveries, cancellationToken, submission);
         public Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
+        public Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+            CancellationToken cancellationToken) => inner.OpenIdsMostUrgentFirstAsync(tableIds, agencyId, now, cancellationToken);
+        public IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Core.Figures.FiguresPeriod period,
+            CancellationToken cancellationToken) => inner.ExportedAsync(tableIds, period, cancellationToken);
 
         public async Task<IReadOnlyList<PostedCard>> CardsOfAsync(string situationId, CancellationToken cancellationToken)
         {

@@ -482,7 +482,9 @@ namespace FocusBot.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TableId", "Status");
+                    b.HasIndex("TableId", "DiscussedOn");
+
+                    b.HasIndex("TableId", "Status", "ConcludedAt");
 
                     b.ToTable("situations", (string)null);
                 });

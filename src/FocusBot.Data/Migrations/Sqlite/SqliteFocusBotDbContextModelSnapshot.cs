@@ -474,7 +474,9 @@ namespace FocusBot.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TableId", "Status");
+                    b.HasIndex("TableId", "DiscussedOn");
+
+                    b.HasIndex("TableId", "Status", "ConcludedAt");
 
                     b.ToTable("situations", (string)null);
                 });
