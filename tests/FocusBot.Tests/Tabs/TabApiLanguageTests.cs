@@ -92,12 +92,15 @@ public sealed class TabApiLanguageTests : IAsyncLifetime
         var french = await CsvAsync("openByStatus", "fr-CA");
         var weeks = await CsvAsync("newSituationsByWeek", "en-CA");
         var semaines = await CsvAsync("newSituationsByWeek", "fr-CA");
+        var mois = await CsvAsync("fortyEightHourUpdatesByMonth", "fr-CA");
 
         Assert.Equal(["key,label,situations", "open,Open (waiting for a lead),1", "active,Active (lead accepted),1"], english);
         Assert.Equal(["key,label,situations", "open,Ouvertes (en attente d'un responsable),1", "active,Actives (responsable confirmé),1"], french);
         // Recorded Monday 2 March 2026 in Toronto: the week's row is keyed by its Monday and labelled as the cards write a day.
         Assert.Contains("2026-03-02,Monday 2 March 2026,2", weeks);
         Assert.Contains("2026-03-02,lundi 2 mars 2026,2", semaines);
+        Assert.Equal("key,label,onTime,late,missing,onTimeRate", mois[0]);
+        Assert.Contains(mois, line => line.StartsWith("2026-03,mars 2026,", StringComparison.Ordinal));
     }
 
     private async Task<string[]> CsvAsync(string chart, string language)
