@@ -147,6 +147,8 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       await page.click('form.filters button[type=submit]');
       await page.waitForFunction(() => /The period is not valid/.test(document.getElementById('status').textContent));
       await page.unroute('**/tabs/api/dashboard?*');
+      // The browser logs the refused request (400) it was made to send: expected here, and only here.
+      errors.splice(0, errors.length, ...errors.filter((e) => !/status of 400/.test(e)));
       assert.equal(await page.locator('[data-figure], section[data-chart], table.numbers').count(), 0, 'nothing stays after the host refuses');
 
       await page.fill('#from', '2001-01-01');
