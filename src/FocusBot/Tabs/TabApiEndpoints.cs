@@ -20,8 +20,10 @@ namespace FocusBot.Tabs;
 /// <c>/tabs/api</c>: the JSON the Teams tabs read and the actions they take, a third edge beside the bot and the REST
 /// API, calling the same Core services (<see cref="SituationListing"/>, <see cref="FigureReports"/>,
 /// <see cref="SituationWorkflow"/>, <see cref="AgendaService"/>). The user is the roster member behind the request
-/// (<see cref="TabCaller"/>: 401 without a valid sign-on, 403 not on the roster). Labels and messages follow
-/// <c>?lang=fr-CA</c> (English otherwise), worded as on the cards: agencies by name, times on the table's clock.
+/// (<see cref="TabCaller"/>: 401 without a valid sign-on, 403 not on the roster). Labels, messages and every problem's
+/// <c>title</c> and <c>detail</c> (and the field errors a person can cause) come from the bot's resources
+/// (<see cref="Texts"/>) in the caller's language (<see cref="LanguageOf"/>), worded as on the cards: agencies by name,
+/// times on the table's clock. (The REST API, <c>/api/v1</c>, stays English by decision.)
 /// </summary>
 public static class TabApiEndpoints
 {
@@ -30,10 +32,10 @@ public static class TabApiEndpoints
     public static IEndpointRouteBuilder MapTabApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/tabs/api").WithTags("Tabs").RequireRateLimiting(ApiRateLimits.PolicyName);
-        // The request's language (?lang=) is current while the endpoint runs: the cards' resources then speak it.
+        // The caller's language is current while the endpoint runs: the cards' resources then speak it.
         api.AddEndpointFilter(async (context, next) =>
         {
-            using var language = BotLanguage.Scope(BotLanguage.Choose(context.HttpContext.Request.Query["lang"].ToString()));
+            using var language = BotLanguage.Scope(LanguageOf(context.HttpContext.Request));
             return await next(context);
         });
         api.MapGet("/me", MeAsync).WithSummary("The tab's user: role, agency, tables, and the update form's choices.");
@@ -55,7 +57,7 @@ public static class TabApiEndpoints
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
-        var french = French(http);
+        var french = BotLanguage.IsFrench;
         var agency = await roster.FindAgencyAsync(member.AgencyId, cancellationToken);
         return TypedResults.Ok(new TabMeDto(member.Email, RoleName(member.Role), member.AgencyId, agency?.Name ?? member.AgencyId,
             await TablesOfAsync(member, roster, cancellationToken),
@@ -80,7 +82,7 @@ public static class TabApiEndpoints
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         var personalChat = await conversations.FindAsync(ConversationAddress.Personal(member.Email), cancellationToken);
         var now = time.GetUtcNow();
-        var french = French(http);
+        var french = BotLanguage.IsFrench;
         var rows = new List<TabSituationDto>();
         foreach (var s in mine)
         {
@@ -115,7 +117,7 @@ public static class TabApiEndpoints
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
         // Always the user's own agency, as on the card.
-        return await AnswerAsync(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), "Not accepted.", "agency", roster,
+        return await AnswerAsync(await workflow.AcceptAsync(id, member.AgencyId, member, cancellationToken), Texts.Get("TabApi.Title.NotAccepted"), "agency", roster,
             TabMessages.Accepted(member), cancellationToken);
     }
 
@@ -124,11 +126,11 @@ public static class TabApiEndpoints
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
-        var (fields, bad) = await ReadAsync(http, "Not declined.", cancellationToken);
+        var (fields, bad) = await ReadAsync(http, Texts.Get("TabApi.Title.NotDeclined"), cancellationToken);
         if (fields is null) return bad!;
         var reason = fields.String("reason");
-        if (fields.Problems.Count > 0) return Invalid(fields, "Not declined.");
-        return await AnswerAsync(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), "Not declined.", "reason", roster,
+        if (fields.Problems.Count > 0) return Invalid(fields, Texts.Get("TabApi.Title.NotDeclined"));
+        return await AnswerAsync(await workflow.DeclineAsync(id, member.AgencyId, reason, member, cancellationToken), Texts.Get("TabApi.Title.NotDeclined"), "reason", roster,
             TabMessages.Declined, cancellationToken);
     }
 
@@ -137,16 +139,16 @@ public static class TabApiEndpoints
     {
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
-        var (fields, bad) = await ReadAsync(http, "The update was not posted.", cancellationToken);
+        var (fields, bad) = await ReadAsync(http, Texts.Get("TabApi.Title.UpdateNotPosted"), cancellationToken);
         if (fields is null) return bad!;
         var (kind, note, nextStep) = (fields.String("kind"), fields.String("note"), fields.String("nextStep"));
         var (barriers, services, submissionId) = (fields.Strings("barriers"), fields.Strings("services"), fields.String("submissionId"));
         // Without it a double click would post twice: the form makes one when it is built, and every send carries it.
         if (!fields.Problems.ContainsKey("submissionId") && !Guid.TryParse(submissionId, out _))
-            fields.Problem("submissionId", "Required: a GUID the update form makes when it is built and sends with every attempt, so that the same form posts one update.");
-        if (fields.Problems.Count > 0) return Invalid(fields, "The update was not posted.");
+            fields.Problem("submissionId", Texts.Get("TabApi.SubmissionIdRequired"));
+        if (fields.Problems.Count > 0) return Invalid(fields, Texts.Get("TabApi.Title.UpdateNotPosted"));
         var outcome = await workflow.PostUpdateAsync(id, member, kind, note, nextStep, barriers, cancellationToken, submissionId, services);
-        return await AnswerAsync(outcome, "The update was not posted.", "note", roster, TabMessages.UpdatePosted, cancellationToken);
+        return await AnswerAsync(outcome, Texts.Get("TabApi.Title.UpdateNotPosted"), "note", roster, TabMessages.UpdatePosted, cancellationToken);
     }
 
     private static async Task<IResult> DashboardAsync(string? table, string? from, string? to, HttpContext http, TabCaller caller,
@@ -155,14 +157,15 @@ public static class TabApiEndpoints
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
         if (SituationListing.CoChairedTables(member).Count == 0) return ForCoChairsOnly();
-        var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
-        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The dashboard was not drawn: " + FiltersAccepted);
+        var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken),
+            time.GetUtcNow(), ScopeProblem);
+        if (scope is null) return FiltersRefused(problems, "TabApi.Title.DashboardNotDrawn");
 
         var report = await figures.DashboardAsync(scope.Tables, scope.Period, cancellationToken);
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         return TypedResults.Ok(new TabDashboardDto(
             [.. scope.Tables.Select(t => new TabTableDto(t.Id, t.Name, CoChair: true))], scope.Period.From, scope.Period.To, report.PeriodIsEmpty,
-            FiguresDto.Of(report.Totals, catalogue), DashboardCharts.Of(report, agencies, catalogue, French(http))));
+            FiguresDto.Of(report.Totals, catalogue), DashboardCharts.Of(report, agencies, catalogue, BotLanguage.IsFrench)));
     }
 
     private static async Task<IResult> DashboardCsvAsync(string? chart, string? table, string? from, string? to, HttpContext http, TabCaller caller,
@@ -171,15 +174,16 @@ public static class TabApiEndpoints
         var (member, refused) = await IdentifyAsync(http, caller, cancellationToken);
         if (member is null) return refused!;
         if (SituationListing.CoChairedTables(member).Count == 0) return ForCoChairsOnly();
-        var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken), time.GetUtcNow());
-        if (scope is null) return TypedResults.ValidationProblem(problems, title: "The CSV was not made: " + FiltersAccepted);
+        var (scope, problems) = FiguresScope.Read(table, from, to, SituationListing.CoChairedTables(member), await roster.TablesAsync(cancellationToken),
+            time.GetUtcNow(), ScopeProblem);
+        if (scope is null) return FiltersRefused(problems, "TabApi.Title.CsvNotMade");
 
         var report = await figures.DashboardAsync(scope.Tables, scope.Period, cancellationToken);
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        var charts = DashboardCharts.Of(report, agencies, catalogue, French(http));
+        var charts = DashboardCharts.Of(report, agencies, catalogue, BotLanguage.IsFrench);
         if (charts.FirstOrDefault(c => string.Equals(c.Id, chart, StringComparison.OrdinalIgnoreCase)) is not { } found)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["chart"] = [$"Must be one of: {string.Join(", ", charts.Select(c => c.Id))}."] },
-                title: "The CSV was not made: " + FiltersAccepted);
+            return FiltersRefused(new Dictionary<string, string[]> { ["chart"] = [Texts.Get("TabApi.ChartMustBe", string.Join(", ", charts.Select(c => c.Id)))] },
+                "TabApi.Title.CsvNotMade");
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{CsvFileName(found.Id, scope)}\"";
         return TypedResults.Text(DashboardCharts.ToCsv(found), "text/csv; charset=utf-8");
     }
@@ -191,8 +195,11 @@ public static class TabApiEndpoints
     public static string CsvFileName(string chartId, FiguresScope scope) =>
         $"{chartId}-{(scope.Tables.Count == 1 ? scope.Tables[0].Id : "all-tables")}-{scope.Period.From:yyyy-MM-dd}-{scope.Period.To:yyyy-MM-dd}.csv";
 
-    private const string FiltersAccepted =
-        "table is one you co-chair (or none, for all of them); from and to are days written yyyy-MM-dd between 2000-01-01 and 2999-12-31, to after from (to is not included).";
+    /// <summary>400 for refused filters: the title says what was not done and what is accepted; the detail is the first field's problem.</summary>
+    private static IResult FiltersRefused(Dictionary<string, string[]> problems, string titleKey) =>
+        TypedResults.ValidationProblem(problems, title: Texts.Get(titleKey, Texts.Get("TabApi.FiltersAccepted")), detail: problems.Values.First()[0]);
+
+    private static string ScopeProblem(FiguresScopeProblem problem) => Texts.Get("TabApi.Figures." + problem);
 
     private static async Task<IResult> AgendaAsync(string id, HttpContext http, TabCaller caller, AgendaService agendas, IRosterStore roster,
         CancellationToken cancellationToken)
@@ -201,7 +208,7 @@ public static class TabApiEndpoints
         if (member is null) return refused!;
         var agenda = member.SitsAt(id) ? await agendas.NextAsync(id.ToLowerInvariant(), cancellationToken) : null;
         if (agenda is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No table with that id is yours to see.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("TabApi.Title.NotFound"), detail: Texts.Get("TabApi.NoSuchTable"));
         var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         return AgendaVersion.Answer(http, TabAgendaDto.From(agenda, agencies));
     }
@@ -211,7 +218,7 @@ public static class TabApiEndpoints
         var identity = await caller.IdentifyAsync(http, cancellationToken);
         if (identity.Member is { } member) return (member, null);
         if (identity.Status == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
-        return (null, TypedResults.Problem(statusCode: identity.Status, title: identity.Status == 401 ? "Not signed in" : "Not on a roster",
+        return (null, TypedResults.Problem(statusCode: identity.Status, title: Texts.Get(identity.Status == 401 ? "TabApi.Title.NotSignedIn" : "TabApi.Title.NotOnRoster"),
             detail: identity.Problem));
     }
 
@@ -249,33 +256,49 @@ public static class TabApiEndpoints
     }
 
     private static IResult Field(string name, string message, string title) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }, title: title);
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] }, title: title, detail: message);
 
     private static async Task<(JsonFields? Fields, IResult? Refused)> ReadAsync(HttpContext http, string refusedTitle, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(http.Request, MaxActionBytes, cancellationToken);
-        if (body is null) return (null, RequestBody.TooLarge(MaxActionBytes));
+        if (body is null)
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Texts.Get("TabApi.Title.TooLarge"),
+                detail: Texts.Get("TabApi.TooLarge", MaxActionBytes / 1024)));
         return JsonFields.Parse(body, out var malformed) is { } fields
             ? (fields, null)
-            : (null, TypedResults.ValidationProblem(JsonFields.BodyProblem(malformed!), title: refusedTitle));
+            : (null, Invalid(JsonFields.BodyProblem(malformed!), refusedTitle));
     }
 
     private static IResult Invalid(JsonFields fields, string title) =>
-        TypedResults.ValidationProblem(fields.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray()), title: title);
+        Invalid(fields.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray()), title);
+
+    /// <summary>
+    /// 400 for a body the page would not send. Its detail is in the caller's language: the missing submission id's own
+    /// sentence, or else "not what the tab sends" naming the fields (their shape errors are the REST API's English, shared).
+    /// </summary>
+    private static IResult Invalid(Dictionary<string, string[]> problems, string title) =>
+        TypedResults.ValidationProblem(problems, title: title,
+            detail: problems.Count == 1 && problems.TryGetValue("submissionId", out var submission) ? submission[0]
+                : Texts.Get("TabApi.BadBody", string.Join(", ", problems.Keys)));
 
     private static async Task<List<TabTableDto>> TablesOfAsync(Member member, IRosterStore roster, CancellationToken cancellationToken) =>
         [.. (await roster.TablesAsync(cancellationToken)).Where(t => member.SitsAt(t.Id)).OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(t => new TabTableDto(t.Id, t.Name, member.IsCoChairOf(t.Id)))];
 
     private static IResult ForCoChairsOnly() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Co-chairs only",
-            detail: "The dashboard shows the figures of the tables you co-chair; you co-chair none.");
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("TabApi.Title.CoChairsOnly"), detail: Texts.Get("TabApi.CoChairsOnly"));
 
     private static IResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No situation with that id is yours to see.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("TabApi.Title.NotFound"), detail: Texts.Get("TabApi.NoSuchSituation"));
 
-    private static bool French(HttpContext http) =>
-        http.Request.Query["lang"].ToString().StartsWith("fr", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The caller's language: <c>?lang=</c> (the page sends its Teams locale), else the first language of
+    /// <c>Accept-Language</c>, else English (<see cref="BotLanguage.Choose"/>: any French is fr-CA).
+    /// </summary>
+    public static CultureInfo LanguageOf(HttpRequest request) =>
+        BotLanguage.Choose(request.Query["lang"].ToString(), request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value).FirstOrDefault());
+
 
     private static string StatusName(SituationStatus status) => status == SituationStatus.NotAer ? "not-aer" : status.ToString().ToLowerInvariant();
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using FocusBot.Core.Roster;
 using FocusBot.Hosting;
 using FocusBot.Teams.Bot;
+using FocusBot.Teams.Localization;
 using Microsoft.AspNetCore.Authentication;
 
 namespace FocusBot.Tabs;
@@ -24,14 +25,14 @@ public sealed class TabCaller(MemberLookup lookup, IRosterStore roster, IConfigu
 {
     public const string DevUserHeader = "X-FocusBot-Dev-User";
 
-    /// <summary>The member behind the request, or the status (401, 403) and the sentence to answer with.</summary>
+    /// <summary>The member behind the request, or the status (401, 403) and the sentence to answer with, in the current language (<see cref="Texts"/>).</summary>
     public async Task<TabIdentity> IdentifyAsync(HttpContext http, CancellationToken cancellationToken)
     {
         if (TabSignOn.IsEnabled(configuration))
         {
             var result = await http.AuthenticateAsync(TabSignOn.Scheme);
             if (!result.Succeeded || result.Principal is not { } user)
-                return new(null, StatusCodes.Status401Unauthorized, "Sign in to Teams again: the tab's token is missing, expired or not for FocusBot.");
+                return new(null, StatusCodes.Status401Unauthorized, Texts.Get("TabApi.SignInAgain"));
             var person = new SignedInPerson(user.FindFirstValue("tid"), user.FindFirstValue("oid"));
             IReadOnlyList<string?> addresses = [user.FindFirstValue("email"), user.FindFirstValue("preferred_username"), user.FindFirstValue("upn")];
             var member = await lookup.FindAsync(person, _ => Task.FromResult(addresses), cancellationToken);
@@ -39,8 +40,7 @@ public sealed class TabCaller(MemberLookup lookup, IRosterStore roster, IConfigu
         }
 
         if (!DevelopmentUsersAllowed(http) || http.Request.Headers[DevUserHeader].ToString() is not { Length: > 0 } email)
-            return new(null, StatusCodes.Status401Unauthorized,
-                $"Tab sign-on is not configured: only a loopback request of a host with authentication off may name its user ({DevUserHeader}).");
+            return new(null, StatusCodes.Status401Unauthorized, Texts.Get("TabApi.SignOnNotConfigured", DevUserHeader));
         return PrincipalName.ToEmail(email) is { } address && await roster.FindMemberByEmailAsync(address, cancellationToken) is { } named
             ? TabIdentity.Of(named)
             : NotOnRoster();
@@ -52,5 +52,5 @@ public sealed class TabCaller(MemberLookup lookup, IRosterStore roster, IConfigu
         && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
 
     private static TabIdentity NotOnRoster() =>
-        new(null, StatusCodes.Status403Forbidden, "You are not on a FOCUS roster; ask your table's co-chair.");
+        new(null, StatusCodes.Status403Forbidden, Texts.Get("TabApi.NotOnRoster"));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FocusBot.Core.Agenda;
 using FocusBot.Core.Catalogue;
 using FocusBot.Core.Figures;
@@ -5,6 +6,8 @@ using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Figures;
 using FocusBot.Reminders;
+using FocusBot.Teams.Cards.Situations;
+using FocusBot.Teams.Localization;
 
 namespace FocusBot.Tabs;
 
@@ -39,11 +42,12 @@ public sealed record TabFormLimits(int NoteMax, int NextStepMax, int ReasonMin, 
 public sealed record TabActionDto(string Id, string Status, string Message);
 
 /// <summary>
-/// <c>GET /tabs/api/tables/{id}/agenda</c>: the next meeting's de-identified agenda of a table, agencies by name. Answered
+/// <c>GET /tabs/api/tables/{id}/agenda</c>: the next meeting's de-identified agenda of a table, agencies by name, and
+/// the table's time zone (IANA id, e.g. America/Toronto), in which the page writes every time it shows. Answered
 /// with an <c>ETag</c> (a hash of this content): a poll that sends it back in <c>If-None-Match</c> gets 304 while
 /// nothing on the agenda changed.
 /// </summary>
-public sealed record TabAgendaDto(string Table, string TableName, MeetingDto? NextMeeting, IReadOnlyList<TabAgendaItemDto> NewSituations,
+public sealed record TabAgendaDto(string Table, string TableName, string TimeZone, MeetingDto? NextMeeting, IReadOnlyList<TabAgendaItemDto> NewSituations,
     IReadOnlyList<TabAgendaItemDto> ReportBack, IReadOnlyList<TabAgendaItemDto> OverdueUpdates, IReadOnlyList<TabAgendaItemDto> UnacceptedAssignments)
 {
     /// <summary>The agenda with the roster's names for the table and the agencies (an agency no longer on it reads as its id).</summary>
@@ -52,7 +56,7 @@ public sealed record TabAgendaDto(string Table, string TableName, MeetingDto? Ne
         TabAgendaItemDto Item(AgendaItem i) => new(i.SituationId, ReminderDto.Camel(i.Status.ToString()), i.LeadAgencyId,
             agencies.GetValueOrDefault(i.LeadAgencyId)?.Name ?? i.LeadAgencyId, i.DiscussedOn, i.UpdateDueAt?.ToUniversalTime(),
             [.. i.UnacceptedAgencyIds.Select(id => agencies.GetValueOrDefault(id)?.Name ?? id)]);
-        return new(a.Table.Id, a.Table.Name,
+        return new(a.Table.Id, a.Table.Name, a.Table.TimeZoneId,
             a.NextMeeting is { } m ? new MeetingDto(m.Start.ToUniversalTime(), TimeZoneInfo.ConvertTime(m.Start, a.Table.TimeZone), m.End.ToUniversalTime(), a.Table.TimeZoneId, m.JoinUrl) : null,
             [.. a.NewSituations.Select(Item)], [.. a.ReportBack.Select(Item)], [.. a.OverdueUpdates.Select(Item)], [.. a.UnacceptedAssignments.Select(Item)]);
     }
@@ -109,46 +113,52 @@ public static class DashboardCharts
 
     /// <summary>
     /// The seven charts, in the page's order: counts as numbers; the on-time rate as a percentage with one decimal (null
-    /// when no 48-hour update was due that month); labels from the roster (agencies) and the catalogue (English, or French
-    /// with <paramref name="french"/>); months yyyy-MM and weeks by their Monday, yyyy-MM-dd, in the table's time zone.
+    /// when no 48-hour update was due that month). Row keys are ids (status, agency, catalogue id, month yyyy-MM, week's
+    /// Monday yyyy-MM-dd, in the table's time zone); row and column labels are what a person reads, in the current
+    /// language: statuses and column names from the resources (<see cref="Texts"/>), agencies by their roster names,
+    /// catalogue entries in English, or French with <paramref name="french"/>, months and days as the cards write them
+    /// (<see cref="TableTime"/>: "March 2026", "Monday 2 March 2026" / "mars 2026", "lundi 2 mars 2026").
     /// </summary>
     public static IReadOnlyList<ChartDto> Of(DashboardReport report, IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue, bool french)
     {
-        var count = new ChartColumnDto("situations", "Situations");
+        var count = Column("situations");
         var barrierIds = report.BarriersByMonth.SelectMany(m => m.Barriers).GroupBy(b => b.Id)
             .OrderByDescending(g => g.Sum(b => b.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         return
         [
             new("openByStatus", "bar", [count],
-                [.. new[] { "open", "active" }.Select(s => Row(s, s, report.OpenByStatus.FirstOrDefault(c => c.Id == s)?.Count ?? 0))]),
+                [.. new[] { "open", "active" }.Select(s => Row(s, Texts.Get("TabApi.Chart.Status." + s), report.OpenByStatus.FirstOrDefault(c => c.Id == s)?.Count ?? 0))]),
             new("openByLeadAgency", "bar", [count],
-                [.. report.OpenByLeadAgency.Select(c => Row(c.Id, agencies.GetValueOrDefault(c.Id)?.Name ?? c.Id, c.Count))]),
+                [.. report.OpenByLeadAgency.Select(c => Row(c.Id, LeadAgencyLabel(c.Id, agencies), c.Count))]),
             new("fortyEightHourUpdatesByMonth", "stacked",
-                [new("onTime", "On time"), new("late", "Late"), new("missing", "Missing"), new("onTimeRate", "On-time rate (%)")],
-                [.. report.FortyEightHourUpdatesByMonth.Select(m => new ChartRowDto(m.Month, m.Month,
+                [Column("onTime"), Column("late"), Column("missing"), Column("onTimeRate")],
+                [.. report.FortyEightHourUpdatesByMonth.Select(m => new ChartRowDto(m.Month, MonthLabel(m.Month),
                     [m.Updates.OnTime, m.Updates.Late, m.Updates.Missing,
                      m.Updates.OnTimeRate is { } rate ? Math.Round(rate * 100, 1, MidpointRounding.AwayFromZero) : null]))]),
             new("newSituationsByWeek", "line", [count],
-                [.. report.NewSituationsByWeek.Select(w => Row(w.Monday.ToString("yyyy-MM-dd"), w.Monday.ToString("yyyy-MM-dd"), w.Count))]),
+                [.. report.NewSituationsByWeek.Select(w => Row(w.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), TableTime.Describe(w.Monday), w.Count))]),
             new("riskFactors", "bar", [count],
                 [.. report.Totals.RiskFactors.Take(TopRiskFactors).Select(c => Row(c.Id, Label(catalogue.RiskFactors, c.Id, french), c.Count))]),
             new("outcomes", "bar", [count],
                 [.. report.Totals.Outcomes.Select(c => Row(c.Id, Label(catalogue.Outcomes, c.Id, french), c.Count))]),
             new("barriersByMonth", "stacked",
                 [.. barrierIds.Select(id => new ChartColumnDto(id, Label(catalogue.Barriers, id, french)))],
-                [.. report.BarriersByMonth.Select(m => new ChartRowDto(m.Month, m.Month,
+                [.. report.BarriersByMonth.Select(m => new ChartRowDto(m.Month, MonthLabel(m.Month),
                     [.. barrierIds.Select(id => (double?)(m.Barriers.FirstOrDefault(b => b.Id == id)?.Count ?? 0))]))]),
         ];
     }
 
-    /// <summary>The chart as RFC 4180 CSV: <c>key,label,&lt;column keys&gt;</c>, then one line per row (invariant numbers, empty for null).</summary>
+    /// <summary>
+    /// The chart as RFC 4180 CSV: <c>key,label,&lt;column keys&gt;</c>, then one line per row: its key (an id, for a
+    /// spreadsheet), its label as the page shows it (in the request's language), its values (invariant numbers, empty for null).
+    /// </summary>
     public static string ToCsv(ChartDto chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var csv = new System.Text.StringBuilder();
         Csv.AppendRow(csv, ["key", "label", .. chart.Columns.Select(c => c.Key)]);
         foreach (var row in chart.Rows)
-            Csv.AppendRow(csv, [row.Key, row.Label, .. row.Values.Select(v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            Csv.AppendRow(csv, [row.Key, row.Label, .. row.Values.Select(v => v?.ToString(CultureInfo.InvariantCulture))]);
         return csv.ToString();
     }
 
@@ -157,4 +167,15 @@ public static class DashboardCharts
         list.Find(id) is { } entry ? (french ? entry.FrenchLabel : entry.Label) : id;
 
     private static ChartRowDto Row(string key, string label, int value) => new(key, label, [value]);
+
+    private static ChartColumnDto Column(string key) => new(key, Texts.Get("TabApi.Chart.Column." + key));
+
+    /// <summary>An agency by its roster name; <c>none</c> (no lead has accepted) says so; an agency no longer on the roster reads as its id.</summary>
+    private static string LeadAgencyLabel(string id, IReadOnlyDictionary<string, Agency> agencies) =>
+        agencies.GetValueOrDefault(id)?.Name ?? (id == DashboardFigures.NoLead ? Texts.Get("TabApi.Chart.NoLead") : id);
+
+    /// <summary>"2026-03" as "March 2026" / "mars 2026"; a key that is not a month stays as it is.</summary>
+    private static string MonthLabel(string month) =>
+        DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? TableTime.Month(day.Year, day.Month) : month;
 }

@@ -2,8 +2,10 @@
 // situations seeded through the REST API and the tab API. In a plain browser the pages name their user with ?as=
 // (sent as X-FocusBot-Dev-User, which the host honours on loopback with authentication off). Checks: every chart's
 // numbers (read from its accessible table) equal the tab API's, the filters change them, an empty period says so, the
-// CSV download equals the API's CSV under the API's file name, an invalid period says what is accepted, the meeting
-// side panel's poll is answered 304 until the agenda changes, on "My situations" Decline shows one form (toggled), the
+// CSV download equals the API's CSV under the API's file name (rows labelled in the page's language), an invalid period
+// says what is accepted and takes the last period's figures off the page, the meeting side panel's poll is answered 304
+// until the agenda changes and names the agencies that have not answered, every time is on Toronto's clock although the
+// browser runs on Tokyo's, one date style (the cards'), on "My situations" Decline shows one form (toggled), the
 // update form has the card's fields (services mobilized included) and Accept makes the situation active, the pages
 // speak French with ?lang=fr-CA, axe-core finds no serious or critical violation, and screenshots of each page (light,
 // dark, high contrast; 1280 and 360 px wide; French at both widths) are saved in artifacts/tabs/.
@@ -49,6 +51,14 @@ function readTables(page) {
     [...s.querySelectorAll('tbody tr')].filter((tr) => tr.querySelector('th')).map((tr) => [...tr.children].map((c) => c.textContent.trim()))])));
 }
 
+/** Now on Toronto's clock as the tabs write a time ("9:05 p.m." with a no-break space), to compare with the page. */
+const torontoTime = (date) => {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+    .formatToParts(date).map((x) => [x.type, x.value]));
+  const hour = Number(p.hour) % 24;
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${p.minute}\u00a0${hour < 12 ? 'a.m.' : 'p.m.'} (Toronto time)`;
+};
+
 const cell = (value) => (value === null ? '–' : new Intl.NumberFormat('en-CA').format(value));
 
 async function waitFor(check, what, ms = 10000) {
@@ -77,7 +87,8 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       });
       await call(base, 'POST', `/api/v1/situations/${s2}/conclude`, { body: { outcome: 'other' } });
 
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      // The browser's clock is Tokyo's: every time the tabs show must still be Toronto's (the table's), and say so.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, timezoneId: 'Asia/Tokyo' });
       const page = await context.newPage();
       await page.route('**/*', (route) => (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(route.request().url()) ? route.continue() : route.abort()));
       const errors = [];
@@ -125,7 +136,20 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       const said = await page.textContent('#status');
       assert.ok(!/Something went wrong/.test(said) && /To after From/.test(said), said);
       assert.equal(await page.getAttribute('#to', 'aria-invalid'), 'true');
-      assert.equal(await page.textContent('[data-figure="situations"]'), '3', 'the figures shown stay those of the last valid period');
+      // The last period's figures, charts and tables are taken off the page: no numbers stay under the refusal.
+      assert.equal(await page.locator('[data-figure], section[data-chart], table.numbers').count(), 0, 'nothing of the last period stays on screen');
+      // The same when the host refuses the period (a day the browser reads but the host does not accept).
+      await page.fill('#from', '2026-01-01');
+      await page.fill('#to', '2026-02-01');
+      await page.click('form.filters button[type=submit]');
+      await page.waitForSelector('[data-figure="situations"]');
+      await page.route('**/tabs/api/dashboard?*', (route) => route.continue({ url: route.request().url().replace(/from=[^&]*/, 'from=2026-13-01') }));
+      await page.click('form.filters button[type=submit]');
+      await page.waitForFunction(() => /The period is not valid/.test(document.getElementById('status').textContent));
+      await page.unroute('**/tabs/api/dashboard?*');
+      // The browser logs the refused request (400) it was made to send: expected here, and only here.
+      errors.splice(0, errors.length, ...errors.filter((e) => !/status of 400/.test(e)));
+      assert.equal(await page.locator('[data-figure], section[data-chart], table.numbers').count(), 0, 'nothing stays after the host refuses');
 
       await page.fill('#from', '2001-01-01');
       await page.fill('#to', '2001-02-01');
@@ -137,9 +161,17 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       const agendaAnswers = [];
       page.on('response', (r) => { if (r.url().includes('/agenda')) agendaAnswers.push(r.status()); });
       await page.goto(`${base}/tabs/dashboard?as=${ADMIN}&frame=sidePanel&table=demo`);
+      const before = new Date();
       await page.waitForSelector('main ul li');
       const agenda = await page.textContent('main');
       assert.ok(agenda.includes(s3) && !agenda.includes('Sleeping rough') && agenda.includes('Northside Mental Health') && !agenda.includes('northside-mh'), agenda);
+      // "Assignments not accepted" names the agency that has not answered: s1's lead (Northside) accepted, Harbour Housing has not.
+      const unanswered = await page.textContent(`[data-agenda="unaccepted"] li[data-situation="${s1}"]`);
+      assert.ok(unanswered.includes('Harbour Housing Services') && !unanswered.includes('Northside'), unanswered);
+      // "Up to date at" is Toronto's time (the browser's is Tokyo's), and says so.
+      const refreshed = await page.textContent('#status');
+      const after = new Date();
+      assert.ok([torontoTime(before), torontoTime(after)].some((time) => refreshed === `Up to date at ${time}; checked every 30 seconds.`), refreshed);
       const version = await page.getAttribute('#dashboard', 'data-version');
       const poll = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       await poll();
@@ -169,6 +201,11 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       await page.click(`article[data-situation="${s3}"] button:has-text("Accept as lead")`);
       await page.waitForFunction((id) => document.getElementById('status').textContent.includes(`You accepted ${id} as lead for Northside Mental Health`), s3);
       assert.match(await page.textContent('#status'), /\(Toronto time\)\.$/);
+      // The row's due time reads exactly as the accept message (the cards' style): one way to write a date in the tabs.
+      await page.waitForSelector(`article[data-situation="${s3}"] dd[data-fact="due"]`);
+      const due = await page.textContent(`article[data-situation="${s3}"] dd[data-fact="due"]`);
+      assert.match(due, /^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}\u00a0[ap]\.m\. \(Toronto time\)$/);
+      assert.ok((await page.textContent('#status')).includes(due), due);
       assert.equal((await call(base, 'GET', `/api/v1/situations/${s3}`)).status, 'active');
 
       // The update form has the card's fields, services mobilized included.
@@ -207,7 +244,12 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
       assert.equal(await page.textContent('#h-riskFactors'), 'Facteurs de risque (10 principaux)');
       const frTables = await readTables(page);
       assert.deepEqual(Object.fromEntries(frTables.riskFactors.map(([label, ...values]) => [label, values])), { Logement: ['3'], 'Santé mentale': ['2'] });
-      assert.match(await page.textContent('#status'), / au \d{1,2}(er)?\s[a-zéû]+\s\d{4} \(exclu\)\./);
+      assert.match(await page.textContent('#status'), / au [a-z]+ \d{1,2}(er)? [a-zéû]+ \d{4} \(exclu\)\./);
+      // The CSV in French: the page's download equals the API's, its rows labelled in French (never the status keys twice).
+      const [frDownload] = await Promise.all([page.waitForEvent('download'), page.click('section[data-chart="openByStatus"] button')]);
+      const frCsv = fs.readFileSync(await frDownload.path(), 'utf8');
+      assert.equal(frCsv, await call(base, 'GET', '/tabs/api/dashboard.csv?chart=openByStatus&table=demo&lang=fr-CA', { as: ADMIN }));
+      assert.match(frCsv, /^key,label,situations\r\nopen,Ouvertes \(en attente d'un responsable\),\d+\r\nactive,Actives \(responsable confirmé\),\d+\r\n$/);
 
       // --- accessibility and screenshots: each page in each theme, desktop and phone width ---
       const pages = { dashboard: ADMIN, 'my-situations': LEAD_REP };

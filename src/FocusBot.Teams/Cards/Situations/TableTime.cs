@@ -23,6 +23,10 @@ public static class TableTime
     /// <summary>E.g. "Thursday 26 November 2026" / "jeudi 26 novembre 2026" ("mardi 1er décembre 2026" on the first).</summary>
     public static string Describe(DateOnly day) => day.ToString(DayPattern("Format.Day", day.Day), CultureInfo.CurrentCulture);
 
+    /// <summary>A month as the long family names it: "November 2026" / "novembre 2026".</summary>
+    public static string Month(int year, int month) =>
+        new DateOnly(year, month, 1).ToString(Texts.Pattern("Format.Month"), CultureInfo.CurrentCulture);
+
     /// <summary>E.g. "Thu 26 Nov 2026, 10:15 a.m." / "jeu. 26 nov. 2026 à 10 h 15" (the card names the zone once).</summary>
     public static string Short(DateTimeOffset instant, Table table) => Moment(Local(instant, table), "Format.ShortDay");
 

@@ -1,6 +1,7 @@
 // What every tab page shares: Teams context (theme, locale, frame), sign-on, the API, and the page's strings.
 import enCA from './strings/en-CA.json';
 import frCA from './strings/fr-CA.json';
+import { tabDates } from './dates.mjs';
 
 // One resource per language, the same keys in each (a test checks it); a missing key falls back to English.
 const languages = { 'en-CA': enCA, 'fr-CA': frCA };
@@ -89,20 +90,15 @@ export async function startTab() {
     return { ok: response.ok, status: response.status, body: content, headers: response.headers };
   }
 
-  /** Dates and numbers in the page's language. */
+  /**
+   * Numbers, lists and dates in the page's language. Dates only through dates.mjs (day, moment, time): one style per
+   * language, the cards' own, every instant on the table's clock with the zone named.
+   */
   const formats = {
     number: (value) => new Intl.NumberFormat(language).format(value),
     percent: (rate) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(rate),
-    /** A day written yyyy-MM-dd, as the language writes it (e.g. 2 March 2026 / 2 mars 2026). */
-    day: (text) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`)),
-    /** A month written yyyy-MM (e.g. March 2026 / mars 2026). */
-    month: (text) => new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${text}-01T00:00:00Z`)),
-    /** An instant on a table's clock (an IANA zone, e.g. America/Toronto), the zone named by its city as the cards do. */
-    moment: (instant, timeZone, style = 'medium') => t('app.zoneTime', {
-      time: new Intl.DateTimeFormat(language, { dateStyle: style, timeStyle: 'short', timeZone }).format(new Date(instant)),
-      city: timeZone.slice(timeZone.lastIndexOf('/') + 1).replace(/_/g, ' '),
-    }),
-    time: (date) => new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(date),
+    list: (items) => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items),
+    ...tabDates(language, t),
   };
 
   function openLink(url) {

@@ -11,21 +11,8 @@ const AGENDA_REFRESH_MS = 30000;
 const charts = [];
 let tab;
 
-// Rows keyed by a month (yyyy-MM) or a week's Monday (yyyy-MM-dd) read as the page's language writes them.
-const MONTH_ROWS = new Set(['fortyEightHourUpdatesByMonth', 'barriersByMonth']);
-
-function rowLabel(chart, row) {
-  const key = `row.${row.key}`;
-  if ((chart.id === 'openByStatus' || row.key === 'none') && tab.t(key) !== key) return tab.t(key);
-  if (MONTH_ROWS.has(chart.id) && /^\d{4}-\d{2}$/.test(row.key)) return tab.formats.month(row.key);
-  if (chart.id === 'newSituationsByWeek' && /^\d{4}-\d{2}-\d{2}$/.test(row.key)) return tab.formats.day(row.key);
-  return row.label;
-}
-
-function columnLabel(column) {
-  const key = `column.${column.key}`;
-  return tab.t(key) !== key ? tab.t(key) : column.label;
-}
+// Row and column labels come from the API in the page's language (statuses, agencies, catalogue entries, months and
+// weeks as the cards write them): the table under a chart and its CSV read the same.
 
 function format(value) {
   return value === null || value === undefined ? '–' : tab.formats.number(value);
@@ -44,9 +31,9 @@ function drawChart(canvas, chart) {
   const instance = new Chart(canvas, {
     type: chart.kind === 'line' ? 'line' : 'bar',
     data: {
-      labels: chart.rows.map((r) => rowLabel(chart, r)),
+      labels: chart.rows.map((r) => r.label),
       datasets: columns.map((c, n) => ({
-        label: columnLabel(c),
+        label: c.label,
         data: chart.rows.map((r) => r.values[c.i]),
         backgroundColor: colours[n % colours.length],
         borderColor: colours[n % colours.length],
@@ -74,11 +61,11 @@ function chartTable(chart, title) {
     el('caption', { text: title }),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col', text: tab.t(`row.label.${chart.id}`) }),
-      chart.columns.map((c) => el('th', { scope: 'col', text: columnLabel(c) })))),
+      chart.columns.map((c) => el('th', { scope: 'col', text: c.label })))),
     el('tbody', {}, chart.rows.length === 0
       ? el('tr', {}, el('td', { colspan: String(chart.columns.length + 1), text: tab.t('dashboard.noRows') }))
       : chart.rows.map((r) => el('tr', {},
-        el('th', { scope: 'row', text: rowLabel(chart, r) }),
+        el('th', { scope: 'row', text: r.label }),
         r.values.map((v) => el('td', { text: format(v) }))))));
 }
 
@@ -129,21 +116,30 @@ function periodIsValid(form) {
   return !bad;
 }
 
+/**
+ * Takes the last period's figures, charts and tables off the page, so that a refused filter never leaves numbers on
+ * screen under a message saying they were not drawn.
+ */
+function clearDashboard() {
+  charts.splice(0).forEach((c) => c.destroy());
+  document.getElementById('dashboard').replaceChildren();
+}
+
 async function showDashboard(form) {
-  if (!periodIsValid(form)) return;
+  if (!periodIsValid(form)) { clearDashboard(); return; }
   const query = new URLSearchParams();
   for (const name of ['table', 'from', 'to']) if (form.elements[name].value) query.set(name, form.elements[name].value);
   announce(tab.t('app.loading'));
   const answer = await tab.api(`/dashboard?${query}`);
   const out = document.getElementById('dashboard');
   if (!answer.ok) {
+    clearDashboard();
     const problem = filterProblem(answer);
     if (problem === tab.t('dashboard.badPeriod')) for (const name of ['from', 'to']) form.elements[name].setAttribute('aria-invalid', 'true');
     announce(problem, { error: true });
     return;
   }
-  charts.splice(0).forEach((c) => c.destroy());
-  out.replaceChildren();
+  clearDashboard();
   const d = answer.body;
   form.elements.from.value = d.from;
   form.elements.to.value = d.to;
@@ -165,15 +161,25 @@ async function showDashboard(form) {
   }
 }
 
-function agendaList(heading, items) {
-  return el('section', {},
-    el('h2', { text: heading }),
-    items.length === 0 ? el('p', { text: tab.t('agenda.nothing') })
-      : el('ul', {}, items.map((i) => el('li', { text: tab.t('agenda.item', { id: i.id, status: tab.t(`my.status.${i.status}`), lead: i.leadAgencyName || tab.t('my.noLead') }) }))));
+/** One agenda item: its lead agency; under "Assignments not accepted", the agencies that have not answered instead. */
+function agendaItem(section, i) {
+  const status = tab.t(`my.status.${i.status}`);
+  return section === 'unaccepted'
+    ? tab.t('agenda.unansweredItem', { id: i.id, status, agencies: tab.formats.list(i.unacceptedAgencies) })
+    : tab.t('agenda.item', { id: i.id, status, lead: i.leadAgencyName || tab.t('my.noLead') });
 }
 
-// The agenda's ETag: the poll sends it back and gets 304 (no body, nothing redrawn) until the agenda changes.
+function agendaList(section, heading, items) {
+  return el('section', { 'data-agenda': section },
+    el('h2', { text: heading }),
+    items.length === 0 ? el('p', { text: tab.t('agenda.nothing') })
+      : el('ul', {}, items.map((i) => el('li', { 'data-situation': i.id, text: agendaItem(section, i) }))));
+}
+
+// The agenda's ETag: the poll sends it back and gets 304 (no body, nothing redrawn) until the agenda changes; and the
+// table's time zone, in which "Up to date at" is written.
 let agendaVersion = null;
+let agendaTimeZone = null;
 
 async function showAgenda(tableId) {
   const main = document.getElementById('dashboard');
@@ -183,16 +189,17 @@ async function showAgenda(tableId) {
     if (!answer.ok) { announce(tab.t('app.error', { detail: problemText(answer.body) }), { error: true }); return; }
     agendaVersion = answer.headers.get('etag');
     const a = answer.body;
+    agendaTimeZone = a.timeZone;
     document.getElementById('title').textContent = tab.t('agenda.title', { table: a.tableName });
     main.replaceChildren(
-      el('p', { text: a.nextMeeting ? tab.t('agenda.next', { time: tab.formats.moment(a.nextMeeting.start, a.nextMeeting.timeZone, 'full') }) : tab.t('agenda.noMeeting') }),
-      agendaList(tab.t('agenda.newSituations'), a.newSituations),
-      agendaList(tab.t('agenda.overdueUpdates'), a.overdueUpdates),
-      agendaList(tab.t('agenda.reportBack'), a.reportBack),
-      agendaList(tab.t('agenda.unaccepted'), a.unacceptedAssignments));
+      el('p', { text: a.nextMeeting ? tab.t('agenda.next', { time: tab.formats.moment(a.nextMeeting.start, a.nextMeeting.timeZone) }) : tab.t('agenda.noMeeting') }),
+      agendaList('new', tab.t('agenda.newSituations'), a.newSituations),
+      agendaList('overdue', tab.t('agenda.overdueUpdates'), a.overdueUpdates),
+      agendaList('report-back', tab.t('agenda.reportBack'), a.reportBack),
+      agendaList('unaccepted', tab.t('agenda.unaccepted'), a.unacceptedAssignments));
     main.dataset.version = agendaVersion || '';
   }
-  announce(tab.t('agenda.refreshed', { time: tab.formats.time(new Date()) }));
+  announce(tab.t('agenda.refreshed', { time: tab.formats.time(new Date(), agendaTimeZone) }));
 }
 
 async function main() {

@@ -22,8 +22,8 @@ async function act(situation, path, body, submit) {
   }
 }
 
-function fact(label, value) {
-  return el('div', {}, el('dt', { text: label }), el('dd', { text: value }));
+function fact(label, value, name) {
+  return el('div', {}, el('dt', { text: label }), el('dd', { text: value, 'data-fact': name }));
 }
 
 function checkboxes(name, legend, choices) {
@@ -109,7 +109,7 @@ function card(s) {
       fact(tab.t('my.risks'), s.riskFactors.join(', ')),
       fact(tab.t('my.lead'), s.leadAgencyName || tab.t('my.noLead')),
       fact(tab.t('my.daysOpen'), tab.formats.number(s.daysOpen)),
-      dueText ? fact(tab.t('my.due'), dueText) : null),
+      dueText ? fact(tab.t('my.due'), dueText, 'due') : null),
     s.summary ? el('p', { class: 'summary' }, el('strong', { text: tab.t('my.summaryLabel') }), s.summary) : null,
     actions);
   const close = (form, button) => () => { form.hidden = true; button.setAttribute('aria-expanded', 'false'); button.focus(); };
