@@ -57,6 +57,10 @@ public static class DataServiceCollectionExtensions
         return connectionString;
     }
 
+    // Neither names the compiled model (CompiledModels/): EF Core finds it through the [assembly: DbContextModel] attribute
+    // generated beside it, so that deleting and regenerating it never leaves the project unable to build (README,
+    // "Database model"; CompiledModelTests checks that the contexts run on it and that it is up to date).
+
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);
 
