@@ -5,11 +5,18 @@ namespace FocusBot.Data;
 
 public static class DatabaseMigrator
 {
-    /// <summary>Creates the database if needed and applies every pending migration.</summary>
+    /// <summary>
+    /// Creates the database if needed and applies every pending migration. When every migration is already applied,
+    /// EF's <c>Migrate</c> is not called: it would build the model from the entity configurations to check for model
+    /// changes without a migration, which is most of what the compiled model saves at start-up. That check still runs
+    /// whenever a migration is applied (every new database, tests included), and <c>CompiledModelTests</c> checks the
+    /// migrations and the compiled model against the configurations.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FocusBotDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await db.Database.MigrateAsync(cancellationToken);
     }
 }
