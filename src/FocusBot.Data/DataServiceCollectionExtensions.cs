@@ -57,19 +57,11 @@ public static class DataServiceCollectionExtensions
         return connectionString;
     }
 
-    /// <summary>
-    /// Configures <see cref="PostgresFocusBotDbContext"/> for Npgsql on <paramref name="connectionString"/>. The context
-    /// runs on its compiled model (CompiledModels/Postgres), which EF Core finds through the generated
-    /// <c>[assembly: DbContextModel]</c> attribute rather than <c>UseModel</c>, so that deleting and regenerating it
-    /// never leaves the project unable to build (README, "Database model"; <c>CompiledModelTests</c> checks both).
-    /// </summary>
+    /// <summary>Configures <see cref="PostgresFocusBotDbContext"/> for Npgsql on <paramref name="connectionString"/>.</summary>
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);
 
-    /// <summary>
-    /// Configures <see cref="SqliteFocusBotDbContext"/> for SQLite on <paramref name="connectionString"/>, on its compiled
-    /// model (CompiledModels/Sqlite) as <see cref="UsePostgres"/> says.
-    /// </summary>
+    /// <summary>Configures <see cref="SqliteFocusBotDbContext"/> for SQLite on <paramref name="connectionString"/>.</summary>
     public static DbContextOptionsBuilder UseSqliteDatabase(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString);
 }
