@@ -23,6 +23,13 @@ public sealed class AdaptiveCard
         return this;
     }
 
+    /// <summary>Puts <paramref name="elements"/> at the top of the body, in their order (e.g. why a click was refused, above the card it was made on).</summary>
+    public AdaptiveCard AddFirst(params JsonObject[] elements)
+    {
+        for (var i = elements.Length - 1; i >= 0; i--) _body.Insert(0, elements[i]);
+        return this;
+    }
+
     public AdaptiveCard Heading(string text) => Add(Element.Text(text, size: "Medium", weight: "Bolder"));
 
     public AdaptiveCard Text(string text, bool subtle = false) => Add(Element.Text(text, subtle: subtle));

@@ -34,7 +34,7 @@ public sealed class SituationCardActions(
         action.Verb switch
         {
             SituationVerbs.Accept => await AcceptAsync(action, who, cancellationToken),
-            SituationVerbs.Decline => await DeclineAsync(action, who, cancellationToken),
+            SituationVerbs.Decline => await DeclineAsync(action, who, inChannel, cancellationToken),
             SituationVerbs.Record => await RecordAsync(action, who, clickedCard, cancellationToken),
             // A refresh redraws the card where it was posted; asking to view it adds the history.
             SituationVerbs.Refresh => await ViewAsync(action.Text("situationId"), who, inChannel, cancellationToken, channelId, withHistory: false),
@@ -81,16 +81,22 @@ public sealed class SituationCardActions(
             time.GetUtcNow());
     }
 
-    private async Task<AdaptiveCard> DeclineAsync(CardAction action, TurnMember who, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> DeclineAsync(CardAction action, TurnMember who, bool inChannel, CancellationToken cancellationToken)
     {
         var (situationId, agencyId) = (action.Text("situationId"), action.Text("agencyId"));
         if (situationId is null || agencyId is null) return Malformed();
 
         var outcome = await workflow.DeclineAsync(situationId, agencyId, action.TypedText("reason"), who.Member, cancellationToken);
         if (outcome.NotFound) return NoticeCard.SituationNotFound();
-        return outcome.Succeeded
-            ? NoticeCard.Of("Declined", isError: false, outcome.Situation!.Id)
-            : await RefusedAsync("NotDeclined", outcome.Result!, cancellationToken);
+        if (outcome.Succeeded) return NoticeCard.Of("Declined", isError: false, outcome.Situation!.Id);
+
+        // Refused (no reason, a reason naming someone, already answered): the card stays as the rep sees it, with why on
+        // top, so the situation's details and the buttons to try again are not lost with the click.
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var card = await CardForAsync(outcome.Situation!, who, inChannel, cancellationToken, withHistory: false);
+        return card.AddFirst(
+            Element.Text(Texts.Get("Refused.NotDeclined"), weight: "Bolder", color: "Attention"),
+            Element.Text(RefusalText.Of(outcome.Result!, agencies)));
     }
 
     private async Task<AdaptiveCard> RecordAsync(CardAction action, TurnMember who, ConfirmationCard? clickedCard, CancellationToken cancellationToken)

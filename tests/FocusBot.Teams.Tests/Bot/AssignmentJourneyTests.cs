@@ -180,6 +180,10 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
             new JObject { ["situationId"] = id, ["agencyId"] = "northside-mh", ["reason"] = "No capacity this week" });
 
         Assert.Contains("Decline not recorded", TextOf(noReason));
+        // The refusal keeps the card: the situation's details and the rep's buttons to try again.
+        Assert.Contains($"Situation {id}", TextOf(noReason));
+        Assert.Contains(noReason!.SelectTokens("$..title").Select(t => (string?)t), t => t == "Decline");
+        Assert.Contains(noReason.SelectTokens("$..title").Select(t => (string?)t), t => t == "Accept as lead");
         Assert.Contains("Declined", TextOf(declined));
         var told = _bot.Chat.Sent.Where(s => s.Message.Text?.Contains("declined to lead DM-2026-0001") == true).Select(s => s.To.Key).Order();
         Assert.Equal(["admin@city.example", "chair.demo@city.example", "officer.demo@tps99.example"], told);
