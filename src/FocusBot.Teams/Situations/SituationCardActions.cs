@@ -172,7 +172,8 @@ public sealed class SituationCardActions(
         var (table, agencies) = await ContextAsync(situation, cancellationToken);
         if (table is null) return NoticeCard.SituationNotFound();
         var access = inChannel ? SituationAccess.TableView : SituationVisibility.For(who.Member, situation);
-        var card = SituationCard.Build(situation, table, agencies, catalogue, new SituationCardViewer(access, who.Member, inChannel), time.GetUtcNow());
+        var viewer = new SituationCardViewer(access, who.Member, inChannel) { HistoryFollows = withHistory && access == SituationAccess.Full };
+        var card = SituationCard.Build(situation, table, agencies, catalogue, viewer, time.GetUtcNow());
         if (access != SituationAccess.Full) return card;
 
         // The full card shows the summary and notes: a read, recorded before it is shown (a filter-2 view is not).

@@ -27,7 +27,7 @@ public sealed class ConcludeJourneyTests : IAsyncLifetime
 
         var card = CardText.CardOf(await _table.SayAsync(CoChair, $"situation {id}"));
 
-        var conclude = Assert.Single(card!["actions"]!, a => (string?)a["title"] == "Conclude");
+        var conclude = Assert.Single(card!.SelectTokens("$..actions[*]"), a => (string?)a["title"] == "Conclude" && (string?)a["type"] == "Action.ShowCard");
         Assert.Equal("Action.ShowCard", (string?)conclude["type"]);
         Assert.Contains("Still AER – refused services", conclude.ToString());
     }
@@ -59,7 +59,7 @@ public sealed class ConcludeJourneyTests : IAsyncLifetime
 
         var (_, card) = await Bot.ClickAsync(Officer, "situation.reopen", new JObject { ["situationId"] = id });
 
-        Assert.Contains("Conclude", Buttons(card).Select(b => (string?)b["title"]).Concat(card!["actions"]!.Select(a => (string?)a["title"])));
+        Assert.Contains("Conclude", Buttons(card).Select(b => (string?)b["title"]).Concat(card!.SelectTokens("$..actions[*]").Select(a => (string?)a["title"])));
         Assert.Equal(SituationStatus.Active, (await _table.StoredAsync(id)).Status);
         Assert.Equal([id], ListedIds(CardText.CardOf(await _table.SayAsync(CoChair, "open situations"))));
     }

@@ -15,6 +15,7 @@ public sealed class AssignmentConfirmationCardTests
 
         var texts = Texts(card);
         Assert.Contains("You accepted DM-2026-0001 as lead for Northside Mental Health. The 48-hour update is due Thursday 26 November 2026, 10:15\u00A0a.m. (Toronto time).", texts);
+        Assert.Single(texts, t => t.Contains("Thursday 26 November 2026, 10:15")); // said once: not again among the facts
         var update = Button(card, "Post update");
         Assert.Equal("situation.updateForm", (string?)update["verb"]);
         Assert.Equal("DM-2026-0001", (string?)update["data"]!["situationId"]);

@@ -38,6 +38,11 @@ internal static class CardSamples
             var s = WithFortyEightHourUpdate();
             return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Now);
         },
+        ["situation-co-chair-open"] = () =>
+        {
+            var s = WithFortyEightHourUpdate();
+            return SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(CoChair, s), Now);
+        },
         ["situation-co-chair-concluded"] = () =>
         {
             var s = WithFortyEightHourUpdate();
@@ -78,7 +83,7 @@ internal static class CardSamples
         ["situation-history"] = () =>
         {
             var s = WithFortyEightHourUpdate();
-            var card = SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), Now);
+            var card = SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s) with { HistoryFollows = true }, Now);
             return SituationHistory.AddTo(card, s, Demo, AgenciesById, Catalogue);
         },
         ["situation-list"] = () => SituationListCard.Build(SituationListScope.Open,

@@ -93,6 +93,22 @@ public sealed class UpdateAndListCardTests
     }
 
     [Fact]
+    public void A_card_with_its_history_shows_the_latest_update_once_and_one_without_shows_it_above_the_buttons()
+    {
+        var s = LeadAccepted();
+        Succeeds(s.PostUpdate(LeadRep, "contacted", "First visit made.", null, [], Catalogue, RecordedAt.AddDays(1)));
+        Succeeds(s.PostUpdate(LeadRep, "contacted", "Second visit made.", null, [], Catalogue, RecordedAt.AddDays(2)));
+
+        var withHistory = SituationHistory.AddTo(SituationCard.Build(s, Demo, AgenciesById, Catalogue,
+            Personal(LeadRep, s) with { HistoryFollows = true }, RecordedAt.AddDays(3)), s, Demo, AgenciesById, Catalogue);
+        var alone = SituationCard.Build(s, Demo, AgenciesById, Catalogue, Personal(LeadRep, s), RecordedAt.AddDays(3));
+
+        Assert.Single(Texts(Json(withHistory)), t => t.Contains("Second visit made."));
+        Assert.Single(Texts(Json(withHistory)), t => t.Contains("First visit made."));
+        Assert.Single(Texts(Json(alone)), t => t.Contains("Second visit made."));
+    }
+
+    [Fact]
     public void History_shows_the_latest_updates_within_its_budget_and_says_how_many_are_left_out()
     {
         var s = LeadAccepted();

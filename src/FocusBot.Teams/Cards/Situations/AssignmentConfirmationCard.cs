@@ -19,9 +19,10 @@ public static class AssignmentConfirmationCard
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(agency);
 
-        var confirmation = asLead && s.UpdateDueAt is { } due
-            ? Texts.Get("Accepted.AsLead", s.Id, agency.Name, TableTime.Describe(due, table))
+        var saysDue = asLead && s.UpdateDueAt is not null;
+        var confirmation = saysDue
+            ? Texts.Get("Accepted.AsLead", s.Id, agency.Name, TableTime.Describe(s.UpdateDueAt!.Value, table))
             : Texts.Get(asLead ? "Accepted.AsLeadNoDue" : "Accepted.AsAssisting", s.Id, agency.Name);
-        return SituationCard.Build(s, table, agencies, catalogue, viewer, now, confirmation);
+        return SituationCard.Build(s, table, agencies, catalogue, viewer, now, confirmation, confirmationSaysDue: saysDue);
     }
 }

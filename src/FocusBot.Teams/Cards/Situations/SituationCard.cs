@@ -18,6 +18,9 @@ public sealed record SituationCardViewer(SituationAccess Access, Member? Member,
     /// <summary>A member reading the card in their personal chat with the bot.</summary>
     public static SituationCardViewer InPersonalChat(Member member, Situation situation) =>
         new(SituationVisibility.For(member, situation), member, false);
+
+    /// <summary>The history (<see cref="SituationHistory.AddTo"/>) is added under the card: it lists every update, so the card does not repeat the latest one.</summary>
+    public bool HistoryFollows { get; init; }
 }
 
 /// <summary>
@@ -31,8 +34,9 @@ public static class SituationCard
     public const string OutcomeInput = "outcome";
 
     /// <param name="confirmation">A line said first, in bold (e.g. "You accepted … as lead"), when the card answers an action.</param>
+    /// <param name="confirmationSaysDue">The confirmation already gives when the 48-hour update is due: the facts do not say it again.</param>
     public static AdaptiveCard Build(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
-        SituationCatalogue catalogue, SituationCardViewer viewer, DateTimeOffset now, string? confirmation = null)
+        SituationCatalogue catalogue, SituationCardViewer viewer, DateTimeOffset now, string? confirmation = null, bool confirmationSaysDue = false)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(table);
@@ -52,11 +56,11 @@ public static class SituationCard
         var card = new AdaptiveCard().Heading(Texts.Get("Situation.Heading", s.Id, table.Name));
         if (confirmation is not null) card.Add(Element.Text(confirmation, weight: "Bolder"));
         card.Add(Element.Text(status, weight: "Bolder", color: color))
-            .Facts(Facts(s, table, agencies, catalogue, now, showDeclineReasons));
+            .Facts(Facts(s, table, agencies, catalogue, now, showDeclineReasons, showDue: !confirmationSaysDue));
 
         if (full)
         {
-            AddSummaryAndLatestUpdate(card, s, table, agencies, catalogue);
+            AddSummaryAndLatestUpdate(card, s, table, agencies, catalogue, withLatestUpdate: !viewer.HistoryFollows);
         }
 
         if (!viewer.InChannel)
@@ -105,7 +109,7 @@ public static class SituationCard
     }
 
     private static IEnumerable<(string, string)> Facts(Situation s, Table table, IReadOnlyDictionary<string, Agency> agencies,
-        SituationCatalogue catalogue, DateTimeOffset now, bool showDeclineReasons)
+        SituationCatalogue catalogue, DateTimeOffset now, bool showDeclineReasons, bool showDue)
     {
         yield return (Texts.Get("Fact.Type"), catalogue.SituationTypes.LocalLabelOf(s.TypeId));
         yield return (Texts.Get("Fact.AgeGroup"), catalogue.AgeGroups.LocalLabelOf(s.AgeGroupId));
@@ -124,7 +128,7 @@ public static class SituationCard
 
         yield return (Texts.Get("Fact.Recorded"), Texts.Get("Fact.RecordedValue",
             DaysAgo(TableTime.Today(now, table).DayNumber - s.DiscussedOn.DayNumber), TableTime.Describe(s.DiscussedOn)));
-        if (s.Status == SituationStatus.Active && !s.HasFortyEightHourUpdate && s.UpdateDueAt is { } due)
+        if (showDue && s.Status == SituationStatus.Active && !s.HasFortyEightHourUpdate && s.UpdateDueAt is { } due)
         {
             yield return (Texts.Get("Fact.UpdateDue"), TableTime.Describe(due, table));
         }
@@ -149,7 +153,7 @@ public static class SituationCard
     };
 
     private static void AddSummaryAndLatestUpdate(AdaptiveCard card, Situation s, Table table,
-        IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue)
+        IReadOnlyDictionary<string, Agency> agencies, SituationCatalogue catalogue, bool withLatestUpdate)
     {
         if (s.Summary is { } summary)
         {
@@ -157,7 +161,7 @@ public static class SituationCard
             card.Text(UserText.ForCard(summary));
         }
 
-        if (s.Updates.Count > 0)
+        if (withLatestUpdate && s.Updates.Count > 0)
         {
             var latest = s.Updates[^1];
             // The status line already says whether the 48-hour update came on time: this is what it said.
@@ -194,14 +198,15 @@ public static class SituationCard
 
         if (full && member?.IsCoChairOf(s.TableId) == true && s.Status != SituationStatus.NotAer)
         {
+            // One a row in the body, as the rep's answers: side by side, "Changer les organismes" and "Conclure" are cut at a phone's width.
             if (s.Status != SituationStatus.Concluded)
             {
-                card.Action(Actions.ShowCard(Texts.Get("Action.ChangeAgencies"), AgencyChangeForm.Build(s, agencies.Values)));
+                card.Add(Element.ActionSet(Actions.ShowCard(Texts.Get("Action.ChangeAgencies"), AgencyChangeForm.Build(s, agencies.Values))));
             }
 
-            card.Action(s.Status == SituationStatus.Concluded
+            card.Add(Element.ActionSet(s.Status == SituationStatus.Concluded
                 ? Actions.Execute(Texts.Get("Action.Reopen"), SituationVerbs.Reopen, new { situationId = s.Id })
-                : Actions.ShowCard(Texts.Get("Action.Conclude"), ConcludeForm(s, catalogue)));
+                : Actions.ShowCard(Texts.Get("Action.Conclude"), ConcludeForm(s, catalogue))));
         }
     }
 
