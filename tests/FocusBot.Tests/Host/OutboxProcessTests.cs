@@ -47,9 +47,10 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
         await ImportAsync(await SampleRoster.LoadAsync());
         var recipients = Enumerable.Range(1, 1000).Select(n => $"outbox.person{n}@load.example").ToList();
         await RememberPersonalChatsAsync(recipients);
-        // Both instances are running and polling before the rows exist, so that both compete for them. 100 posts a
-        // second each: one instance alone would need 10 s, so the other's polls (every second) find rows too.
-        var started = await Task.WhenAll(StartHostAsync(("Teams__Pacing__PerAppPerSecond", "100")), StartHostAsync(("Teams__Pacing__PerAppPerSecond", "100")));
+        // Both instances are running and polling before the rows exist, so that both compete for them. 50 posts a
+        // second each: one instance alone would need 20 s, so the other's polls (every second) find rows too, even when
+        // its first pass (planning every table, in turn with the other instance) ends late.
+        var started = await Task.WhenAll(StartHostAsync(("Teams__Pacing__PerAppPerSecond", "50")), StartHostAsync(("Teams__Pacing__PerAppPerSecond", "50")));
         var (hostA, hostB) = (started[0].Host, started[1].Host);
 
         await using (var db = _database.CreateContext())
@@ -68,6 +69,8 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
             string.Join("\n", _connector.Requests.Where(r => notOnce.Count > 0 && Uri.UnescapeDataString(r.RawTarget).Contains(notOnce[0])).Select(r => $"{r.Method} {r.RawTarget} {r.Body}")));
         Assert.Equal(1000, posts.Count);
         Assert.Equal(1000, posts.Values.Sum());
+        // Each pass logs what it sent when it ends: wait for both logs to account for every row before comparing them.
+        await WaitUntilAsync(() => Task.FromResult(SentBy(hostA) + SentBy(hostB) == 1000), TimeSpan.FromSeconds(30), hostA, hostB);
         Assert.True(SentBy(hostA) > 0 && SentBy(hostB) > 0, $"each instance delivered some: {SentBy(hostA)} and {SentBy(hostB)}");
     }
 
