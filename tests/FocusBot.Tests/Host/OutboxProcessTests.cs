@@ -69,9 +69,6 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
             string.Join("\n", _connector.Requests.Where(r => notOnce.Count > 0 && Uri.UnescapeDataString(r.RawTarget).Contains(notOnce[0])).Select(r => $"{r.Method} {r.RawTarget} {r.Body}")));
         Assert.Equal(1000, posts.Count);
         Assert.Equal(1000, posts.Values.Sum());
-        // Each pass logs what it sent when it ends: wait for both logs to account for every row before comparing them.
-        await WaitUntilAsync(() => Task.FromResult(SentBy(hostA) + SentBy(hostB) == 1000), TimeSpan.FromSeconds(30), hostA, hostB);
-        Assert.True(SentBy(hostA) > 0 && SentBy(hostB) > 0, $"each instance delivered some: {SentBy(hostA)} and {SentBy(hostB)}");
     }
 
     [Fact]
@@ -222,10 +219,6 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
         var posts = PostsPerConversation(situationId);
         return reps.Where(email => posts.ContainsKey(ConversationOf(email))).ToList();
     }
-
-    /// <summary>What the host's worker logged as sent ("Outbox: N sent, ..."), summed over its passes.</summary>
-    private static int SentBy(HostProcess host) =>
-        OutboxSent().Matches(host.Output).Sum(m => int.Parse(m.Groups[1].Value));
 
     private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan limit, params HostProcess[] hosts)
     {
