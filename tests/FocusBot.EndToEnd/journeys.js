@@ -11,7 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { startBot, botBuilt } = require('./bot-host');
-const { startPlayground, cardText, cardOf } = require('./playground');
+const { startPlayground, cardText, cardOf, findAction } = require('./playground');
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
@@ -71,7 +71,8 @@ async function linkChannel(pg, chair = PEOPLE.chair) {
  */
 async function recordSituation(pg, { as = PEOPLE.chair, fields = {}, in: where = 'channel' } = {}) {
   await pg.as(as).say('new situation', { in: where });
-  const form = await pg.lastCard();
+  // The form, not the newest card: a welcome or a co-chair notice sent through the outbox can land after it.
+  const form = await pg.lastCard({ where: (m) => !!findAction(cardOf(m), 'Record situation') });
   const response = await pg.clickAction(form, 'Record situation', { ...SITUATION, ...fields });
   const recorded = cardText(response && response.value);
   const match = SITUATION_ID.exec(recorded);
