@@ -5,7 +5,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { cardText } = require('../playground');
+const { cardText, cardOf, findAction } = require('../playground');
 const { PEOPLE, SITUATION, SITUATION_ID, cannotRun, startJourneys, linkChannel, recordSituation, cardAbout, textOf } = require('../journeys');
 
 const skip = cannotRun();
@@ -60,7 +60,7 @@ test('the same "Record situation" invoke delivered twice: one situation, one car
  */
 async function submitTwice(gapMs, summary) {
   await pg.as(PEOPLE.chair).say('new situation', { in: 'channel' });
-  const form = await pg.lastCard();
+  const form = await pg.lastCard({ where: (m) => !!findAction(cardOf(m), 'Record situation') });
   const received = pg.received.length;
   const first = pg.clickAction(form, 'Record situation', { ...SITUATION, summary });
   let invoke;
