@@ -6,6 +6,9 @@
 // branch ("before": the code of main at 40b73e5, reproduced below with the public calls it made) and as it is now
 // ("after"), alternately, on the schema before the ProvinceScale migration and after it. EXPLAIN (PostgreSQL) and
 // EXPLAIN QUERY PLAN (SQLite) of every query the "after" operations run are printed, full scans flagged.
+// Options for a quick comparison of two builds: `--keep` keeps the seeded database; `--reuse <sqlite file or postgres
+// database name>` measures one kept before (no seeding, never dropped); `--schemas after`, `--only "<operation name
+// prefix>|…"` and `--timings-only` (no answer checks, export memory or plans) cut the run to what is compared.
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -41,6 +44,10 @@ static class ProvinceBench
         var postgres = Environment.GetEnvironmentVariable("FOCUSBOT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres";
         string? csv = null;
         var keep = false;
+        string? reuse = null;
+        var schemas = new[] { "before", "after" };
+        string? only = null;
+        var extras = true;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -57,6 +64,10 @@ static class ProvinceBench
                 case "--postgres": postgres = Next(); break;
                 case "--csv": csv = Next(); break;
                 case "--keep": keep = true; break;
+                case "--reuse": reuse = Next(); break;
+                case "--schemas": schemas = Next().Split(','); break;
+                case "--only": only = Next(); break;
+                case "--timings-only": extras = false; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -67,25 +78,32 @@ static class ProvinceBench
         var results = new List<string> { "provider,schema,operation,code,p50_ms,p99_ms,mean_ms,iterations" };
         foreach (var provider in providers)
         {
-            await using var database = await ProvinceDatabase.CreateAsync(provider, postgres, keep);
+            await using var database = reuse is null
+                ? await ProvinceDatabase.CreateAsync(provider, postgres, keep)
+                : ProvinceDatabase.Existing(provider, postgres, reuse);
             Console.WriteLine($"\n=== {provider} ({database.Description}) ===");
-            await database.MigrateToAsync(beforeProvinceScale: true);
-            var seeded = await ProvinceSeeder.SeedAsync(database.CreateContext, world, situations, Now, openWindow, seed: 16);
+            if (reuse is null)
+            {
+                await database.MigrateToAsync(beforeProvinceScale: true);
+                var seeded = await ProvinceSeeder.SeedAsync(database.CreateContext, world, situations, Now, openWindow, seed: 16);
+                Console.WriteLine($"seeded {seeded.Situations:N0} situations and {seeded.Rows - seeded.Situations:N0} rows (assignments, updates, events) in {seeded.Seconds:0.0} s");
+            }
             await using (var db = database.CreateContext())
             {
                 var open = await db.Situations.CountAsync(s => s.Status == SituationStatus.Open || s.Status == SituationStatus.Active);
-                Console.WriteLine($"seeded {seeded.Situations:N0} situations and {seeded.Rows - seeded.Situations:N0} rows (assignments, updates, events) in {seeded.Seconds:0.0} s; {open} open or active; load average {LoadAverage()}");
+                Console.WriteLine($"{await db.Situations.CountAsync():N0} situations, {open} open or active; load average {LoadAverage()}");
             }
 
             var explainer = new Explainer();
             var services = Services(database, explainer);
             var subjects = Subjects.Pick(world, services);
             Console.WriteLine($"rep {subjects.Rep.Email} (tables {string.Join(",", subjects.Rep.TableIds)}, agency {subjects.Rep.AgencyId}); co-chair {subjects.CoChair.Email}; table {subjects.Table.Id}; year {subjects.Year.From:yyyy-MM-dd}..{subjects.Year.To:yyyy-MM-dd}");
-            var ops = Operations(subjects, iterations, heavyIterations, planIterations);
+            var ops = Operations(subjects, iterations, heavyIterations, planIterations)
+                .Where(o => only is null || only.Split('|').Any(name => o.Name.StartsWith(name, StringComparison.Ordinal))).ToList();
 
-            foreach (var schema in new[] { "before", "after" })
+            foreach (var schema in schemas)
             {
-                if (schema == "after") await database.MigrateToAsync(beforeProvinceScale: false);
+                await database.MigrateToAsync(beforeProvinceScale: schema == "before");
                 Console.WriteLine($"\n-- schema {schema} the ProvinceScale migration; load average {LoadAverage()}");
                 Console.WriteLine("operation                        code     p50 ms    p99 ms   mean ms  iterations   after/before p50  p99");
                 foreach (var op in ops)
@@ -109,6 +127,7 @@ static class ProvinceBench
                 }
             }
 
+            if (!extras) continue;
             Console.WriteLine($"\n-- same answers before and after (on the {provider} data)");
             foreach (var check in Checks(subjects)) Console.WriteLine($"{check.Name,-32} {(await check.Same(services) ? "same" : "DIFFERENT")}");
 
@@ -451,6 +470,14 @@ sealed class ProvinceDatabase : IAsyncDisposable
         }
         var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name };
         return new(provider, builder.ConnectionString, $"database {name} on {builder.Host}:{builder.Port}", null, postgresAdmin, name, keep);
+    }
+
+    /// <summary>A database a run with <c>--keep</c> seeded: a SQLite file, or a database name on the PostgreSQL server. Never dropped.</summary>
+    public static ProvinceDatabase Existing(string provider, string postgresAdmin, string fileOrName)
+    {
+        if (provider == "sqlite") return new(provider, $"Data Source={fileOrName};Default Timeout=30", fileOrName, null, null, null, keep: true);
+        var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = fileOrName };
+        return new(provider, builder.ConnectionString, $"database {fileOrName} on {builder.Host}:{builder.Port}", null, null, null, keep: true);
     }
 
     public FocusBotDbContext CreateContext()
