@@ -4,8 +4,13 @@
 // `my situations` (the tab's listing), one table's figures and dashboard for one year, the RTD export of one table and
 // year (and of ten years, for memory), and reminder planning for all tables. Each operation runs as it was before this
 // branch ("before": the code of main at 40b73e5, reproduced below with the public calls it made) and as it is now
-// ("after"), alternately, on the schema before the ProvinceScale migration and after it. EXPLAIN (PostgreSQL) and
+// ("after"), alternately, on the schema before the ProvinceScale migration and after it; the lists and the figures also
+// as this branch first built them ("previous": the list's ids then its page, figures counted in memory from the
+// period's situations), so that a change is compared call by call with what it replaced. EXPLAIN (PostgreSQL) and
 // EXPLAIN QUERY PLAN (SQLite) of every query the "after" operations run are printed, full scans flagged.
+// Options for a quick comparison of two builds: `--keep` keeps the seeded database; `--reuse <sqlite file or postgres
+// database name>` measures one kept before (no seeding, never dropped); `--schemas after`, `--only "<operation name
+// prefix>|…"` and `--timings-only` (no answer checks, export memory or plans) cut the run to what is compared.
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -41,6 +46,10 @@ static class ProvinceBench
         var postgres = Environment.GetEnvironmentVariable("FOCUSBOT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres";
         string? csv = null;
         var keep = false;
+        string? reuse = null;
+        var schemas = new[] { "before", "after" };
+        string? only = null;
+        var extras = true;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -57,6 +66,10 @@ static class ProvinceBench
                 case "--postgres": postgres = Next(); break;
                 case "--csv": csv = Next(); break;
                 case "--keep": keep = true; break;
+                case "--reuse": reuse = Next(); break;
+                case "--schemas": schemas = Next().Split(','); break;
+                case "--only": only = Next(); break;
+                case "--timings-only": extras = false; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -67,48 +80,58 @@ static class ProvinceBench
         var results = new List<string> { "provider,schema,operation,code,p50_ms,p99_ms,mean_ms,iterations" };
         foreach (var provider in providers)
         {
-            await using var database = await ProvinceDatabase.CreateAsync(provider, postgres, keep);
+            await using var database = reuse is null
+                ? await ProvinceDatabase.CreateAsync(provider, postgres, keep)
+                : ProvinceDatabase.Existing(provider, postgres, reuse);
             Console.WriteLine($"\n=== {provider} ({database.Description}) ===");
-            await database.MigrateToAsync(beforeProvinceScale: true);
-            var seeded = await ProvinceSeeder.SeedAsync(database.CreateContext, world, situations, Now, openWindow, seed: 16);
+            if (reuse is null)
+            {
+                await database.MigrateToAsync(beforeProvinceScale: true);
+                var seeded = await ProvinceSeeder.SeedAsync(database.CreateContext, world, situations, Now, openWindow, seed: 16);
+                Console.WriteLine($"seeded {seeded.Situations:N0} situations and {seeded.Rows - seeded.Situations:N0} rows (assignments, updates, events) in {seeded.Seconds:0.0} s");
+            }
             await using (var db = database.CreateContext())
             {
                 var open = await db.Situations.CountAsync(s => s.Status == SituationStatus.Open || s.Status == SituationStatus.Active);
-                Console.WriteLine($"seeded {seeded.Situations:N0} situations and {seeded.Rows - seeded.Situations:N0} rows (assignments, updates, events) in {seeded.Seconds:0.0} s; {open} open or active; load average {LoadAverage()}");
+                Console.WriteLine($"{await db.Situations.CountAsync():N0} situations, {open} open or active; load average {LoadAverage()}");
             }
 
             var explainer = new Explainer();
             var services = Services(database, explainer);
             var subjects = Subjects.Pick(world, services);
             Console.WriteLine($"rep {subjects.Rep.Email} (tables {string.Join(",", subjects.Rep.TableIds)}, agency {subjects.Rep.AgencyId}); co-chair {subjects.CoChair.Email}; table {subjects.Table.Id}; year {subjects.Year.From:yyyy-MM-dd}..{subjects.Year.To:yyyy-MM-dd}");
-            var ops = Operations(subjects, iterations, heavyIterations, planIterations);
+            var ops = Operations(subjects, iterations, heavyIterations, planIterations)
+                .Where(o => only is null || only.Split('|').Any(name => o.Name.StartsWith(name, StringComparison.Ordinal))).ToList();
 
-            foreach (var schema in new[] { "before", "after" })
+            foreach (var schema in schemas)
             {
-                if (schema == "after") await database.MigrateToAsync(beforeProvinceScale: false);
+                await database.MigrateToAsync(beforeProvinceScale: schema == "before");
                 Console.WriteLine($"\n-- schema {schema} the ProvinceScale migration; load average {LoadAverage()}");
-                Console.WriteLine("operation                        code     p50 ms    p99 ms   mean ms  iterations   after/before p50  p99");
+                Console.WriteLine("operation                        code       p50 ms    p99 ms   mean ms  iterations   after/before p50  p99   after/previous p50  p99");
                 foreach (var op in ops)
                 {
-                    // Alternate before and after, a round each, so that the machine's load falls on both alike.
-                    var times = new Dictionary<string, List<double>> { ["before"] = [], ["after"] = [] };
-                    for (var w = 0; w < Math.Min(5, op.Iterations); w++) { await Once(services, op.Before); await Once(services, op.After); }
+                    // Alternate the codes, a call each, so that the machine's load falls on all alike.
+                    var codes = op.Previous is null ? new[] { ("before", op.Before), ("after", op.After) }
+                        : new[] { ("before", op.Before), ("previous", op.Previous), ("after", op.After) };
+                    var times = codes.ToDictionary(c => c.Item1, _ => new List<double>());
+                    for (var w = 0; w < Math.Min(5, op.Iterations); w++) foreach (var (_, code) in codes) await Once(services, code);
                     for (var n = 0; n < op.Iterations; n++)
-                    {
-                        times["before"].Add(await Once(services, op.Before));
-                        times["after"].Add(await Once(services, op.After));
-                    }
+                        foreach (var (name, code) in codes) times[name].Add(await Once(services, code));
                     var b = Stats(times["before"]);
                     var a = Stats(times["after"]);
-                    foreach (var (code, s) in new[] { ("before", b), ("after", a) })
+                    var p = op.Previous is null ? default : Stats(times["previous"]);
+                    foreach (var (code, _) in codes)
                     {
-                        var ratio = code == "after" ? string.Format(Inv, "   {0,10:0.00}x {1,6:0.00}x", a.P50 / b.P50, a.P99 / b.P99) : "";
-                        Console.WriteLine(string.Format(Inv, "{0,-32} {1,-6} {2,9:0.00} {3,9:0.00} {4,9:0.00} {5,11}{6}", op.Name, code, s.P50, s.P99, s.Mean, op.Iterations, ratio));
-                        results.Add(string.Create(Inv, $"{provider},{schema},{op.Name},{code},{s.P50:0.000},{s.P99:0.000},{s.Mean:0.000},{op.Iterations}"));
+                        var st = Stats(times[code]);
+                        var ratio = code == "after" ? string.Format(Inv, "   {0,10:0.00}x {1,6:0.00}x", a.P50 / b.P50, a.P99 / b.P99)
+                            + (op.Previous is null ? "" : string.Format(Inv, "   {0,8:0.00}x {1,6:0.00}x", a.P50 / p.P50, a.P99 / p.P99)) : "";
+                        Console.WriteLine(string.Format(Inv, "{0,-32} {1,-8} {2,9:0.00} {3,9:0.00} {4,9:0.00} {5,11}{6}", op.Name, code, st.P50, st.P99, st.Mean, op.Iterations, ratio));
+                        results.Add(string.Create(Inv, $"{provider},{schema},{op.Name},{code},{st.P50:0.000},{st.P99:0.000},{st.Mean:0.000},{op.Iterations}"));
                     }
                 }
             }
 
+            if (!extras) continue;
             Console.WriteLine($"\n-- same answers before and after (on the {provider} data)");
             foreach (var check in Checks(subjects)) Console.WriteLine($"{check.Name,-32} {(await check.Same(services) ? "same" : "DIFFERENT")}");
 
@@ -137,7 +160,10 @@ static class ProvinceBench
         return 0;
     }
 
-    private sealed record Operation(string Name, int Iterations, Func<IServiceProvider, Task> Before, Func<IServiceProvider, Task> After);
+    /// <param name="Previous">This branch's code before its last change (issue 16f: lists paged with a separate id query, figures
+    /// counted in memory from the period's situations), where it differs from <paramref name="After"/>.</param>
+    private sealed record Operation(string Name, int Iterations, Func<IServiceProvider, Task> Before, Func<IServiceProvider, Task> After,
+        Func<IServiceProvider, Task>? Previous = null);
 
     private sealed record Subjects(Member Rep, Member CoChair, Table Table, FiguresPeriod Year, IReadOnlyList<Table> AllTables)
     {
@@ -160,19 +186,24 @@ static class ProvinceBench
     [
         new("open situations (rep, page 1)", iterations,
             sp => OpenPageBeforeAsync(sp, s.Rep, agencyOnly: false),
-            sp => OpenPageAfterAsync(sp, s.Rep, agencyOnly: false)),
+            sp => OpenPageAfterAsync(sp, s.Rep, agencyOnly: false),
+            sp => OpenPagePreviousAsync(sp, s.Rep, agencyOnly: false)),
         new("open situations (co-chair)", iterations,
             sp => OpenPageBeforeAsync(sp, s.CoChair, agencyOnly: false),
-            sp => OpenPageAfterAsync(sp, s.CoChair, agencyOnly: false)),
+            sp => OpenPageAfterAsync(sp, s.CoChair, agencyOnly: false),
+            sp => OpenPagePreviousAsync(sp, s.CoChair, agencyOnly: false)),
         new("my situations (rep, bot page 1)", iterations,
             sp => OpenPageBeforeAsync(sp, s.Rep, agencyOnly: true),
-            sp => OpenPageAfterAsync(sp, s.Rep, agencyOnly: true)),
+            sp => OpenPageAfterAsync(sp, s.Rep, agencyOnly: true),
+            sp => OpenPagePreviousAsync(sp, s.Rep, agencyOnly: true)),
         new("my situations (rep, tab)", iterations,
             sp => sp.GetRequiredService<SituationListing>().OpenAsync(s.Rep, s.Rep.TableIds, agencyOnly: true, default),
             sp => sp.GetRequiredService<SituationListing>().OpenAsync(s.Rep, s.Rep.TableIds, agencyOnly: true, default)),
         new("figures (1 table, 1 year)", heavy,
             async sp => _ = TableFigures.Compute(await AllOfTableAsync(sp, s.Table), [s.Table], s.Year, Now),
-            sp => sp.GetRequiredService<FigureReports>().ReportAsync([s.Table], s.Year, default)),
+            sp => sp.GetRequiredService<FigureReports>().ReportAsync([s.Table], s.Year, default),
+            async sp => _ = TableFigures.Compute(await sp.GetRequiredService<ISituationStore>().ListAsync(new SituationQuery([s.Table.Id], CountedIn: s.Year), default),
+                [s.Table], s.Year, Now)),
         new("dashboard (1 table, 1 year)", heavy,
             async sp => _ = DashboardFigures.Compute(await AllOfTableAsync(sp, s.Table), [s.Table], s.Year, Now),
             sp => sp.GetRequiredService<FigureReports>().DashboardAsync([s.Table], s.Year, default)),
@@ -196,6 +227,39 @@ static class ProvinceBench
     {
         var page = await sp.GetRequiredService<SituationListing>().OpenPageAsync(member, member.TableIds, agencyOnly, 1, 10, default);
         return page.Situations.Count + page.Total;
+    }
+
+    /// <summary>
+    /// What the list read before its last change (26bc1bc): the ids of the whole list ordered in the database (one
+    /// statement), then the page's situations with their rows (one statement per kind of row).
+    /// </summary>
+    private static async Task<int> OpenPagePreviousAsync(IServiceProvider sp, Member member, bool agencyOnly)
+    {
+        var db = sp.GetRequiredService<FocusBotDbContext>();
+        var agencyId = agencyOnly ? member.AgencyId : null;
+        var tableIds = member.TableIds.ToList();
+        var utcNow = Now.ToUniversalTime();
+        var open = db.Situations.AsNoTracking().Where(s => tableIds.Contains(s.TableId) && (s.Status == SituationStatus.Open || s.Status == SituationStatus.Active));
+        if (agencyId is not null)
+            open = open.Where(s => s.OriginatingAgencyId == agencyId
+                || s.Assignments.Any(a => a.AgencyId == agencyId && (a.State == AssignmentState.Requested || a.State == AssignmentState.Accepted)));
+        var ranked = open
+            .Select(s => new
+            {
+                s.Id,
+                s.Status,
+                s.CreatedAt,
+                Due = s.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.State != AssignmentState.Released).Select(a => a.UpdateDueAt).FirstOrDefault(),
+                Posted = s.Updates.Any(u => u.IsFortyEightHourUpdate),
+            })
+            .Select(x => new { x.Id, x.Status, x.CreatedAt, x.Due, Overdue = x.Status == SituationStatus.Active && !x.Posted && x.Due != null && x.Due < utcNow })
+            .OrderBy(x => x.Overdue ? 0 : x.Status == SituationStatus.Open ? 1 : 2)
+            .ThenBy(x => x.Overdue ? x.Due : x.CreatedAt);
+        var ordered = db.Database.IsNpgsql() ? ranked.ThenBy(x => EF.Functions.Collate(x.Id, "C")) : ranked.ThenBy(x => x.Id);
+        var ids = await ordered.Select(x => x.Id).ToListAsync();
+        var shown = ids.Take(10).ToList();
+        var read = shown.Count == 0 ? [] : await sp.GetRequiredService<ISituationStore>().ListAsync(new SituationQuery(Ids: shown), default);
+        return read.Count + ids.Count;
     }
 
     private static async Task<IReadOnlyList<Situation>> AllOfTableAsync(IServiceProvider sp, Table table) =>
@@ -451,6 +515,14 @@ sealed class ProvinceDatabase : IAsyncDisposable
         }
         var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name };
         return new(provider, builder.ConnectionString, $"database {name} on {builder.Host}:{builder.Port}", null, postgresAdmin, name, keep);
+    }
+
+    /// <summary>A database a run with <c>--keep</c> seeded: a SQLite file, or a database name on the PostgreSQL server. Never dropped.</summary>
+    public static ProvinceDatabase Existing(string provider, string postgresAdmin, string fileOrName)
+    {
+        if (provider == "sqlite") return new(provider, $"Data Source={fileOrName};Default Timeout=30", fileOrName, null, null, null, keep: true);
+        var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = fileOrName };
+        return new(provider, builder.ConnectionString, $"database {fileOrName} on {builder.Host}:{builder.Port}", null, null, null, keep: true);
     }
 
     public FocusBotDbContext CreateContext()

@@ -10,9 +10,17 @@ namespace FocusBot.Core.Figures;
 /// </summary>
 public sealed class FigureReports(ISituationStore situations, TimeProvider time)
 {
-    /// <summary>The figures of <paramref name="tables"/> for <paramref name="period"/> (<see cref="TableFigures.Compute"/>).</summary>
-    public async Task<FiguresReport> ReportAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken) =>
-        TableFigures.Compute(await OfAsync(tables, period, cancellationToken), tables, period, time.GetUtcNow());
+    /// <summary>
+    /// The figures of <paramref name="tables"/> for <paramref name="period"/> (<see cref="TableFigures"/>), counted in the
+    /// database (<see cref="ISituationStore.FigureFactsAsync"/>): no situation is read.
+    /// </summary>
+    public async Task<FiguresReport> ReportAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(period);
+        var facts = tables.Count == 0 ? FigureFacts.None : await situations.FigureFactsAsync(tables, period, cancellationToken);
+        return TableFigures.Compute(facts, tables, period, time.GetUtcNow());
+    }
 
     /// <summary>The dashboard's figures and series for <paramref name="tables"/> and <paramref name="period"/> (<see cref="DashboardFigures.Compute"/>).</summary>
     public async Task<DashboardReport> DashboardAsync(IReadOnlyList<Table> tables, FiguresPeriod period, CancellationToken cancellationToken) =>

@@ -52,46 +52,38 @@ public static class TableFigures
     /// <param name="situations">The situations of <paramref name="tables"/> (others are ignored), with assignments and updates.</param>
     /// <param name="tables">The tables the figures are for; each brings its time zone.</param>
     /// <param name="asOf">When the figures are asked for: a 48-hour update not posted by then, and due before then, is missing.</param>
-    public static FiguresReport Compute(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, FiguresPeriod period, DateTimeOffset asOf)
+    public static FiguresReport Compute(IEnumerable<Situation> situations, IReadOnlyCollection<Table> tables, FiguresPeriod period, DateTimeOffset asOf) =>
+        Compute(FigureFacts.Of(situations, tables, period), tables, period, asOf);
+
+    /// <summary>The figures from what the period's situations and updates come to (<see cref="FigureFacts"/>), as of <paramref name="asOf"/>.</summary>
+    public static FiguresReport Compute(FigureFacts facts, IReadOnlyCollection<Table> tables, FiguresPeriod period, DateTimeOffset asOf)
     {
-        ArgumentNullException.ThrowIfNull(situations);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(period);
-        var zones = tables.ToDictionary(t => t.Id, t => t.TimeZone, StringComparer.OrdinalIgnoreCase);
-        var ofTables = situations.Where(s => zones.ContainsKey(s.TableId)).ToList();
-
-        var recorded = ofTables.Where(s => period.Contains(s.DiscussedOn)).ToList();
-        var concluded = ofTables
-            .Where(s => s is { Status: SituationStatus.Concluded, ConcludedAt: { } at, OutcomeId: not null } && period.Contains(at, zones[s.TableId]))
-            .ToList();
-        var updatesInPeriod = ofTables.SelectMany(s => s.Updates.Where(u => period.Contains(u.At, zones[s.TableId]))).ToList();
-
+        var recorded = facts.Recorded;
         var hoursToAcceptance = recorded
             .Where(s => s.LeadAcceptedAt is not null)
             .Select(s => (s.LeadAcceptedAt!.Value - s.CreatedAt).TotalHours);
         var hoursToUpdate = recorded
-            .Select(s => (Situation: s, Update: FortyEightHourUpdateOf(s)))
-            .Where(x => x.Update is not null && x.Situation.LeadAcceptedAt is not null)
-            .Select(x => (x.Update!.At - x.Situation.LeadAcceptedAt!.Value).TotalHours);
+            .Where(s => s.FortyEightHourUpdateAt is not null && s.LeadAcceptedAt is not null)
+            .Select(s => (s.FortyEightHourUpdateAt!.Value - s.LeadAcceptedAt!.Value).TotalHours);
 
         return new FiguresReport(
             [.. tables.Select(t => t.Id)],
             period,
             recorded.Count,
-            recorded.Sum(PeopleIn),
-            Counts(recorded.SelectMany(s => s.RiskFactorIds)),
-            concluded.Count,
-            Counts(concluded.Select(s => s.OutcomeId!)),
+            recorded.Sum(s => s.PeopleCount),
+            facts.RiskFactors,
+            facts.Outcomes.Sum(c => c.Count),
+            facts.Outcomes,
             Median(hoursToAcceptance),
             Median(hoursToUpdate),
             FortyEightHourUpdates(recorded, asOf),
-            Counts(updatesInPeriod.SelectMany(u => u.BarrierIds)),
+            facts.Barriers,
             recorded.Count(s => s.Status == SituationStatus.NotAer),
-            Counts(updatesInPeriod.SelectMany(u => u.ServiceIds)));
+            facts.Services);
     }
-
-    /// <summary>People a situation concerns: its recorded people count.</summary>
-    public static int PeopleIn(Situation situation) => situation.PeopleCount;
 
     /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
     public static double? Median(IEnumerable<double> values)
@@ -107,14 +99,19 @@ public static class TableFigures
     /// lead that accepted and did not post it by its due time (before the situation was concluded, or before
     /// <paramref name="asOf"/>) counts as missing; a lead that never accepted is not counted.
     /// </summary>
-    public static FortyEightHourUpdateFigures FortyEightHourUpdates(IEnumerable<Situation> situations, DateTimeOffset asOf)
+    public static FortyEightHourUpdateFigures FortyEightHourUpdates(IEnumerable<Situation> situations, DateTimeOffset asOf) =>
+        FortyEightHourUpdates(situations.Select(RecordedSituationFacts.Of), asOf);
+
+    /// <summary>How the lead agencies of these situations kept the 48-hour update (<see cref="FortyEightHourUpdates(IEnumerable{Situation}, DateTimeOffset)"/>).</summary>
+    public static FortyEightHourUpdateFigures FortyEightHourUpdates(IEnumerable<RecordedSituationFacts> situations, DateTimeOffset asOf)
     {
+        ArgumentNullException.ThrowIfNull(situations);
         int onTime = 0, late = 0, missing = 0;
         foreach (var situation in situations)
         {
-            if (FortyEightHourUpdateOf(situation) is { } update)
+            if (situation.FortyEightHourUpdateAt is not null)
             {
-                if (update.WasOnTime == true) onTime++;
+                if (situation.FortyEightHourUpdateOnTime == true) onTime++;
                 else late++;
             }
             // Owed by a lead that accepted: a lead that never accepted is followed up as "not accepted", not here.
@@ -126,14 +123,11 @@ public static class TableFigures
         return new FortyEightHourUpdateFigures(onTime, late, missing);
     }
 
-    private static SituationUpdate? FortyEightHourUpdateOf(Situation situation) =>
-        situation.Updates.FirstOrDefault(u => u.IsFortyEightHourUpdate);
-
     /// <summary>Most frequent first; ties in id order, so that the figures read the same every time.</summary>
     public static List<FigureCount> Counts(IEnumerable<string> ids) =>
-        ids.GroupBy(id => id, StringComparer.Ordinal)
-            .Select(g => new FigureCount(g.Key, g.Count()))
-            .OrderByDescending(c => c.Count)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToList();
+        InCountOrder(ids.GroupBy(id => id, StringComparer.Ordinal).Select(g => new FigureCount(g.Key, g.Count())));
+
+    /// <summary>Counts made elsewhere (one per id), in <see cref="Counts"/>' order.</summary>
+    public static List<FigureCount> InCountOrder(IEnumerable<FigureCount> counts) =>
+        counts.OrderByDescending(c => c.Count).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
 }

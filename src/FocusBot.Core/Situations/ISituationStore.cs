@@ -1,5 +1,6 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
+using FocusBot.Core.Roster;
 
 namespace FocusBot.Core.Situations;
 
@@ -17,6 +18,9 @@ public sealed record SituationQuery(
     string? AgencyId = null,
     Figures.FiguresPeriod? CountedIn = null,
     IReadOnlyCollection<string>? Ids = null);
+
+/// <summary>Situations of one page of an open list, most urgent first, and how many situations the whole list holds.</summary>
+public sealed record OpenSituationsPage(IReadOnlyList<Situation> Situations, int Total);
 
 /// <summary>A copy of a situation's card that the bot posted, so that it can be updated when the situation changes.</summary>
 public sealed record PostedCard(ConversationAddress Address, string ActivityId);
@@ -57,13 +61,16 @@ public interface ISituationStore
     Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The ids of the open and active situations of <paramref name="tableIds"/>, most urgent first as
-    /// <see cref="SituationUrgency.MostUrgentFirst"/> orders them as of <paramref name="now"/>, ordered in the database
-    /// (nothing else is read). With <paramref name="agencyId"/>, only those on which that agency is lead or assisting
-    /// (asked or accepted, not declined or released) or originating (<see cref="SituationListing.ConcernsAgency"/>).
+    /// One page of the open and active situations of <paramref name="tableIds"/>, most urgent first as
+    /// <see cref="SituationUrgency.MostUrgentFirst"/> orders them as of <paramref name="now"/>, ordered and cut in the
+    /// database: the <paramref name="take"/> situations after the first <paramref name="skip"/>, with their assignments,
+    /// updates and events (not tracked), and how many the whole list holds. With <paramref name="agencyId"/>, only those
+    /// on which that agency is lead or assisting (asked or accepted, not declined or released) or originating
+    /// (<see cref="SituationListing.ConcernsAgency"/>).
     /// </summary>
-    Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
-        CancellationToken cancellationToken);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="skip"/> is negative or <paramref name="take"/> is under 1.</exception>
+    Task<OpenSituationsPage> OpenPageMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+        int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>
     /// The situations of <paramref name="tableIds"/> the RTD export of <paramref name="period"/> may write, read in
@@ -73,6 +80,15 @@ public interface ISituationStore
     /// events (not tracked). <see cref="Figures.RtdExport.RowsAsync"/> keeps the exact ones in the export's order.
     /// </summary>
     IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Figures.FiguresPeriod period, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the figures of <paramref name="tables"/> for <paramref name="period"/> are computed from, counted in the
+    /// database (<see cref="Figures.FigureFacts"/>): the situations first discussed in the period, as a few facts each, and
+    /// the counts of their risk factors, of the outcomes of those concluded in the period and of the barriers and
+    /// services of the updates posted in it (instants on the period's days in each table's time zone). No situation
+    /// is read with its rows. Exactly what <see cref="Figures.FigureFacts.Of"/> finds in the tables' whole history.
+    /// </summary>
+    Task<Figures.FigureFacts> FigureFactsAsync(IReadOnlyCollection<Table> tables, Figures.FiguresPeriod period, CancellationToken cancellationToken);
 
     /// <summary>Every copy of the situation's card the bot posted (in the table's channel and in personal chats), oldest first.</summary>
     Task<IReadOnlyList<PostedCard>> CardsOfAsync(string situationId, CancellationToken cancellationToken);

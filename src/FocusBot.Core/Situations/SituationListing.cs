@@ -36,9 +36,9 @@ public sealed class SituationListing(ISituationStore situations, TimeProvider ti
     }
 
     /// <summary>
-    /// One page of <see cref="OpenAsync"/>'s list, ordered in the database (ids only), so that only the page's
-    /// situations are read with their rows. <paramref name="page"/> counts from 1; one out of range gives the first page,
-    /// or the empty page after the last.
+    /// One page of <see cref="OpenAsync"/>'s list, ordered and cut in the database, so that only the page's
+    /// situations are read with their rows (<see cref="ISituationStore.OpenPageMostUrgentFirstAsync"/>).
+    /// <paramref name="page"/> counts from 1; one out of range gives the first page, or the empty page after the last.
     /// </summary>
     /// <param name="pageSize">Situations per page, at least 1.</param>
     /// <returns>The page's situations, the page shown, and how many situations the whole list holds.</returns>
@@ -51,15 +51,13 @@ public sealed class SituationListing(ISituationStore situations, TimeProvider ti
         // A member sees (at least the filter-2 view of) every situation of a table they sit at: no per-row visibility check.
         var tables = tableIds.Where(member.SitsAt).ToList();
         if (tables.Count == 0) return new([], 1, 0);
-        // Ordered in the database, ids only: only the page's situations are then read with their rows.
-        var ids = await situations.OpenIdsMostUrgentFirstAsync(tables, agencyOnly ? member.AgencyId : null, time.GetUtcNow(), cancellationToken);
-        var total = ids.Count;
-        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pages + 1);
-        var shown = ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        IReadOnlyList<Situation> read = shown.Count == 0 ? [] : await situations.ListAsync(new SituationQuery(Ids: shown), cancellationToken);
-        var rows = read.OrderBy(s => shown.IndexOf(s.Id)).ToList();
-        return new(rows, page, total);
+        page = Math.Max(1, page);
+        var skip = (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize);
+        var read = await situations.OpenPageMostUrgentFirstAsync(tables, agencyOnly ? member.AgencyId : null, time.GetUtcNow(), skip, pageSize,
+            cancellationToken);
+        // Past the last page: the empty page after it.
+        var pages = Math.Max(1, (read.Total + pageSize - 1) / pageSize);
+        return new(read.Situations, Math.Min(page, pages + 1), read.Total);
     }
 
     /// <summary>

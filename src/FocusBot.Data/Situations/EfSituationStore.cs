@@ -1,5 +1,7 @@
 using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
+using FocusBot.Core.Figures;
+using FocusBot.Core.Roster;
 using FocusBot.Core.Situations;
 using FocusBot.Data.Deliveries;
 using Microsoft.EntityFrameworkCore;
@@ -119,27 +121,53 @@ public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize =
         return await situations.AsSplitQuery().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public async Task<OpenSituationsPage> OpenPageMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+        int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        var open = OpenOf(tableIds, agencyId);
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            // PostgreSQL: one round trip. The page's situations, joined with their rows (a few dozen for ten situations),
+            // and the list's size (an uncorrelated count, evaluated once).
+            var joined = await MostUrgentFirst(WithChildren(open), now, postgres).Skip(skip).Take(take)
+                .Select(s => new { Situation = s, Total = open.Count() })
+                .AsSingleQuery()
+                .ToListAsync(cancellationToken);
+            // Past the last page nothing comes back to carry the count: it is asked for alone.
+            return joined.Count > 0 ? new([.. joined.Select(x => x.Situation)], joined[0].Total) : new([], await open.CountAsync(cancellationToken));
+        }
+        // SQLite, in process, pays nothing for a round trip and more for a joined row: the page's ids and the list's
+        // size in one statement, then the situations with one statement per kind of row.
+        var page = await MostUrgentFirst(open, now, postgres).Skip(skip).Take(take).Select(s => new { s.Id, Total = open.Count() })
+            .ToListAsync(cancellationToken);
+        if (page.Count == 0) return new([], await open.CountAsync(cancellationToken));
+        var ids = page.Select(p => p.Id).ToList();
+        var read = await WithChildren(db.Situations.AsNoTracking()).Where(s => ids.Contains(s.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+        return new([.. read.OrderBy(s => ids.IndexOf(s.Id))], page[0].Total);
+    }
+
+    /// <summary>
+    /// <see cref="SituationUrgency.MostUrgentFirst"/> in SQL: overdue 48-hour updates (by due time), then those waiting
+    /// for a lead, then the rest (by recording), then by id in ordinal order.
+    /// </summary>
+    private static IQueryable<Situation> MostUrgentFirst(IQueryable<Situation> situations, DateTimeOffset now, bool postgres)
     {
         var utcNow = now.ToUniversalTime();
-        // SituationUrgency.MostUrgentFirst in SQL: overdue 48-hour updates (by due time), then those waiting for a lead,
-        // then the rest (by recording), then by id in ordinal order.
-        var ranked = OpenOf(tableIds, agencyId)
+        var ranked = situations
             .Select(s => new
             {
-                s.Id,
-                s.Status,
-                s.CreatedAt,
+                Situation = s,
                 Due = s.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.State != AssignmentState.Released)
                     .Select(a => a.UpdateDueAt).FirstOrDefault(),
                 Posted = s.Updates.Any(u => u.IsFortyEightHourUpdate),
             })
-            .Select(x => new { x.Id, x.Status, x.CreatedAt, x.Due, Overdue = x.Status == SituationStatus.Active && !x.Posted && x.Due != null && x.Due < utcNow })
-            .OrderBy(x => x.Overdue ? 0 : x.Status == SituationStatus.Open ? 1 : 2)
-            .ThenBy(x => x.Overdue ? x.Due : x.CreatedAt);
-        var ordered = db.Database.IsNpgsql() ? ranked.ThenBy(x => EF.Functions.Collate(x.Id, "C")) : ranked.ThenBy(x => x.Id);
-        return await ordered.Select(x => x.Id).ToListAsync(cancellationToken);
+            .Select(x => new { x.Situation, x.Due, Overdue = x.Situation.Status == SituationStatus.Active && !x.Posted && x.Due != null && x.Due < utcNow })
+            .OrderBy(x => x.Overdue ? 0 : x.Situation.Status == SituationStatus.Open ? 1 : 2)
+            .ThenBy(x => x.Overdue ? x.Due : x.Situation.CreatedAt);
+        return (postgres ? ranked.ThenBy(x => EF.Functions.Collate(x.Situation.Id, "C")) : ranked.ThenBy(x => x.Situation.Id)).Select(x => x.Situation);
     }
 
     /// <summary>The open and active situations of the tables; with an agency, those it is asked on, working on or brought.</summary>
@@ -154,7 +182,118 @@ public sealed class EfSituationStore(FocusBotDbContext db, int exportBatchSize =
                 || s.Assignments.Any(a => a.AgencyId == agencyId && (a.State == AssignmentState.Requested || a.State == AssignmentState.Accepted)));
     }
 
-    public async IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Core.Figures.FiguresPeriod period,
+    public async Task<FigureFacts> FigureFactsAsync(IReadOnlyCollection<Table> tables, FiguresPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(period);
+        if (tables.Count == 0) return FigureFacts.None;
+        var (fromDay, toDay) = (period.From, period.To);
+        var recorded = OfTables(tables).Where(s => s.DiscussedOn >= fromDay && s.DiscussedOn < toDay);
+        // A few facts of each situation discussed in the period (a few hundred a year at the busiest table), for the medians.
+        var facts = await recorded
+            .Select(s => new RecordedSituationFacts(s.Status, s.PeopleCount, s.CreatedAt, s.LeadAcceptedAt, s.ConcludedAt,
+                s.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.State != AssignmentState.Released).Select(a => a.UpdateDueAt).FirstOrDefault(),
+                s.Updates.Where(u => u.IsFortyEightHourUpdate).Select(u => (DateTimeOffset?)u.At).FirstOrDefault(),
+                s.Updates.Where(u => u.IsFortyEightHourUpdate).Select(u => u.WasOnTime).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+
+        // Everything else is a count of ids, all in one statement: (kind, id) pairs grouped.
+        var counted = db.Database.IsSqlite() ? await CountIdsOnSqliteAsync(tables, period, cancellationToken) : await CountIdsAsync(tables, period, cancellationToken);
+        var counts = counted.GroupBy(c => c.Kind)
+            .ToDictionary(g => g.Key, g => TableFigures.InCountOrder(g.Select(c => new FigureCount(c.Id, c.Count))));
+        IReadOnlyList<FigureCount> Of(int kind) => counts.GetValueOrDefault(kind) ?? [];
+        return new(facts, Of(RiskFactor), Of(Outcome), Of(Barrier), Of(Service));
+    }
+
+    private const int RiskFactor = 0, Outcome = 1, Barrier = 2, Service = 3;
+
+    /// <summary>How many times an id of one kind (risk factor, outcome, barrier or service) is counted.</summary>
+    private sealed class CountedId
+    {
+        public required int Kind { get; init; }
+        public required string Id { get; init; }
+        public int Count { get; init; }
+    }
+
+    /// <summary>
+    /// The counts of <see cref="FigureFactsAsync"/>: the risk factors of the situations discussed in the period; per time
+    /// zone and range of instants on the period's days there (<see cref="FiguresPeriod.UtcRangesIn"/>), the outcomes
+    /// of the situations concluded in it and the barriers and services of the updates posted in it.
+    /// </summary>
+    private async Task<List<CountedId>> CountIdsAsync(IReadOnlyCollection<Table> tables, FiguresPeriod period, CancellationToken cancellationToken)
+    {
+        var (fromDay, toDay) = (period.From, period.To);
+        var counted = OfTables(tables).Where(s => s.DiscussedOn >= fromDay && s.DiscussedOn < toDay)
+            .SelectMany(s => EF.Property<List<string>>(s, "_riskFactorIds")).Select(id => new CountedId { Kind = RiskFactor, Id = id });
+        foreach (var zone in tables.GroupBy(t => t.TimeZone))
+        {
+            foreach (var (from, to) in period.UtcRangesIn(zone.Key))
+            {
+                var ofZone = OfTables(zone);
+                var concluded = ofZone.Where(s => s.Status == SituationStatus.Concluded && s.OutcomeId != null && s.ConcludedAt >= from && s.ConcludedAt < to);
+                // Updates are only posted while a situation is open or active: those of the range are on situations open or
+                // active now, or concluded since the range began having been recorded before it ended (two ranges of an index).
+                var updated = ofZone.Where(s => s.Status == SituationStatus.Open || s.Status == SituationStatus.Active).Select(s => s.Id)
+                    .Concat(ofZone.Where(s => s.Status == SituationStatus.Concluded && s.ConcludedAt >= from && s.CreatedAt < to).Select(s => s.Id));
+                var updates = db.Set<SituationUpdate>().AsNoTracking()
+                    .Where(u => updated.Contains(EF.Property<string>(u, "SituationId")) && u.At >= from && u.At < to);
+                counted = counted
+                    .Concat(concluded.Select(s => new CountedId { Kind = Outcome, Id = s.OutcomeId! }))
+                    .Concat(updates.SelectMany(u => EF.Property<List<string>>(u, "_barrierIds")).Select(id => new CountedId { Kind = Barrier, Id = id }))
+                    .Concat(updates.SelectMany(u => EF.Property<List<string>>(u, "_serviceIds")).Select(id => new CountedId { Kind = Service, Id = id }));
+            }
+        }
+        return await counted.GroupBy(c => new { c.Kind, c.Id }).Select(g => new CountedId { Kind = g.Key.Kind, Id = g.Key.Id, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="CountIdsAsync"/> in SQLite's SQL: EF cannot join a row to the elements of its JSON list there (that
+    /// takes an APPLY, which SQLite lacks), SQLite can (<c>json_each</c>). The same statement, over the stored forms:
+    /// statuses by name, days as <c>yyyy-MM-dd</c>, instants as UTC milliseconds (<see cref="UtcMillisecondsConverter"/>).
+    /// </summary>
+    private async Task<List<CountedId>> CountIdsOnSqliteAsync(IReadOnlyCollection<Table> tables, FiguresPeriod period, CancellationToken cancellationToken)
+    {
+        var parameters = new List<Microsoft.Data.Sqlite.SqliteParameter>();
+        string Parameter(object value)
+        {
+            var name = "@p" + parameters.Count;
+            parameters.Add(new(name, value));
+            return name;
+        }
+        string TablesIn(IEnumerable<Table> some) => string.Join(", ", some.Select(t => Parameter(t.Id)));
+        const string open = $"'{nameof(SituationStatus.Open)}', '{nameof(SituationStatus.Active)}'", concluded = $"'{nameof(SituationStatus.Concluded)}'";
+        var counted = new List<string>
+        {
+            $"SELECT {RiskFactor} AS Kind, j.value AS Id FROM situations AS s, json_each(s.RiskFactorIds) AS j WHERE s.TableId IN ({TablesIn(tables)}) "
+                + $"AND s.DiscussedOn >= {Parameter(period.From)} AND s.DiscussedOn < {Parameter(period.To)}",
+        };
+        foreach (var zone in tables.GroupBy(t => t.TimeZone))
+        {
+            var ofZone = TablesIn(zone);
+            foreach (var range in period.UtcRangesIn(zone.Key))
+            {
+                var (from, to) = (Parameter(range.From.ToUnixTimeMilliseconds()), Parameter(range.To.ToUnixTimeMilliseconds()));
+                counted.Add($"SELECT {Outcome}, s.OutcomeId FROM situations AS s WHERE s.TableId IN ({ofZone}) AND s.Status = {concluded} "
+                    + $"AND s.OutcomeId IS NOT NULL AND s.ConcludedAt >= {from} AND s.ConcludedAt < {to}");
+                var updates = $"WHERE u.SituationId IN (SELECT s.Id FROM situations AS s WHERE s.TableId IN ({ofZone}) AND s.Status IN ({open}) "
+                    + $"UNION ALL SELECT s.Id FROM situations AS s WHERE s.TableId IN ({ofZone}) AND s.Status = {concluded} AND s.ConcludedAt >= {from} AND s.CreatedAt < {to}) "
+                    + $"AND u.At >= {from} AND u.At < {to}";
+                counted.Add($"SELECT {Barrier}, j.value FROM situation_updates AS u, json_each(u.BarrierIds) AS j {updates}");
+                counted.Add($"SELECT {Service}, j.value FROM situation_updates AS u, json_each(u.ServiceIds) AS j {updates}");
+            }
+        }
+        var sql = $"SELECT c.Kind, c.Id, COUNT(*) AS Count FROM ({string.Join(" UNION ALL ", counted)}) AS c GROUP BY c.Kind, c.Id";
+        return await db.Database.SqlQueryRaw<CountedId>(sql, [.. parameters]).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Situation> OfTables(IEnumerable<Table> tables)
+    {
+        var ids = tables.Select(t => t.Id).ToList();
+        return db.Situations.AsNoTracking().Where(s => ids.Contains(s.TableId));
+    }
+
+    public async IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, FiguresPeriod period,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tableIds);

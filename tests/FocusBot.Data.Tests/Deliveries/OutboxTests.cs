@@ -352,8 +352,11 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         public Task<bool> TrySaveAsync(Situation situation, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken,
             (string Key, string Outcome)? submission = null) => inner.TrySaveAsync(situation, deliveries, cancellationToken, submission);
         public Task<IReadOnlyList<Situation>> ListAsync(SituationQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-        public Task<IReadOnlyList<string>> OpenIdsMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
-            CancellationToken cancellationToken) => inner.OpenIdsMostUrgentFirstAsync(tableIds, agencyId, now, cancellationToken);
+        public Task<Core.Figures.FigureFacts> FigureFactsAsync(IReadOnlyCollection<Core.Roster.Table> tables, Core.Figures.FiguresPeriod period,
+            CancellationToken cancellationToken) => inner.FigureFactsAsync(tables, period, cancellationToken);
+
+        public Task<OpenSituationsPage> OpenPageMostUrgentFirstAsync(IReadOnlyCollection<string> tableIds, string? agencyId, DateTimeOffset now,
+            int skip, int take, CancellationToken cancellationToken) => inner.OpenPageMostUrgentFirstAsync(tableIds, agencyId, now, skip, take, cancellationToken);
         public IAsyncEnumerable<Situation> ExportedAsync(IReadOnlyCollection<string> tableIds, Core.Figures.FiguresPeriod period,
             CancellationToken cancellationToken) => inner.ExportedAsync(tableIds, period, cancellationToken);
 

@@ -116,11 +116,46 @@ public abstract class ProvinceScaleQueryTests(DatabaseProvider provider) : IAsyn
         Assert.True(lastYear.Accept("northside-mh", Northside, new DateTimeOffset(2025, 6, 3, 18, 0, 0, TimeSpan.Zero)).Succeeded);
         Assert.True(lastYear.Conclude(Chair, "risk-lowered-informed", _catalogue, new DateTimeOffset(2025, 7, 2, 14, 0, 0, TimeSpan.Zero)).Succeeded);
         var lakeside = Record(At(11, 1), lead: "youthlink", originating: "youthlink", table: "lakeside", code: "LK");
-        all.AddRange([spanning, october, notAer, lastYear, lakeside]);
+        all.AddRange([spanning, october, notAer, lastYear, lakeside, .. AtDaylightSavingChanges()]);
 
         await using var db = _database.CreateContext();
         db.Situations.AddRange(all);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Lakeside's history around Toronto's clock changes (8 March and 1 November 2026): conclusions and updates in the
+    /// last and first minutes of a Toronto day, whose UTC day is another, and a not-AER discussion.
+    /// </summary>
+    private IEnumerable<Situation> AtDaylightSavingChanges()
+    {
+        var rep = Member("rep.lakeside@youthlink.example");
+        var admin = Member("admin@city.example");
+        Situation Lakeside(DateTimeOffset at) => Record(at, lead: "youthlink", originating: "youthlink", assisting: ["tps-99"], table: "lakeside", code: "LK");
+        DateTimeOffset Utc(int month, int day, int hour, int minute) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
+
+        // Recorded the day before spring forward; its 48-hour update at 23:59 on 7 March (EST), another at 00:00 on 8 March;
+        // concluded at 23:59 on 8 March (EDT: 03:59 UTC on the 9th).
+        var spring = Lakeside(Utc(3, 7, 16, 0));
+        Assert.True(spring.Accept("youthlink", rep, Utc(3, 7, 18, 0)).Succeeded);
+        Update(spring, rep, Utc(3, 8, 4, 59));
+        Update(spring, rep, Utc(3, 8, 5, 0), "no-family-doctor");
+        Assert.True(spring.Conclude(admin, "risk-lowered-connected", _catalogue, Utc(3, 9, 3, 59)).Succeeded);
+        // Concluded at 23:59 on 31 October (EDT: 03:59 UTC on 1 November).
+        var halloween = Lakeside(Utc(10, 29, 15, 0));
+        Assert.True(halloween.Accept("youthlink", rep, Utc(10, 29, 16, 0)).Succeeded);
+        Assert.True(halloween.Conclude(admin, "still-aer-refused", _catalogue, Utc(11, 1, 3, 59)).Succeeded);
+        // Its 48-hour update late, at 00:30 on 1 November (EDT, the day the clock goes back); concluded at 23:59 that day (EST:
+        // 04:59 UTC on the 2nd), and another update at 00:00 on 2 November (EST) would be the next day: it is concluded first.
+        var fallBack = Lakeside(Utc(10, 29, 17, 0));
+        Assert.True(fallBack.Accept("youthlink", rep, Utc(10, 29, 18, 0)).Succeeded);
+        Update(fallBack, rep, Utc(11, 1, 4, 30));
+        Update(fallBack, rep, Utc(11, 2, 4, 58), "no-family-doctor");
+        Assert.True(fallBack.Conclude(admin, "risk-lowered-informed", _catalogue, Utc(11, 2, 4, 59)).Succeeded);
+        // Accepted, its 48-hour update never posted: missing.
+        var missing = Lakeside(Utc(11, 1, 5, 0));
+        Assert.True(missing.Accept("youthlink", rep, Utc(11, 1, 6, 0)).Succeeded);
+        return [spring, halloween, fallBack, missing, Record(Utc(11, 1, 4, 0), aerMet: false, table: "lakeside", code: "LK")];
     }
 
     private async Task<T> WithListing<T>(Func<SituationListing, Task<T>> use)
@@ -190,6 +225,10 @@ public abstract class ProvinceScaleQueryTests(DatabaseProvider provider) : IAsyn
         { "2025-11-25", "2026-11-25" },
         { "2025-01-01", "2026-01-01" },
         { "2024-01-01", "2025-01-01" },
+        { "2026-03-08", "2026-11-01" },
+        { "2026-11-01", "2026-11-02" },
+        { "2026-03-08", "2026-03-09" },
+        { "2026-03-07", "2026-03-08" },
     };
 
     [Theory]
@@ -197,14 +236,36 @@ public abstract class ProvinceScaleQueryTests(DatabaseProvider provider) : IAsyn
     public async Task Figures_read_for_their_period_equal_those_of_the_whole_history(string from, string to)
     {
         var period = new FiguresPeriod(DateOnly.Parse(from), DateOnly.Parse(to));
-        var tables = _roster.Tables.Where(t => t.Id == "demo").ToList();
         await using var db = _database.CreateContext();
         var store = new EfSituationStore(db);
-        var history = await store.ListAsync(new SituationQuery(["demo"]), default);
         var reports = new FigureReports(store, _time);
+        foreach (var ids in new[] { ["demo"], ["lakeside"], new[] { "demo", "lakeside" } })
+        {
+            var tables = _roster.Tables.Where(t => ids.Contains(t.Id)).ToList();
+            var history = await store.ListAsync(new SituationQuery(ids), default);
 
-        Assert.Equal(Json(TableFigures.Compute(history, tables, period, Now)), Json(await reports.ReportAsync(tables, period, default)));
-        Assert.Equal(Json(DashboardFigures.Compute(history, tables, period, Now)), Json(await reports.DashboardAsync(tables, period, default)));
+            Assert.Equal(Json(TableFigures.Compute(history, tables, period, Now)), Json(await reports.ReportAsync(tables, period, default)));
+            Assert.Equal(Json(DashboardFigures.Compute(history, tables, period, Now)), Json(await reports.DashboardAsync(tables, period, default)));
+        }
+    }
+
+    [Fact]
+    public async Task Figures_counted_in_the_database_keep_to_the_toronto_day_the_clock_goes_back()
+    {
+        var period = new FiguresPeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2));
+        var lakeside = _roster.Tables.Where(t => t.Id == "lakeside").ToList();
+        await using var db = _database.CreateContext();
+
+        var figures = await new FigureReports(new EfSituationStore(db), _time).ReportAsync(lakeside, period, default);
+
+        // Recorded on 1 November in Toronto: the open one, the one whose 48-hour update is missing, the not-AER discussion
+        // (at 00:00 EDT). Concluded: only the one at 23:59 EST (04:59 UTC on the 2nd), not the one at 23:59 EDT on 31 October
+        // (03:59 UTC on the 1st). Its updates at 00:30 EDT and 23:58 EST both count.
+        Assert.Equal((3, 1, 1), (figures.SituationsRecorded, figures.NotAer, figures.SituationsConcluded));
+        Assert.Equal([new FigureCount("risk-lowered-informed", 1)], figures.Outcomes);
+        Assert.Equal([new FigureCount("no-family-doctor", 1), new FigureCount("no-safe-housing", 1)], figures.Barriers);
+        Assert.Equal([new FigureCount("housing", 2)], figures.Services);
+        Assert.Equal(new FortyEightHourUpdateFigures(OnTime: 0, Late: 0, Missing: 1), figures.FortyEightHourUpdates);
     }
 
     [Theory]
