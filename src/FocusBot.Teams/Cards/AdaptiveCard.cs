@@ -81,9 +81,11 @@ public static class Element
     public static JsonObject ActionSet(params JsonObject[] actions) =>
         new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
 
-    public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null)
+    public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null,
+        string? spacing = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (spacing is not null) block["spacing"] = spacing;
         if (size is not null) block["size"] = size;
         if (weight is not null) block["weight"] = weight;
         if (subtle) block["isSubtle"] = true;

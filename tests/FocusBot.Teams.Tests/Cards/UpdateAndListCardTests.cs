@@ -64,6 +64,25 @@ public sealed class UpdateAndListCardTests
         Assert.Contains(line, Texts(history));
     }
 
+    [Theory]
+    [InlineData("en-CA", "Tuesday 24 November 2026, 11:15\u00A0a.m.", "accepted as lead")]
+    [InlineData("fr-CA", "mardi 24 novembre 2026 à 11\u00A0h\u00A015", "a accepté comme responsable")]
+    public void Key_events_give_each_date_a_line_of_its_own_above_the_event_not_a_narrow_fact_title(string language, string date, string accepted)
+    {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
+        var s = CardSamples.WithFortyEightHourUpdate();
+
+        var history = Json(SituationHistory.AddTo(new Teams.Cards.AdaptiveCard(), s, Demo, AgenciesById, Catalogue));
+        var body = Body(history).Select(e => e!.AsObject()).ToList();
+
+        Assert.Empty(OfType(history, "FactSet"));
+        var dateLine = body.FindIndex(e => (string?)e["text"] == date);
+        Assert.True(dateLine >= 0, $"no line reads \"{date}\"");
+        Assert.Equal("Small", (string?)body[dateLine]["size"]);
+        Assert.EndsWith(accepted, (string?)body[dateLine + 1]["text"]);
+        Assert.Equal("None", (string?)body[dateLine + 1]["spacing"]);
+    }
+
     [Fact]
     public void List_in_the_channel_has_view_but_never_post_update()
     {
