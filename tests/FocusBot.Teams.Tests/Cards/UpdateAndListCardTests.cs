@@ -96,15 +96,20 @@ public sealed class UpdateAndListCardTests
         Assert.Empty(Buttons(channel));
     }
 
-    [Fact]
-    public void List_offers_more_with_the_next_page_only_when_there_is_one()
+    [Theory]
+    [InlineData("en-CA", 11, "Show 1 more")]
+    [InlineData("en-CA", 12, "Show 2 more")]
+    [InlineData("fr-CA", 11, "Afficher 1 autre")]
+    [InlineData("fr-CA", 12, "Afficher 2 autres")]
+    public void List_offers_more_with_the_next_page_only_when_there_is_one(string language, int total, string title)
     {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
         var rows = new[] { new SituationListRow(Recorded(), Demo, MayPostUpdate: false) };
 
-        var first = Json(SituationListCard.Build(SituationListScope.Mine, rows, 1, 11, AgenciesById, Catalogue, RecordedAt, inChannel: false));
-        var last = Json(SituationListCard.Build(SituationListScope.Mine, rows, 2, 11, AgenciesById, Catalogue, RecordedAt, inChannel: false));
+        var first = Json(SituationListCard.Build(SituationListScope.Mine, rows, 1, total, AgenciesById, Catalogue, RecordedAt, inChannel: false));
+        var last = Json(SituationListCard.Build(SituationListScope.Mine, rows, 2, total, AgenciesById, Catalogue, RecordedAt, inChannel: false));
 
-        var more = Button(first, "More (1 more)");
+        var more = Button(first, title);
         Assert.Equal("situations.page", (string?)more["verb"]);
         Assert.Equal("mine", (string?)more["data"]!["scope"]);
         Assert.Equal(2, (int)more["data"]!["page"]!);
