@@ -56,6 +56,33 @@ public sealed partial class AccessibilityTests
     }
 
     /// <summary>
+    /// The domain's acronym (DOMAIN.md, "Acutely elevated risk (AER)"; REA in French) is spelled out in the text where a
+    /// card first uses it: a nurse new to the table reads "not AER" on the figures card with nothing to decode it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryCardInEveryLanguage))]
+    public void Card_spells_out_the_acronym_where_it_first_uses_it(string name, string language)
+    {
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+        var (acronym, spelledOut) = language.StartsWith("fr", StringComparison.Ordinal) ? ("REA", "risque élevé aigu") : ("AER", "acutely elevated risk");
+        var texts = ResourceCompletenessTests.ReaderTexts(Json(CardSamples.All[name]())).ToList();
+
+        var first = texts.FirstOrDefault(t => Regex.IsMatch(t, $@"\b{acronym}\b"));
+        if (first is not null) Assert.Contains(spelledOut, first, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_figures_card_uses_the_acronym()
+    {
+        foreach (var language in BotLanguage.Supported)
+        {
+            using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+            var texts = ResourceCompletenessTests.ReaderTexts(Json(CardSamples.All["figures"]()));
+            Assert.Contains(texts, t => Regex.IsMatch(t, @"\b(AER|REA)\b"));
+        }
+    }
+
+    /// <summary>
     /// A situation id never sits where a phone can break it at a hyphen ("DM-" / "2026-0001", as Chromium and Teams do):
     /// in a wrapping text it starts its line, or follows a few words only, so that it always ends on the first line
     /// of a 360 px card (about 312 px of text: 28 characters of a Medium bold heading, 32 of body text). After a
