@@ -23,6 +23,20 @@ public sealed class UpdateAndListCardTests
         Assert.Equal("no-safe-housing", (string?)Input(card, "barriers")["value"]);
     }
 
+    [Theory]
+    [InlineData("en-CA", "Choose the kind of update", "Choose any that apply")]
+    [InlineData("fr-CA", "Choisissez le type de mise à jour", "Choisissez tout ce qui s'applique")]
+    public void Update_form_drop_downs_say_what_to_choose_while_empty(string language, string kind, string many)
+    {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
+
+        var card = Json(UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: true));
+
+        Assert.Equal(kind, (string?)Input(card, "kind")["placeholder"]);
+        Assert.Equal(many, (string?)Input(card, "barriers")["placeholder"]);
+        Assert.Equal(many, (string?)Input(card, "services")["placeholder"]);
+    }
+
     [Fact]
     public void Update_form_never_echoes_more_than_the_note_may_hold()
     {

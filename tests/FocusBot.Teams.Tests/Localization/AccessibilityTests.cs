@@ -9,7 +9,8 @@ namespace FocusBot.Teams.Tests.Localization;
 /// <summary>
 /// Every card kind, in English and in French, read the way a screen reader and a busy worker on a phone read it:
 /// each input has a label; status is said in words, and the only text colour is the default or Attention (Good,
-/// Warning, Accent and Light are hard to read on a light theme); images have alternative text; every button says
+/// Warning, Accent and Light are hard to read on a light theme); a drop-down shows a placeholder while empty; images
+/// have alternative text; every button says
 /// what it does; no placeholder Teams would swallow (<c>&lt;id&gt;</c>); a time never wraps; one date style per card.
 /// </summary>
 public sealed partial class AccessibilityTests
@@ -36,6 +37,8 @@ public sealed partial class AccessibilityTests
 
         Assert.All(objects.Where(o => (TypeOf(o) ?? "").StartsWith("Input.", StringComparison.Ordinal)),
             input => Assert.False(string.IsNullOrWhiteSpace((string?)input["label"]), $"input {(string?)input["id"]} has no label"));
+        Assert.All(objects.Where(o => TypeOf(o) == "Input.ChoiceSet" && (string?)o["style"] != "expanded"),
+            dropDown => Assert.False(string.IsNullOrWhiteSpace((string?)dropDown["placeholder"]), $"the drop-down {(string?)dropDown["id"]} has no placeholder"));
         Assert.All(objects.Where(o => o["color"] is not null),
             coloured => Assert.Contains((string)coloured["color"]!, ReadableColours));
         Assert.All(objects.Where(o => TypeOf(o) == "TextBlock" && o["color"] is not null),
