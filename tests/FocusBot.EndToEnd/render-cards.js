@@ -5,6 +5,7 @@
 // Each card is screenshotted, and read for what a busy reader on a phone would miss:
 // - text cut: an element narrower than its text (an ellipsis, a button title cut) or wider than the card;
 // - a time or a situation id that wraps ("7:34" on one line, "a.m." on the next; "10 h" / "00"; "DM-" / "2026-0001");
+// - a text that is only a date (and time) on more than one line ("mardi 24 / novembre / 2026 à / 10 h 15");
 // - text whose contrast with its background is below WCAG AA (axe-core's color-contrast rule): Teams' own "good"
 //   (light green) and "warning" (yellow) colours on white fail it;
 // - a raw `<tag>` in a text, which Teams does not show.
@@ -158,6 +159,18 @@ function renderInPage({ card, hostConfig }) {
       const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
       if (lines.size > 1) problems.push(`${/^[A-Z]{2,}-/i.test(m[0]) ? 'an id' : 'a time'} wraps onto two lines: "${m[0]}"`);
     }
+  }
+  // A text that is only a date and time ("Tuesday 24 November 2026, 10:15 a.m.", "mardi 24 novembre 2026 à 10 h 15")
+  // is read at a glance: on more than one line (a FactSet's narrow title column), a phone reader pieces it together.
+  const dateOnly = /^(\p{L}+\.?\s+)?\d{1,2}(er)?\s+\p{L}+\.?\s+\d{4}(,?\s*(à\s*)?\d{1,2}(:\d{2}\s*[ap]\.?\s?m\.?|\s?h\s?\d{2}))?$/iu;
+  for (const el of host.querySelectorAll('.ac-textBlock, .ac-textBlock p')) {
+    if (el.querySelector('p')) continue;
+    const text = (el.textContent || '').replace(/\s+/g, ' ').trim();
+    if (!dateOnly.test(text)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    if (lines.size > 1) problems.push(`a date on ${lines.size} lines: "${text}"`);
   }
   return { problems, height: Math.ceil(host.getBoundingClientRect().height) };
 }

@@ -81,9 +81,11 @@ public static class Element
     public static JsonObject ActionSet(params JsonObject[] actions) =>
         new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
 
-    public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null)
+    public static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? color = null,
+        string? spacing = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (spacing is not null) block["spacing"] = spacing;
         if (size is not null) block["size"] = size;
         if (weight is not null) block["weight"] = weight;
         if (subtle) block["isSubtle"] = true;
@@ -109,8 +111,13 @@ public static class Element
         return input;
     }
 
+    /// <summary>
+    /// An <c>Input.ChoiceSet</c>. A drop-down (<paramref name="compact"/>) shows <paramref name="placeholder"/> while
+    /// nothing is chosen, or by default "Choose one" / "Choose any that apply" in the reader's language: an empty box
+    /// reads as broken on a phone.
+    /// </summary>
     public static JsonObject ChoiceInput(string id, string label, IEnumerable<(string Value, string Title)> choices,
-        string? value = null, bool multiSelect = false, bool required = false, bool compact = true)
+        string? value = null, bool multiSelect = false, bool required = false, bool compact = true, string? placeholder = null)
     {
         var input = new JsonObject
         {
@@ -125,6 +132,7 @@ public static class Element
         };
         if (value is not null) input["value"] = value;
         if (required) input["isRequired"] = true;
+        if (compact) input["placeholder"] = placeholder ?? Texts.Get(multiSelect ? "Choice.PlaceholderMany" : "Choice.PlaceholderOne");
         return input;
     }
 }

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using FocusBot.Tabs;
 using FocusBot.Teams.Bot;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace FocusBot.Hosting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter on the REST API (<c>/api/v1</c>): one token bucket per caller, keyed on the token's
+/// ASP.NET Core's rate limiter on the REST API (<c>/api/v1</c>) and the tab API (<c>/tabs/api</c>): one token bucket per caller, keyed on the token's
 /// tenant and object id (else its subject), or on the remote address when there is no token; limits from
-/// <see cref="RateLimitOptions"/>. A caller over the limit gets 429 with Retry-After (seconds).
+/// <see cref="RateLimitOptions"/>. A caller over the limit gets 429 with Retry-After (seconds); the tab API's callers
+/// also get a problem in their language (<see cref="TabApiEndpoints.TryRefuseTooManyRequestsAsync"/>).
 /// </summary>
 public static class ApiRateLimits
 {
@@ -26,12 +28,12 @@ public static class ApiRateLimits
                 return RateLimitPartition.GetTokenBucketLimiter(PartitionOf(http.User, http.Connection.RemoteIpAddress?.ToString()),
                     _ => RateLimitOptions.Bucket(options.ApiPerMinute, options.ApiBurst));
             });
-            limiter.OnRejected = (context, _) =>
+            limiter.OnRejected = async (context, _) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await TabApiEndpoints.TryRefuseTooManyRequestsAsync(context.HttpContext, seconds);
             };
         });
         return services;

@@ -292,6 +292,21 @@ public static class TabApiEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("TabApi.Title.NotFound"), detail: Texts.Get("TabApi.NoSuchSituation"));
 
     /// <summary>
+    /// The rate limiter's refusal of a tab API request (<c>/tabs/api</c>), in the caller's language as every other tab
+    /// refusal: a 429 problem whose detail says in how many <paramref name="retryAfterSeconds"/> to try again (the
+    /// Retry-After header already set). Returns false, writing nothing, for any other path (the REST API stays English
+    /// and bodiless, as before).
+    /// </summary>
+    public static async Task<bool> TryRefuseTooManyRequestsAsync(HttpContext http, int retryAfterSeconds)
+    {
+        if (!http.Request.Path.StartsWithSegments("/tabs/api", StringComparison.OrdinalIgnoreCase)) return false;
+        using var language = BotLanguage.Scope(LanguageOf(http.Request));
+        await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("TabApi.Title.TooManyRequests"),
+            detail: Texts.Count("TabApi.TooManyRequests", retryAfterSeconds)).ExecuteAsync(http);
+        return true;
+    }
+
+    /// <summary>
     /// The caller's language: <c>?lang=</c> (the page sends its Teams locale), else the first language of
     /// <c>Accept-Language</c>, else English (<see cref="BotLanguage.Choose"/>: any French is fr-CA).
     /// </summary>

@@ -114,7 +114,7 @@ test("another agency's rep cannot accept as lead: a refusal card, and nothing ch
 
   assert.equal(response.type, 'application/vnd.microsoft.card.adaptive');
   assert.doesNotMatch(cardText(response.value), /You accepted/);
-  assert.match(cardText(response.value), /Not accepted\nOnly a representative of .+ at this table can answer for it\./);
+  assert.match(cardText(response.value), /Acceptance not recorded\nOnly a representative of .+ at this table can answer for it\./);
   await pg.replies({ atLeast: 0 });
   assert.equal(pg.traffic.filter((t) => t.action === 'update').length, updatesBefore);
   const channel = await cardAbout(pg, situation.id, 'channel');

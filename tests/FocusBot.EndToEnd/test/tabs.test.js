@@ -8,7 +8,8 @@
 // browser runs on Tokyo's, one date style (the cards'), on "My situations" Decline shows one form (toggled), the
 // update form has the card's fields (services mobilized included) and Accept makes the situation active, the pages
 // speak French with ?lang=fr-CA, axe-core finds no serious or critical violation, and screenshots of each page (light,
-// dark, high contrast; 1280 and 360 px wide; French at both widths) are saved in artifacts/tabs/.
+// dark, high contrast; 1280 and 360 px wide; French at both widths) are saved in artifacts/tabs/, and nothing on them
+// scrolls sideways (at 360 px a table stacks its columns).
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -49,6 +50,26 @@ async function call(base, method, pathname, { as, body, response: whole } = {}) 
 function readTables(page) {
   return page.$$eval('section[data-chart]', (sections) => Object.fromEntries(sections.map((s) => [s.dataset.chart,
     [...s.querySelectorAll('tbody tr')].filter((tr) => tr.querySelector('th')).map((tr) => [...tr.children].map((c) => c.textContent.trim()))])));
+}
+
+/**
+ * What scrolls sideways at the page's width: the page itself, or any box of it (a table in an overflow-x box, a
+ * row of buttons): at 360 px a reader should never have to scroll a table sideways to see its last column.
+ */
+function scrollsSideways(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const root = document.scrollingElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.push(`the page (${root.scrollWidth} px wide in ${root.clientWidth})`);
+    for (const box of document.querySelectorAll('body *')) {
+      const { overflowX } = getComputedStyle(box);
+      if (['auto', 'scroll'].includes(overflowX) && box.scrollWidth > box.clientWidth + 1) {
+        const name = box.querySelector('caption')?.textContent || box.id || box.className || box.tagName;
+        found.push(`${name} (${box.scrollWidth} px wide in ${box.clientWidth})`);
+      }
+    }
+    return found;
+  });
 }
 
 /** Now on Toronto's clock as the tabs write a time ("9:05 p.m." with a no-break space), to compare with the page. */
@@ -229,6 +250,7 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
           await page.waitForSelector(ready);
           assert.equal(await page.getAttribute('html', 'lang'), 'fr-CA');
           await page.screenshot({ path: path.join(OUT, `${name}-fr-CA-${width}.png`), fullPage: true });
+          assert.deepEqual(await scrollsSideways(page), [], `${name} in French at ${width} px scrolls sideways`);
           if (width === 1280) {
             await page.evaluate(fs.readFileSync(AXE, 'utf8'));
             const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -261,6 +283,7 @@ test('the tabs: dashboard charts with their numbers, filters, CSV, My situations
             await page.goto(`${base}/tabs/${name}?as=${user}&theme=${theme}`);
             await page.waitForSelector(name === 'dashboard' ? 'section[data-chart="barriersByMonth"] canvas' : 'article[data-situation]');
             await page.screenshot({ path: path.join(OUT, `${name}-${theme}-${width}.png`), fullPage: true });
+            assert.deepEqual(await scrollsSideways(page), [], `${name} ${theme} at ${width} px scrolls sideways`);
             if (width === 1280 || theme === 'default') {
               // Evaluated through the DevTools protocol, so the page's Content-Security-Policy stays as served.
               await page.evaluate(axeSource);

@@ -103,7 +103,7 @@ public sealed class AgencyChangeJourneyTests : IAsyncLifetime
         // The card's facts (its first fact set) no longer name it; the change form's choices and the history may.
         Assert.DoesNotContain("YouthLink", released!["body"]!.First(e => (string?)e["type"] == "FactSet").ToString());
         var (_, refused) = await Bot.ClickAsync(UninvolvedRep, "situation.accept", new JObject { ["situationId"] = id, ["agencyId"] = "youthlink" });
-        Assert.Contains("Not accepted", TextOf(refused));
+        Assert.Contains("Acceptance not recorded", TextOf(refused));
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class AgencyChangeJourneyTests : IAsyncLifetime
 
         var (_, card) = await ChangeAsync(userId, id, change, agency);
 
-        Assert.Contains("Not changed", TextOf(card));
+        Assert.Contains("Change not recorded", TextOf(card));
         Assert.Contains(why, TextOf(card));
         Assert.Equal(before, (await _table.StoredAsync(id)).Version);
     }

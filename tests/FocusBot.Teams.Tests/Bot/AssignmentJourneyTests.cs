@@ -146,7 +146,7 @@ public sealed class AssignmentJourneyTests : IAsyncLifetime
 
         var (_, card) = await _bot.ClickAsync("housing-rep", "situation.accept", new JObject { ["situationId"] = id, ["agencyId"] = "northside-mh" });
 
-        Assert.Contains("Not accepted", TextOf(card));
+        Assert.Contains("Acceptance not recorded", TextOf(card));
         Assert.Contains("Only a representative of Northside Mental Health at this table", TextOf(card));
         Assert.DoesNotContain("northside-mh", TextOf(card));
         Assert.Empty(_bot.Chat.Updated);

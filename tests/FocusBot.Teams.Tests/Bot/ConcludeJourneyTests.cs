@@ -65,8 +65,8 @@ public sealed class ConcludeJourneyTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(LeadRep, "Not concluded", "Only a co-chair")]
-    [InlineData(UninvolvedRep, "Not concluded", "Only a co-chair")]
+    [InlineData(LeadRep, "Conclusion not recorded", "Only a co-chair")]
+    [InlineData(UninvolvedRep, "Conclusion not recorded", "Only a co-chair")]
     [InlineData(OtherTableRep, "Situation not found", "does not exist")]
     [InlineData(Stranger, "Not on the roster", "not on a FOCUS roster")]
     public async Task Nobody_but_a_co_chair_of_the_table_concludes(string userId, string title, string message)

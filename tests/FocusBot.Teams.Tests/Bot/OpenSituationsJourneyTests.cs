@@ -66,18 +66,18 @@ public sealed class OpenSituationsJourneyTests : IAsyncLifetime
         Assert.Equal(ids.Take(10), ListedIds(firstCard));
         Assert.Contains("Open situations (30) · page 1 of 3", CardText.Of(first));
         Assert.True(Bytes(first) < TeamsMessageLimit / 2, $"page 1 is {Bytes(first)} bytes");
-        var more = Assert.Single(Buttons(firstCard), b => ((string)b["title"]!).StartsWith("More", StringComparison.Ordinal));
+        var more = Assert.Single(Buttons(firstCard), b => (string?)b["title"] == "Show 20 more");
         Assert.Equal("situations.page", (string?)more["verb"]);
         Assert.Equal("open", (string?)more["data"]!["scope"]);
         Assert.Equal(2, (int)more["data"]!["page"]!);
 
         var (_, second) = await Bot.ClickAsync(CoChair, "situations.page", (JObject)more["data"]!);
         Assert.Equal(ids.Skip(10).Take(10), ListedIds(second));
-        var next = Assert.Single(Buttons(second), b => ((string)b["title"]!).StartsWith("More", StringComparison.Ordinal));
+        var next = Assert.Single(Buttons(second), b => (string?)b["title"] == "Show 10 more");
 
         var (_, third) = await Bot.ClickAsync(CoChair, "situations.page", (JObject)next["data"]!);
         Assert.Equal(ids.Skip(20), ListedIds(third));
-        Assert.DoesNotContain(Buttons(third), b => ((string)b["title"]!).StartsWith("More", StringComparison.Ordinal));
+        Assert.DoesNotContain(Buttons(third), b => ((string)b["title"]!).StartsWith("Show", StringComparison.Ordinal));
 
         var channel = await _table.SayAsync(LeadRep, "open", "channel");
         Assert.Equal(ids.Take(10), ListedIds(CardText.CardOf(channel)));

@@ -23,6 +23,20 @@ public sealed class UpdateAndListCardTests
         Assert.Equal("no-safe-housing", (string?)Input(card, "barriers")["value"]);
     }
 
+    [Theory]
+    [InlineData("en-CA", "Choose the kind of update", "Choose any that apply")]
+    [InlineData("fr-CA", "Choisissez le type de mise à jour", "Choisissez tout ce qui s'applique")]
+    public void Update_form_drop_downs_say_what_to_choose_while_empty(string language, string kind, string many)
+    {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
+
+        var card = Json(UpdateForm.Build(LeadAccepted(), Demo, Catalogue, isFortyEightHourUpdate: true));
+
+        Assert.Equal(kind, (string?)Input(card, "kind")["placeholder"]);
+        Assert.Equal(many, (string?)Input(card, "barriers")["placeholder"]);
+        Assert.Equal(many, (string?)Input(card, "services")["placeholder"]);
+    }
+
     [Fact]
     public void Update_form_never_echoes_more_than_the_note_may_hold()
     {
@@ -64,6 +78,25 @@ public sealed class UpdateAndListCardTests
         Assert.Contains(line, Texts(history));
     }
 
+    [Theory]
+    [InlineData("en-CA", "Tuesday 24 November 2026, 11:15\u00A0a.m.", "accepted as lead")]
+    [InlineData("fr-CA", "mardi 24 novembre 2026 à 11\u00A0h\u00A015", "a accepté comme responsable")]
+    public void Key_events_give_each_date_a_line_of_its_own_above_the_event_not_a_narrow_fact_title(string language, string date, string accepted)
+    {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
+        var s = CardSamples.WithFortyEightHourUpdate();
+
+        var history = Json(SituationHistory.AddTo(new Teams.Cards.AdaptiveCard(), s, Demo, AgenciesById, Catalogue));
+        var body = Body(history).Select(e => e!.AsObject()).ToList();
+
+        Assert.Empty(OfType(history, "FactSet"));
+        var dateLine = body.FindIndex(e => (string?)e["text"] == date);
+        Assert.True(dateLine >= 0, $"no line reads \"{date}\"");
+        Assert.Equal("Small", (string?)body[dateLine]["size"]);
+        Assert.EndsWith(accepted, (string?)body[dateLine + 1]["text"]);
+        Assert.Equal("None", (string?)body[dateLine + 1]["spacing"]);
+    }
+
     [Fact]
     public void List_in_the_channel_has_view_but_never_post_update()
     {
@@ -77,15 +110,20 @@ public sealed class UpdateAndListCardTests
         Assert.Empty(Buttons(channel));
     }
 
-    [Fact]
-    public void List_offers_more_with_the_next_page_only_when_there_is_one()
+    [Theory]
+    [InlineData("en-CA", 11, "Show 1 more")]
+    [InlineData("en-CA", 12, "Show 2 more")]
+    [InlineData("fr-CA", 11, "Afficher 1 autre")]
+    [InlineData("fr-CA", 12, "Afficher 2 autres")]
+    public void List_offers_more_with_the_next_page_only_when_there_is_one(string language, int total, string title)
     {
+        using var _ = Teams.Localization.BotLanguage.Scope(Teams.Localization.BotLanguage.Choose(language));
         var rows = new[] { new SituationListRow(Recorded(), Demo, MayPostUpdate: false) };
 
-        var first = Json(SituationListCard.Build(SituationListScope.Mine, rows, 1, 11, AgenciesById, Catalogue, RecordedAt, inChannel: false));
-        var last = Json(SituationListCard.Build(SituationListScope.Mine, rows, 2, 11, AgenciesById, Catalogue, RecordedAt, inChannel: false));
+        var first = Json(SituationListCard.Build(SituationListScope.Mine, rows, 1, total, AgenciesById, Catalogue, RecordedAt, inChannel: false));
+        var last = Json(SituationListCard.Build(SituationListScope.Mine, rows, 2, total, AgenciesById, Catalogue, RecordedAt, inChannel: false));
 
-        var more = Button(first, "More (1 more)");
+        var more = Button(first, title);
         Assert.Equal("situations.page", (string?)more["verb"]);
         Assert.Equal("mine", (string?)more["data"]!["scope"]);
         Assert.Equal(2, (int)more["data"]!["page"]!);

@@ -9,7 +9,8 @@ namespace FocusBot.Teams.Tests.Localization;
 /// <summary>
 /// Every card kind, in English and in French, read the way a screen reader and a busy worker on a phone read it:
 /// each input has a label; status is said in words, and the only text colour is the default or Attention (Good,
-/// Warning, Accent and Light are hard to read on a light theme); images have alternative text; every button says
+/// Warning, Accent and Light are hard to read on a light theme); a drop-down shows a placeholder while empty; images
+/// have alternative text; every button says
 /// what it does; no placeholder Teams would swallow (<c>&lt;id&gt;</c>); a time never wraps; one date style per card.
 /// </summary>
 public sealed partial class AccessibilityTests
@@ -36,6 +37,8 @@ public sealed partial class AccessibilityTests
 
         Assert.All(objects.Where(o => (TypeOf(o) ?? "").StartsWith("Input.", StringComparison.Ordinal)),
             input => Assert.False(string.IsNullOrWhiteSpace((string?)input["label"]), $"input {(string?)input["id"]} has no label"));
+        Assert.All(objects.Where(o => TypeOf(o) == "Input.ChoiceSet" && (string?)o["style"] != "expanded"),
+            dropDown => Assert.False(string.IsNullOrWhiteSpace((string?)dropDown["placeholder"]), $"the drop-down {(string?)dropDown["id"]} has no placeholder"));
         Assert.All(objects.Where(o => o["color"] is not null),
             coloured => Assert.Contains((string)coloured["color"]!, ReadableColours));
         Assert.All(objects.Where(o => TypeOf(o) == "TextBlock" && o["color"] is not null),
@@ -53,6 +56,33 @@ public sealed partial class AccessibilityTests
         Assert.DoesNotContain(texts, t => Placeholder().IsMatch(t));
         Assert.DoesNotContain(texts, t => BreakableTime().IsMatch(t));
         Assert.False(texts.Any(t => LongDate().IsMatch(t)) && texts.Any(t => ShortDate().IsMatch(t)), "the card writes dates in two styles");
+    }
+
+    /// <summary>
+    /// The domain's acronym (DOMAIN.md, "Acutely elevated risk (AER)"; REA in French) is spelled out in the text where a
+    /// card first uses it: a nurse new to the table reads "not AER" on the figures card with nothing to decode it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryCardInEveryLanguage))]
+    public void Card_spells_out_the_acronym_where_it_first_uses_it(string name, string language)
+    {
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+        var (acronym, spelledOut) = language.StartsWith("fr", StringComparison.Ordinal) ? ("REA", "risque élevé aigu") : ("AER", "acutely elevated risk");
+        var texts = ResourceCompletenessTests.ReaderTexts(Json(CardSamples.All[name]())).ToList();
+
+        var first = texts.FirstOrDefault(t => Regex.IsMatch(t, $@"\b{acronym}\b"));
+        if (first is not null) Assert.Contains(spelledOut, first, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_figures_card_uses_the_acronym()
+    {
+        foreach (var language in BotLanguage.Supported)
+        {
+            using var _ = BotLanguage.Scope(BotLanguage.Choose(language));
+            var texts = ResourceCompletenessTests.ReaderTexts(Json(CardSamples.All["figures"]()));
+            Assert.Contains(texts, t => Regex.IsMatch(t, @"\b(AER|REA)\b"));
+        }
     }
 
     /// <summary>

@@ -112,6 +112,24 @@ public sealed partial class FrenchWritingTests
     }
 
     /// <summary>
+    /// A refusal's title names what was not done ("Acceptance not recorded", "Acceptation non enregistrée"), never a bare
+    /// "Not accepted" / "Non accepté" that reads as the other side's answer, nor "Cannot …" that reads as a fault.
+    /// </summary>
+    [Fact]
+    public void Refusal_titles_name_what_was_not_done_in_both_languages()
+    {
+        foreach (var file in new[] { "Texts.resx", "Texts.fr-CA.resx" })
+        {
+            var titles = Values(file).Where(e => e.Key.StartsWith("Refused.", StringComparison.Ordinal)
+                || e.Key.StartsWith("TabApi.Title.Not", StringComparison.Ordinal) && e.Key is not ("TabApi.Title.NotFound" or "TabApi.Title.NotOnRoster" or "TabApi.Title.NotSignedIn"))
+                .ToList();
+            Assert.NotEmpty(titles);
+            Assert.All(titles, t => Assert.DoesNotMatch(@"^(Not|Non|Cannot|Impossible)\b", t.Value));
+            Assert.All(titles, t => Assert.Matches(@"\b(not|non|n'a pas été)\b", t.Value));
+        }
+    }
+
+    /// <summary>
     /// The OQLF's rule for Québec and Canadian French (Banque de dépannage linguistique, "Espacement avant et après les
     /// signes de ponctuation"): no space before the semicolon, the exclamation and the question mark; a no-break space
     /// before the colon and inside « guillemets ». Placeholders (<c>{0:0.#}</c>) and date patterns are not prose.

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Security.Claims;
 using FocusBot.Data;
 using FocusBot.Hosting;
@@ -53,6 +55,33 @@ public sealed class LimitsAndHeadersTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.True(last.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tab_caller_over_the_limit_gets_429_in_their_language_as_every_tab_refusal()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) statuses.Add((await _client.GetAsync("/tabs/api/me?lang=fr-CA")).StatusCode);
+        var french = await _client.GetAsync("/tabs/api/me?lang=fr-CA");
+        var english = new HttpRequestMessage(HttpMethod.Get, "/tabs/api/me");
+        english.Headers.AcceptLanguage.ParseAdd("en-CA");
+        var inEnglish = await _client.SendAsync(english);
+        var pseudo = await _client.GetAsync("/tabs/api/me?lang=qps-Ploc");
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        Assert.All(new[] { french, inEnglish, pseudo }, r => Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode));
+        var seconds = (int)french.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+        Assert.True(seconds > 1, $"Retry-After {seconds}");
+        var problem = (await french.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Trop de requêtes", (string?)problem["title"]);
+        Assert.Equal($"L'onglet a fait plus de requêtes que le serveur n'en accepte; réessayez dans {seconds} secondes.", (string?)problem["detail"]);
+        Assert.Equal(429, (int?)problem["status"]);
+        var englishProblem = (await inEnglish.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Too many requests", (string?)englishProblem["title"]);
+        Assert.StartsWith("The tab asked more often than the host allows; try again in ", (string?)englishProblem["detail"]);
+        var pseudoProblem = (await pseudo.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.All(new[] { (string?)pseudoProblem["title"], (string?)pseudoProblem["detail"] }, text => Assert.True(
+            text is not null && text.StartsWith('⟦') && text.EndsWith('⟧'), $"\"{text}\" is not from the resources"));
     }
 
     [Fact]

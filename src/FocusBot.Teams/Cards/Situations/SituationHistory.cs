@@ -72,7 +72,13 @@ public static class SituationHistory
             card.Text(Texts.Count("History.EarlierEvents", events.Count - recent.Count), subtle: true);
         }
 
-        card.Facts(recent.Select(e => (Short(e.At, table), EventText(e, agencies, catalogue))));
+        foreach (var e in recent)
+        {
+            // The date as a small line of its own above the event, not a FactSet title: that column is a third of a
+            // phone's width, where "mardi 24 novembre 2026 à 10 h 15" broke onto four lines.
+            card.Add(Element.Text(Short(e.At, table), size: "Small", subtle: true));
+            card.Add(Element.Text(EventText(e, agencies, catalogue), spacing: "None"));
+        }
 
         if (coChairReads is { Count: > 0 })
         {

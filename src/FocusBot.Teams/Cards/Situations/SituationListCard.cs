@@ -62,7 +62,7 @@ public static class SituationListCard
 
         if (page < pages)
         {
-            card.Action(Actions.Execute(Texts.Get("List.More", total - page * PageSize), SituationVerbs.Page,
+            card.Action(Actions.Execute(Texts.Count("List.More", total - page * PageSize), SituationVerbs.Page,
                 new { scope = scope == SituationListScope.Open ? "open" : "mine", page = page + 1 }));
         }
 

@@ -57,7 +57,7 @@ public static class UpdateForm
         }
 
         var kind = Element.ChoiceInput(Kind, Texts.Get("UpdateForm.Kind"), catalogue.UpdateKinds.Select(e => (e.Id, e.LocalLabel)),
-            catalogue.UpdateKinds.Find(typed.Kind)?.Id, required: true);
+            catalogue.UpdateKinds.Find(typed.Kind)?.Id, required: true, placeholder: Texts.Get("UpdateForm.KindPlaceholder"));
         kind["errorMessage"] = Texts.Get("UpdateForm.KindError");
         card.Add(kind);
         card.Add(Element.Text(Texts.Get("UpdateForm.Privacy"), subtle: true));

@@ -56,17 +56,22 @@ function drawChart(canvas, chart) {
   charts.push(instance);
 }
 
+// A table of more than one number a row "stacks" at a phone's width (tabs.css): each row becomes its label over its
+// numbers, each number beside its column's name (data-label), so that no table scrolls sideways at 360 px. CSS display
+// changes can strip a table's semantics in some browsers, so a stacking table states its roles.
 function chartTable(chart, title) {
-  return el('table', { class: 'numbers' },
+  const stacks = chart.columns.length > 1;
+  const role = (name) => (stacks ? name : undefined);
+  return el('table', { class: stacks ? 'numbers stacks' : 'numbers', role: role('table') },
     el('caption', { text: title }),
-    el('thead', {}, el('tr', {},
-      el('th', { scope: 'col', text: tab.t(`row.label.${chart.id}`) }),
-      chart.columns.map((c) => el('th', { scope: 'col', text: c.label })))),
-    el('tbody', {}, chart.rows.length === 0
-      ? el('tr', {}, el('td', { colspan: String(chart.columns.length + 1), text: tab.t('dashboard.noRows') }))
-      : chart.rows.map((r) => el('tr', {},
-        el('th', { scope: 'row', text: r.label }),
-        r.values.map((v) => el('td', { text: format(v) }))))));
+    el('thead', { role: role('rowgroup') }, el('tr', { role: role('row') },
+      el('th', { scope: 'col', role: role('columnheader'), text: tab.t(`row.label.${chart.id}`) }),
+      chart.columns.map((c) => el('th', { scope: 'col', role: role('columnheader'), text: c.label })))),
+    el('tbody', { role: role('rowgroup') }, chart.rows.length === 0
+      ? el('tr', { role: role('row') }, el('td', { colspan: String(chart.columns.length + 1), role: role('cell'), text: tab.t('dashboard.noRows') }))
+      : chart.rows.map((r) => el('tr', { role: role('row') },
+        el('th', { scope: 'row', role: role('rowheader'), text: r.label }),
+        r.values.map((v, i) => el('td', { role: role('cell'), 'data-label': chart.columns[i].label, text: format(v) }))))));
 }
 
 async function downloadCsv(chart, query, title) {
