@@ -19,7 +19,7 @@ public sealed class OutboxPump(IServiceScopeFactory scopes, ReminderOptions opti
     public async Task<Dictionary<DeliveryState, int>> SendAllDueAsync(string workerId, CancellationToken cancellationToken)
     {
         var counts = Enum.GetValues<DeliveryState>().ToDictionary(s => s, _ => 0);
-        var running = new List<Task<DeliveryState>>();
+        var running = new List<Task<(DeliveryState State, int Rows)>>();
         var refillAt = Math.Max(1, options.DispatchConcurrency / 4);
         var moreDue = true;
         while (!cancellationToken.IsCancellationRequested)
@@ -27,7 +27,7 @@ public sealed class OutboxPump(IServiceScopeFactory scopes, ReminderOptions opti
             while (moreDue && options.DispatchConcurrency - running.Count is var free && (free >= refillAt || running.Count == 0))
             {
                 var batch = await ClaimAsync(workerId, Math.Min(free, options.BatchSize), cancellationToken);
-                running.AddRange(batch.Select(delivery => DeliverAsync(delivery, cancellationToken)));
+                running.AddRange(batch.Select(message => DeliverAsync(message, cancellationToken)));
                 // Nothing due now: finish what is on its way, then look once more (a row may have come due meanwhile).
                 moreDue = batch.Count > 0;
             }
@@ -35,23 +35,24 @@ public sealed class OutboxPump(IServiceScopeFactory scopes, ReminderOptions opti
 
             var finished = await Task.WhenAny(running);
             running.Remove(finished);
-            counts[await finished]++;
+            var (state, rows) = await finished;
+            counts[state] += rows;
             moreDue = moreDue || running.Count == 0;
         }
         await Task.WhenAll(running);
         return counts;
     }
 
-    private async Task<IReadOnlyList<Delivery>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync(workerId, count, cancellationToken);
     }
 
-    private async Task<DeliveryState> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task<(DeliveryState, int)> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
         await Task.Yield();
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(delivery, cancellationToken);
+        return (await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(message, cancellationToken), message.Rows.Count);
     }
 }
