@@ -81,6 +81,27 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
         foreach (var response in responses) _script.Enqueue(response);
     }
 
+    private (string TargetPart, ScriptedResponse Response)? _firstPostAnswer;
+
+    /// <summary>
+    /// The first post of an activity whose target contains <paramref name="targetPart"/> (e.g. the start of the
+    /// conversation ids of some reps) gets <paramref name="response"/>, whatever other posts come before it.
+    /// </summary>
+    public void AnswerFirstPostTo(string targetPart, ScriptedResponse response) => _firstPostAnswer = (targetPart, response);
+
+    private ScriptedResponse? FirstPostAnswer(string method, string target)
+    {
+        if (method != HttpMethods.Post || !target.Contains("/activities") || _firstPostAnswer is not { } wanted
+            || !target.Contains(wanted.TargetPart, StringComparison.Ordinal)) return null;
+        lock (_script) return _firstPostAnswer is null ? null : Take();
+
+        ScriptedResponse Take()
+        {
+            _firstPostAnswer = null;
+            return wanted.Response;
+        }
+    }
+
     private async Task AnswerAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -89,6 +110,7 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
         _requests.Enqueue(new ConnectorRequest(context.Request.Method, target, body));
 
         var answer = MemberLookup(context.Request.Method, target)
+                     ?? FirstPostAnswer(context.Request.Method, target)
                      ?? (_script.TryDequeue(out var scripted) ? scripted : Success(context.Request.Method, target));
         if (ActivityLatency > TimeSpan.Zero && target.Contains("/activities")) await Task.Delay(ActivityLatency, context.RequestAborted);
         context.Response.StatusCode = (int)answer.Status;
