@@ -81,22 +81,21 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
         foreach (var response in responses) _script.Enqueue(response);
     }
 
-    private (string TargetPart, ScriptedResponse Response)? _firstPostAnswer;
+    private (Func<ConnectorRequest, bool> Which, ScriptedResponse Response)? _firstPostAnswer;
 
     /// <summary>
-    /// The first post of an activity whose target contains <paramref name="targetPart"/> (e.g. the start of the
-    /// conversation ids of some reps) gets <paramref name="response"/>, whatever other posts come before it.
+    /// The first post of an activity that <paramref name="which"/> picks (e.g. the first rep's card of a situation)
+    /// gets <paramref name="response"/>, whatever other posts come before it.
     /// </summary>
-    public void AnswerFirstPostTo(string targetPart, ScriptedResponse response) => _firstPostAnswer = (targetPart, response);
+    public void AnswerFirstPost(Func<ConnectorRequest, bool> which, ScriptedResponse response) => _firstPostAnswer = (which, response);
 
-    private ScriptedResponse? FirstPostAnswer(string method, string target)
+    private ScriptedResponse? FirstPostAnswer(ConnectorRequest request)
     {
-        if (method != HttpMethods.Post || !target.Contains("/activities") || _firstPostAnswer is not { } wanted
-            || !target.Contains(wanted.TargetPart, StringComparison.Ordinal)) return null;
-        lock (_script) return _firstPostAnswer is null ? null : Take();
-
-        ScriptedResponse Take()
+        if (request.Method != HttpMethods.Post || !request.RawTarget.Contains("/activities") || _firstPostAnswer is not { } wanted || !wanted.Which(request))
+            return null;
+        lock (_script)
         {
+            if (_firstPostAnswer is null) return null;
             _firstPostAnswer = null;
             return wanted.Response;
         }
@@ -107,10 +106,11 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        _requests.Enqueue(new ConnectorRequest(context.Request.Method, target, body));
+        var request = new ConnectorRequest(context.Request.Method, target, body);
+        _requests.Enqueue(request);
 
         var answer = MemberLookup(context.Request.Method, target)
-                     ?? FirstPostAnswer(context.Request.Method, target)
+                     ?? FirstPostAnswer(request)
                      ?? (_script.TryDequeue(out var scripted) ? scripted : Success(context.Request.Method, target));
         if (ActivityLatency > TimeSpan.Zero && target.Contains("/activities")) await Task.Delay(ActivityLatency, context.RequestAborted);
         context.Response.StatusCode = (int)answer.Status;

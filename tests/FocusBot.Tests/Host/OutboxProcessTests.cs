@@ -183,19 +183,24 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
         var reps = await FanOutToAsync(12);
         var host = await StartHostAsync();
         // The first rep's card posted (whichever rep the dispatcher takes first) is answered 429, Retry-After 2.
-        _connector.AnswerFirstPostTo("/v3/conversations/a%3Afanout.rep", new ScriptedResponse(HttpStatusCode.TooManyRequests, RetryAfter: "2"));
+        _connector.AnswerFirstPost(r => r.RawTarget.Contains("/v3/conversations/a%3Afanout.rep", StringComparison.Ordinal) && r.Body.Contains("\"text\":\"Situation DM-"),
+            new ScriptedResponse(HttpStatusCode.TooManyRequests, RetryAfter: "2"));
 
         var situationId = await RecordAsync(host.BaseUrl);
-        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count == 12), TimeSpan.FromMinutes(2), host.Host);
+        // Every rep's card marked sent (a post the stand-in answered 429 is a post it received, not a card delivered).
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = _database.CreateContext();
+            return await db.Deliveries.CountAsync(d => d.Kind == DeliveryKind.SituationCard && d.Recipient.StartsWith("personal:fanout.rep") && d.State == DeliveryState.Sent) == 12;
+        }, TimeSpan.FromMinutes(2), host.Host);
 
-        var posts = _connector.Activities.Where(r => r.Method == "POST" && r.RawTarget.Contains("/v3/conversations/a%3Afanout.rep", StringComparison.Ordinal)).ToList();
-        var throttled = PostTarget().Match(posts[0].RawTarget).Groups[1].Value;
-        Assert.Contains(reps, email => ConversationOf(email) == Uri.UnescapeDataString(throttled));
+        var cards = _connector.Activities.Where(r => r.Method == "POST" && r.RawTarget.Contains("/v3/conversations/a%3Afanout.rep", StringComparison.Ordinal)
+            && r.Body.Contains(situationId)).Select(r => PostTarget().Match(r.RawTarget).Groups[1].Value).ToList();
+        var throttled = cards[0];
         // Tried twice, and its second try came after every other rep's card: it was not waited out inside the send,
         // which (one send at a time) would have held up the eleven others for its Retry-After.
-        Assert.Equal(2, posts.Count(p => PostTarget().Match(p.RawTarget).Groups[1].Value == throttled));
-        Assert.Equal(throttled, PostTarget().Match(posts[^1].RawTarget).Groups[1].Value);
-        Assert.Equal(13, posts.Count);
+        Assert.True(cards.Count(c => c == throttled) == 2 && cards[^1] == throttled, $"throttled {throttled}; card posts in order:\n{string.Join("\n", cards)}");
+        Assert.Equal(13, cards.Count);
     }
 
     [Fact]
