@@ -20,7 +20,7 @@ public sealed class DeliveriesApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Two_reps_not_reached_are_one_message_per_co_chair_and_each_notice_row_is_listed_as_sent_in_it()
+    public async Task Two_reps_and_the_channel_not_reached_are_one_message_per_co_chair_and_each_notice_row_is_listed_as_sent_in_it()
     {
         var id = await _host.RecordAsync();
         // The notices are due a few seconds after the cards that could not be delivered.
@@ -30,8 +30,9 @@ public sealed class DeliveriesApiTests : IAsyncLifetime
         var rows = (await _host.Client.GetFromJsonAsync<JsonArray>($"/api/v1/deliveries?situation={id}"))!.Select(r => r!.AsObject()).ToList();
 
         var notices = rows.Where(r => (string?)r["kind"] == "notice").ToList();
-        // Two Northside reps not reached, told to each of the demo table's three co-chairs (two, and its administrator).
-        Assert.Equal(6, notices.Count);
+        // Two Northside reps not reached and no channel linked, told to each of the demo table's three co-chairs (two, and
+        // its administrator): nine rows.
+        Assert.Equal(9, notices.Count);
         Assert.All(notices, n => Assert.Equal("sent", (string?)n["state"]));
         var messages = notices.GroupBy(n => (string?)n["recipient"]).ToList();
         Assert.Equal(3, messages.Count);
@@ -39,7 +40,9 @@ public sealed class DeliveriesApiTests : IAsyncLifetime
         Assert.Equal(3, notices.Select(n => (string?)n["sentAs"]).Distinct().Count());
 
         var toChair = Assert.Single(_chat.Sent, s => s.To == ConversationAddress.Personal(SituationsHost.CoChair));
-        Assert.StartsWith($"2 representatives could not be reached for {id}:", toChair.Text);
+        // One message: the two reps as one list, and the channel.
+        Assert.Contains($"2 representatives could not be reached for {id}:", toChair.Text);
+        Assert.Contains("no channel is linked", toChair.Text);
         Assert.Contains("rep.demo@northside-mh.example (Northside Mental Health)", toChair.Text);
         Assert.Contains("rep2.demo@northside-mh.example (Northside Mental Health)", toChair.Text);
     }
