@@ -33,6 +33,7 @@ static partial class DeliveryBench
         var latency = TimeSpan.FromMilliseconds(250);
         var throughputReps = 5000;
         var hostDll = "src/FocusBot/bin/Release/net10.0/FocusBot.dll";
+        int? concurrency = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -43,6 +44,7 @@ static partial class DeliveryBench
                 case "--latency": latency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 case "--throughput-reps": throughputReps = int.Parse(Next()); break;
                 case "--host-dll": hostDll = Next(); break;
+                case "--concurrency": concurrency = int.Parse(Next()); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -51,12 +53,13 @@ static partial class DeliveryBench
         var dll = Path.GetFullPath(hostDll);
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the host first: dotnet build src/FocusBot -c Release ({dll})");
 
+        Console.WriteLine($"Reminders:DispatchConcurrency {(concurrency is { } c ? c.ToString(Inv) : "host default")}");
         Console.WriteLine($"connector latency {latency.TotalMilliseconds:0} ms per call; Teams' limits at the stand-in: 7 posts/s per conversation, 50/s per app");
         Console.WriteLine("reps   first invoke ms (cold host)   then: record invoke p50 ms   p99 ms   max ms   samples   all cards out after (median, s)   lost   duplicated   429s");
         var ok = true;
         foreach (var reps in sizes)
         {
-            await using var run = await Run.StartAsync(dll, reps, latency);
+            await using var run = await Run.StartAsync(dll, reps, latency, concurrency);
             var invoke = new List<double>();
             var allOut = new List<double>();
             for (var s = 0; s < samples; s++)
@@ -84,7 +87,7 @@ static partial class DeliveryBench
 
         if (throughputReps > 0)
         {
-            await using var run = await Run.StartAsync(dll, throughputReps, latency);
+            await using var run = await Run.StartAsync(dll, throughputReps, latency, concurrency);
             var before = run.Connector.PostsPerConversation();
             var cpuBefore = run.HostCpu();
             var started = Stopwatch.GetTimestamp();
@@ -118,7 +121,8 @@ static partial class DeliveryBench
         private Run(Process host, HttpClient http, string workDir, TeamsStandIn connector, List<string> reps) =>
             (_host, _http, _workDir, Connector, Reps) = (host, http, workDir, connector, reps);
 
-        public static async Task<Run> StartAsync(string dll, int reps, TimeSpan latency)
+        /// <param name="concurrency">Reminders:DispatchConcurrency for the host; null: the host's default.</param>
+        public static async Task<Run> StartAsync(string dll, int reps, TimeSpan latency, int? concurrency)
         {
             var connector = await TeamsStandIn.StartAsync(latency);
             var workDir = Directory.CreateTempSubdirectory("focusbot-delivery-bench-").FullName;
@@ -130,6 +134,7 @@ static partial class DeliveryBench
                 ["RateLimits__MessagesPerMinute"] = "10000000",
                 ["RateLimits__MessagesBurst"] = "10000000",
             };
+            if (concurrency is { } places) env["Reminders__DispatchConcurrency"] = places.ToString(Inv);
             // The sample roster, with the lead agency's reps replaced by `reps` generated ones.
             var roster = JsonNode.Parse(File.ReadAllText("samples/roster.json"))!.AsObject();
             // No meeting reminders: the measurement is the situation's cards alone, not a digest to every rep at once.

@@ -81,14 +81,36 @@ public sealed partial class ConnectorStandIn : IAsyncDisposable
         foreach (var response in responses) _script.Enqueue(response);
     }
 
+    private (Func<ConnectorRequest, bool> Which, ScriptedResponse Response)? _firstPostAnswer;
+
+    /// <summary>
+    /// The first post of an activity that <paramref name="which"/> picks (e.g. the first rep's card of a situation)
+    /// gets <paramref name="response"/>, whatever other posts come before it.
+    /// </summary>
+    public void AnswerFirstPost(Func<ConnectorRequest, bool> which, ScriptedResponse response) => _firstPostAnswer = (which, response);
+
+    private ScriptedResponse? FirstPostAnswer(ConnectorRequest request)
+    {
+        if (request.Method != HttpMethods.Post || !request.RawTarget.Contains("/activities") || _firstPostAnswer is not { } wanted || !wanted.Which(request))
+            return null;
+        lock (_script)
+        {
+            if (_firstPostAnswer is null) return null;
+            _firstPostAnswer = null;
+            return wanted.Response;
+        }
+    }
+
     private async Task AnswerAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        _requests.Enqueue(new ConnectorRequest(context.Request.Method, target, body));
+        var request = new ConnectorRequest(context.Request.Method, target, body);
+        _requests.Enqueue(request);
 
         var answer = MemberLookup(context.Request.Method, target)
+                     ?? FirstPostAnswer(request)
                      ?? (_script.TryDequeue(out var scripted) ? scripted : Success(context.Request.Method, target));
         if (ActivityLatency > TimeSpan.Zero && target.Contains("/activities")) await Task.Delay(ActivityLatency, context.RequestAborted);
         context.Response.StatusCode = (int)answer.Status;

@@ -76,12 +76,12 @@ public sealed class Delivery
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
-    /// <summary>The posted message's id, once sent.</summary>
+    /// <summary>The posted message's id, once sent (co-chair notices gathered into one message share it).</summary>
     public string? SentActivityId { get; private set; }
 
-    /// <summary>A new row, due at once.</summary>
+    /// <summary>A new row written at <paramref name="now"/>, due at once or at <paramref name="dueAt"/> (UTC; not before now).</summary>
     public static Delivery Due(DeliveryKind kind, string tableId, string? situationId, string recipient, DateTimeOffset now,
-        string? activityId = null, string? subject = null, string? text = null) => new()
+        string? activityId = null, string? subject = null, string? text = null, DateTimeOffset? dueAt = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         Kind = kind,
@@ -92,7 +92,7 @@ public sealed class Delivery
         Subject = subject,
         Text = text,
         State = DeliveryState.Pending,
-        DueAt = now.ToUniversalTime(),
+        DueAt = (dueAt is { } later && later > now ? later : now).ToUniversalTime(),
         CreatedAt = now.ToUniversalTime(),
         UpdatedAt = now.ToUniversalTime(),
     };

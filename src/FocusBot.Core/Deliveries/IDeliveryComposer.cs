@@ -8,7 +8,15 @@ namespace FocusBot.Core.Deliveries;
 /// </summary>
 public interface IDeliveryComposer
 {
+    /// <summary>The message of one row (or why there is none to send).</summary>
     Task<ComposedDelivery> ComposeAsync(Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One message for co-chair notices to one recipient gathered together (<see cref="ClaimedMessage"/>, at least two
+    /// <see cref="DeliveryKind.Notice"/> rows, oldest first), in the recipient's language: each notice once, those
+    /// about the same reps not reached on one situation as one list.
+    /// </summary>
+    Task<ComposedDelivery> ComposeGatheredAsync(IReadOnlyList<Delivery> notices, CancellationToken cancellationToken);
 }
 
 public enum ComposeResult

@@ -21,39 +21,51 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>Claims up to <paramref name="count"/> (at least 1) of the next due rows for <paramref name="workerId"/>, oldest first (empty when nothing is due).</summary>
-    public Task<IReadOnlyList<Delivery>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="count"/> (at least 1) of the next due messages for <paramref name="workerId"/>,
+    /// oldest first (empty when nothing is due): each a row, or a co-chair's notices gathered into one message.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(string workerId, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return store.ClaimDueAsync(workerId, time.GetUtcNow(), count, options.ClaimTimeout, cancellationToken);
+        return ClaimedMessage.Of(await store.ClaimDueAsync(workerId, time.GetUtcNow(), count, options.ClaimTimeout, cancellationToken));
     }
 
-    /// <summary>Delivers one claimed row and marks it; returns its new state (<see cref="DeliveryState.Pending"/>: released for a later attempt). Never throws, except when stopping.</summary>
-    public async Task<DeliveryState> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers one claimed message and marks all of its rows alike; returns their new state
+    /// (<see cref="DeliveryState.Pending"/>: released for a later attempt). Never throws, except when stopping.
+    /// </summary>
+    public async Task<DeliveryState> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        var delivery = message.Lead;
         if (time.GetUtcNow() >= delivery.ClaimExpiresAt) return DeliveryState.Claimed;
         var token = delivery.ClaimToken!.Value;
+        var ids = message.Rows.Select(r => r.Id).ToList();
+        var attempts = message.Rows.Max(r => r.Attempts);
         try
         {
-            if (delivery.Attempts > options.MaxAttempts)
+            if (attempts > options.MaxAttempts)
             {
-                var reason = $"gave up after {delivery.Attempts - 1} attempts: {delivery.LastError ?? "no answer"}";
-                logger.LogWarning("Delivery {DeliveryId} ({About} to {Recipient}) {Reason}", delivery.Id, delivery.About, delivery.Recipient, reason);
+                var reason = $"gave up after {attempts - 1} attempts: {delivery.LastError ?? "no answer"}";
+                logger.LogWarning("Delivery {DeliveryId} ({About} to {Recipient}) {Reason}", delivery.Id, Describe(message), delivery.Recipient, reason);
                 await TellCoChairsAsync(delivery, UndeliveredBecause.KeptFailing, null, cancellationToken);
-                return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+                return await FinishAsync(message, token, DeliveryState.Failed, reason, cancellationToken);
             }
 
-            var composed = await composer.ComposeAsync(delivery, cancellationToken);
+            var composed = message.IsGathered
+                ? await composer.ComposeGatheredAsync(message.Rows, cancellationToken)
+                : await composer.ComposeAsync(delivery, cancellationToken);
             switch (composed.Result)
             {
                 case ComposeResult.NoLongerApplies:
-                    return await FinishAsync(delivery, token, DeliveryState.Cancelled, composed.Reason!, cancellationToken);
+                    return await FinishAsync(message, token, DeliveryState.Cancelled, composed.Reason!, cancellationToken);
                 case ComposeResult.Undeliverable:
-                    logger.LogInformation("Delivery {DeliveryId} ({About}) has nowhere to go: {Reason}", delivery.Id, delivery.About, composed.Reason);
+                    logger.LogInformation("Delivery {DeliveryId} ({About}) has nowhere to go: {Reason}", delivery.Id, Describe(message), composed.Reason);
                     await TellCoChairsAsync(delivery, composed.Cause ?? UndeliveredBecause.NoChannel, null, cancellationToken);
-                    return await FinishAsync(delivery, token, DeliveryState.Failed, composed.Reason!, cancellationToken);
+                    return await FinishAsync(message, token, DeliveryState.Failed, composed.Reason!, cancellationToken);
                 case ComposeResult.NotYet:
-                    await store.ReleaseAsync(delivery.Id, token, composed.Reason!, time.GetUtcNow() + options.ConfirmationRecheck, time.GetUtcNow(), cancellationToken);
+                    await store.ReleaseAsync(ids, token, composed.Reason!, time.GetUtcNow() + options.ConfirmationRecheck, time.GetUtcNow(), cancellationToken);
                     return DeliveryState.Pending;
             }
 
@@ -67,7 +79,7 @@ public sealed class OutboxDispatcher(
                 await TellCoChairsAsync(delivery, to.Kind == ConversationKind.Channel ? UndeliveredBecause.ChannelGone : UndeliveredBecause.Unreachable,
                     to.Kind == ConversationKind.Personal ? to.Key : null, cancellationToken,
                     subject: to.Kind == ConversationKind.Channel ? CoChairNotices.ChannelGoneSubject(to.Key) : null);
-                return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+                return await FinishAsync(message, token, DeliveryState.Failed, reason, cancellationToken);
             }
 
             var result = composed.UpdateActivityId is { } activityId
@@ -76,33 +88,40 @@ public sealed class OutboxDispatcher(
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:
-                    if (!await store.MarkSentAsync(delivery, to, result.ActivityId, time.GetUtcNow(), cancellationToken, composed.DrawnFromVersion))
-                        logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked sent", delivery.Id);
+                    var marked = message.IsGathered
+                        ? await store.MarkSentTogetherAsync(ids, token, result.ActivityId, time.GetUtcNow(), cancellationToken)
+                        : await store.MarkSentAsync(delivery, to, result.ActivityId, time.GetUtcNow(), cancellationToken, composed.DrawnFromVersion);
+                    if (!marked) logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked sent", delivery.Id);
                     return DeliveryState.Sent;
                 case DeliveryStatus.NoConversation or DeliveryStatus.Unreachable:
                     var reason = UndeliverableReason(to, result);
-                    logger.LogInformation("Delivery {DeliveryId} ({About}) cannot reach {Address}: {Detail}", delivery.Id, delivery.About, to, result.Detail ?? result.Status.ToString());
+                    logger.LogInformation("Delivery {DeliveryId} ({About}) cannot reach {Address}: {Detail}", delivery.Id, Describe(message), to, result.Detail ?? result.Status.ToString());
                     await TellCoChairsAsync(delivery, CoChairProblem.CauseOf(to, result.Status), to.Kind == ConversationKind.Personal ? to.Key : null, cancellationToken);
-                    return await FinishAsync(delivery, token, DeliveryState.Failed, reason, cancellationToken);
+                    return await FinishAsync(message, token, DeliveryState.Failed, reason, cancellationToken);
                 default:
-                    var retryAt = RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, result.RetryAfter);
-                    logger.LogInformation("Delivery {DeliveryId} ({About} to {Address}) will be tried again at {RetryAt:O}: {Detail}", delivery.Id, delivery.About, to, retryAt, result.Detail);
-                    await store.ReleaseAsync(delivery.Id, token, result.Detail ?? result.Status.ToString(), retryAt, time.GetUtcNow(), cancellationToken);
+                    // Released with Teams' Retry-After (or a backoff), never waited out here: the other rows go on meanwhile.
+                    var retryAt = RetryBackoff.NextAttempt(time.GetUtcNow(), attempts, result.RetryAfter);
+                    logger.LogInformation("Delivery {DeliveryId} ({About} to {Address}) will be tried again at {RetryAt:O}: {Detail}", delivery.Id, Describe(message), to, retryAt, result.Detail);
+                    await store.ReleaseAsync(ids, token, result.Detail ?? result.Status.ToString(), retryAt, time.GetUtcNow(), cancellationToken);
                     return DeliveryState.Pending;
             }
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(failure, "Delivery {DeliveryId} ({About}) failed; it will be tried again", delivery.Id, delivery.About);
-            await store.ReleaseAsync(delivery.Id, token, failure.Message, RetryBackoff.NextAttempt(time.GetUtcNow(), delivery.Attempts, null), time.GetUtcNow(), cancellationToken);
+            logger.LogError(failure, "Delivery {DeliveryId} ({About}) failed; it will be tried again", delivery.Id, Describe(message));
+            await store.ReleaseAsync(ids, token, failure.Message, RetryBackoff.NextAttempt(time.GetUtcNow(), attempts, null), time.GetUtcNow(), cancellationToken);
             return DeliveryState.Pending;
         }
     }
 
-    private async Task<DeliveryState> FinishAsync(Delivery delivery, Guid token, DeliveryState state, string reason, CancellationToken cancellationToken)
+    /// <summary>The lead row's <see cref="Delivery.About"/>, and how many notices were gathered with it.</summary>
+    private static string Describe(ClaimedMessage message) =>
+        message.IsGathered ? $"{message.Lead.About} and {message.Rows.Count - 1} more notices gathered with it" : message.Lead.About;
+
+    private async Task<DeliveryState> FinishAsync(ClaimedMessage message, Guid token, DeliveryState state, string reason, CancellationToken cancellationToken)
     {
-        if (!await store.FinishAsync(delivery.Id, token, state, reason, time.GetUtcNow(), cancellationToken))
-            logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked {State}", delivery.Id, state);
+        if (!await store.FinishAsync(message.Rows.Select(r => r.Id).ToList(), token, state, reason, time.GetUtcNow(), cancellationToken))
+            logger.LogWarning("Delivery {DeliveryId}: its claim expired before it was marked {State}", message.Lead.Id, state);
         return state;
     }
 

@@ -60,10 +60,23 @@ public static class SituationDeliveries
     public static Delivery Redraw(Situation situation, PostedCard card, DateTimeOffset now) =>
         Delivery.Due(DeliveryKind.CardRefresh, situation.TableId, situation.Id, card.Address.ToString(), now, activityId: card.ActivityId);
 
-    /// <summary>A notice (no note, no summary) to each co-chair of a table: <paramref name="text"/> is a <see cref="Reminders.CoChairProblem"/> as JSON.</summary>
-    public static IReadOnlyList<Delivery> NoticeToCoChairs(string tableId, IReadOnlyList<Member> tableMembers, string text, DateTimeOffset now) =>
+    /// <summary>
+    /// How long a co-chair notice waits after it is written: the notices a fan-out writes one after the other (one per
+    /// rep it cannot reach) are then due together, and the dispatcher gathers a co-chair's due notices into one message
+    /// (<see cref="ClaimedMessage"/>).
+    /// </summary>
+    public static readonly TimeSpan NoticeGathering = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// A notice (no note, no summary) to each co-chair of a table, due <see cref="NoticeGathering"/> after
+    /// <paramref name="now"/>: <paramref name="text"/> is a <see cref="Reminders.CoChairProblem"/> as JSON, about
+    /// <paramref name="situationId"/> when it names one (the row is then listed with the situation's deliveries).
+    /// </summary>
+    public static IReadOnlyList<Delivery> NoticeToCoChairs(string tableId, IReadOnlyList<Member> tableMembers, string text, DateTimeOffset now,
+        string? situationId = null) =>
         tableMembers.Where(m => m.IsCoChairOf(tableId))
-            .Select(m => Delivery.Due(DeliveryKind.Notice, tableId, null, ConversationAddress.Personal(m.Email).ToString(), now, text: text))
+            .Select(m => Delivery.Due(DeliveryKind.Notice, tableId, situationId, ConversationAddress.Personal(m.Email).ToString(), now, text: text,
+                dueAt: now + NoticeGathering))
             .ToList();
 
     private static IEnumerable<Delivery> PersonalCards(Situation situation, IReadOnlyList<Member> tableMembers, IEnumerable<string> agencyIds, DateTimeOffset now)

@@ -7,8 +7,8 @@ namespace FocusBot.Core.Reminders;
 
 /// <summary>
 /// Tells a table's co-chairs about a problem they can act on (a rep the bot cannot reach, a channel that is gone, a
-/// calendar it cannot read), once: the notice log keeps the subject, and the messages go out through the outbox at
-/// once (the dispatcher is woken: a notice written outside a decision, e.g. on Teams' "channel deleted", would
+/// calendar it cannot read), once: the notice log keeps the subject, and the messages go out through the outbox a
+/// few seconds later, a co-chair's notices due together as one message (the dispatcher is woken: a notice written outside a decision, e.g. on Teams' "channel deleted", would
 /// otherwise wait for the next poll).
 /// </summary>
 public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, ICoChairNoticeLog log, IDispatchSignal dispatch, TimeProvider time)
@@ -28,7 +28,7 @@ public sealed class CoChairNotices(IRosterStore roster, IDeliveryStore outbox, I
         if (!await log.TryRecordAsync(tableId, key, now, cancellationToken)) return false;
 
         var members = await roster.MembersOfTableAsync(tableId, cancellationToken);
-        await outbox.AddAsync(SituationDeliveries.NoticeToCoChairs(tableId, members, notice.ToJson(), now), cancellationToken);
+        await outbox.AddAsync(SituationDeliveries.NoticeToCoChairs(tableId, members, notice.ToJson(), now, notice.SituationId), cancellationToken);
         dispatch.Wake(tableId);
         return true;
     }

@@ -25,10 +25,15 @@ public sealed class ReminderDispatcher(
     TimeProvider time,
     ILogger<ReminderDispatcher> logger)
 {
-    public async Task<DispatchSummary> SendDueAsync(string workerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims and sends due reminders for <paramref name="workerId"/>, one at a time, until none is left. Once
+    /// <paramref name="stopClaiming"/> is cancelled (a graceful stop) it starts no other: the one on its way finishes
+    /// and is recorded under <paramref name="cancellationToken"/>; the rest of a claimed batch waits for its claim to lapse.
+    /// </summary>
+    public async Task<DispatchSummary> SendDueAsync(string workerId, CancellationToken cancellationToken, CancellationToken stopClaiming = default)
     {
         int sent = 0, skipped = 0, cancelled = 0, failed = 0, retrying = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && !stopClaiming.IsCancellationRequested)
         {
             var batch = await store.ClaimDueAsync(workerId, time.GetUtcNow(), options.BatchSize, options.ClaimTimeout, cancellationToken);
             if (batch.Count == 0) break;
@@ -36,7 +41,7 @@ public sealed class ReminderDispatcher(
             foreach (var reminder in batch)
             {
                 // Past the claim (not renewed in time) another worker may have taken it: leave the rest of the batch to be claimed again.
-                if (!lease.StillHeld(workerId, reminder.ClaimExpiresAt))
+                if (!lease.StillHeld(workerId, reminder.ClaimExpiresAt) || stopClaiming.IsCancellationRequested)
                 {
                     lapsed = true;
                     break;

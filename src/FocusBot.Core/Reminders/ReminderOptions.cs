@@ -32,9 +32,18 @@ public sealed class ReminderOptions
     public int MaxAttempts { get; set; } = 5;
     /// <summary>
     /// How many outbox rows one instance has on their way at once (each waits for Teams; the pacer keeps to Teams'
-    /// limits). The rate is at most this divided by one send's round trip: 32 keeps 50 a second with up to ~0.6 s each.
+    /// limits). The rate is at most this divided by one send's round trip. Teams takes no idempotency key, so the sends
+    /// on their way when the process is killed (<c>kill -9</c>, a lost host) are sent again after a restart: 1 (the
+    /// default) keeps that to at most one message twice, as issue 9 requires, at one send per round trip (about 3.5 a
+    /// second through a 250 ms connector; README, "Delivery"). A higher value trades duplicates for throughput.
     /// </summary>
-    public int DispatchConcurrency { get; set; } = 32;
+    public int DispatchConcurrency { get; set; } = 1;
+    /// <summary>
+    /// On a graceful stop (SIGTERM, as a deployment sends): how long the sends already on their way (outbox rows and a
+    /// reminder) may take to finish and be recorded before the worker gives up on them; nothing new is claimed once the
+    /// stop is asked. The host's shutdown timeout is made at least this plus 5 s. Between 1 s and 5 minutes.
+    /// </summary>
+    public TimeSpan FinishSendsOnStop { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>
     /// How long a form submission that was acted on is remembered (<c>processed_submissions</c>), so that the same
     /// submission delivered again (Teams' redelivery, a double click, a retried API call) has no second effect. The daily

@@ -68,10 +68,55 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
                     .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken);
         }
 
+        await ClaimNoticesGatheredWithAsync(token, workerId, utcNow, expires, cancellationToken);
+
         return await db.Deliveries.AsNoTracking()
             .Where(d => d.ClaimToken == token && d.State == DeliveryState.Claimed)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The other notices to the recipients of the notices just claimed with <paramref name="token"/>: due (or a lapsed
+    /// claim), or new and waiting only for <see cref="SituationDeliveries.NoticeGathering"/>. Its own statement after the
+    /// claim (a crash between the two leaves them pending, for a message of their own); SKIP LOCKED on PostgreSQL, so two
+    /// dispatchers gathering for one co-chair at once neither wait for nor deadlock on each other's rows.
+    /// </summary>
+    private async Task ClaimNoticesGatheredWithAsync(Guid token, string workerId, DateTimeOffset utcNow, DateTimeOffset expires,
+        CancellationToken cancellationToken)
+    {
+        var gatherUntil = utcNow + SituationDeliveries.NoticeGathering;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                WITH gathered AS (
+                    SELECT s."Id" FROM deliveries s
+                    WHERE s."Kind" = 'Notice'
+                      AND s."Recipient" IN (SELECT c."Recipient" FROM deliveries c WHERE c."ClaimToken" = {token} AND c."Kind" = 'Notice')
+                      AND ((s."State" = 'Pending' AND (s."DueAt" <= {utcNow} OR (s."Attempts" = 0 AND s."DueAt" <= {gatherUntil})))
+                           OR (s."State" = 'Claimed' AND s."ClaimExpiresAt" <= {utcNow}))
+                    FOR UPDATE OF s SKIP LOCKED)
+                UPDATE deliveries AS d
+                SET "State" = 'Claimed', "ClaimToken" = {token}, "ClaimedBy" = {workerId}, "ClaimExpiresAt" = {expires},
+                    "Attempts" = d."Attempts" + 1, "UpdatedAt" = {utcNow}
+                FROM gathered
+                WHERE d."Id" = gathered."Id"
+                """, cancellationToken);
+            return;
+        }
+
+        var recipients = db.Deliveries.Where(c => c.ClaimToken == token && c.Kind == DeliveryKind.Notice).Select(c => c.Recipient);
+        await db.Deliveries
+            .Where(s => s.Kind == DeliveryKind.Notice && recipients.Contains(s.Recipient)
+                && ((s.State == DeliveryState.Pending && (s.DueAt <= utcNow || (s.Attempts == 0 && s.DueAt <= gatherUntil)))
+                    || (s.State == DeliveryState.Claimed && s.ClaimExpiresAt <= utcNow)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.State, DeliveryState.Claimed)
+                .SetProperty(d => d.ClaimToken, token)
+                .SetProperty(d => d.ClaimedBy, workerId)
+                .SetProperty(d => d.ClaimExpiresAt, expires)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken);
     }
 
     public Task<int> RenewClaimsAsync(string workerId, DateTimeOffset now, TimeSpan claimFor, CancellationToken cancellationToken)
@@ -117,22 +162,37 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
         return true;
     }
 
-    public async Task<bool> FinishAsync(Guid id, Guid claimToken, DeliveryState state, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await Claimed(id, claimToken).ExecuteUpdateAsync(set => set
+    public async Task<bool> MarkSentTogetherAsync(IReadOnlyCollection<Guid> ids, Guid claimToken, string? activityId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var utcNow = now.ToUniversalTime();
+        return await Claimed(ids, claimToken).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.State, DeliveryState.Sent)
+            .SetProperty(d => d.SentAt, utcNow)
+            .SetProperty(d => d.SentActivityId, activityId)
+            .SetProperty(d => d.LastError, (string?)null)
+            .SetProperty(d => d.ClaimExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken) == ids.Count;
+    }
+
+    public async Task<bool> FinishAsync(IReadOnlyCollection<Guid> ids, Guid claimToken, DeliveryState state, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        await Claimed(ids, claimToken).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.State, state)
             .SetProperty(d => d.LastError, Shorten(reason))
             .SetProperty(d => d.ClaimExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(d => d.UpdatedAt, now.ToUniversalTime()), cancellationToken) == 1;
+            .SetProperty(d => d.UpdatedAt, now.ToUniversalTime()), cancellationToken) == ids.Count;
 
-    public async Task<bool> ReleaseAsync(Guid id, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await Claimed(id, claimToken).ExecuteUpdateAsync(set => set
+    public async Task<bool> ReleaseAsync(IReadOnlyCollection<Guid> ids, Guid claimToken, string error, DateTimeOffset retryAt, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        await Claimed(ids, claimToken).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.State, DeliveryState.Pending)
             .SetProperty(d => d.DueAt, retryAt.ToUniversalTime())
             .SetProperty(d => d.LastError, Shorten(error))
             .SetProperty(d => d.ClaimToken, (Guid?)null)
             .SetProperty(d => d.ClaimedBy, (string?)null)
             .SetProperty(d => d.ClaimExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(d => d.UpdatedAt, now.ToUniversalTime()), cancellationToken) == 1;
+            .SetProperty(d => d.UpdatedAt, now.ToUniversalTime()), cancellationToken) == ids.Count;
 
     public async Task<IReadOnlyList<Delivery>> OfSituationAsync(string situationId, CancellationToken cancellationToken) =>
         await db.Deliveries.AsNoTracking().Where(d => d.SituationId == situationId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
@@ -145,6 +205,9 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
 
     private IQueryable<Delivery> Claimed(Guid id, Guid claimToken) =>
         db.Deliveries.Where(d => d.Id == id && d.ClaimToken == claimToken && d.State == DeliveryState.Claimed);
+
+    private IQueryable<Delivery> Claimed(IReadOnlyCollection<Guid> ids, Guid claimToken) =>
+        db.Deliveries.Where(d => ids.Contains(d.Id) && d.ClaimToken == claimToken && d.State == DeliveryState.Claimed);
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 }

@@ -10,7 +10,9 @@ namespace FocusBot.Teams.Proactive;
 
 /// <summary>
 /// Sends and updates messages the bot writes on its own initiative, through the stored conversation reference (or a
-/// personal chat it opens), paced by <see cref="SendPacer"/> and retried by the connector's retry policy.
+/// personal chat it opens), paced by <see cref="SendPacer"/> and retried by the connector's retry policy, except a
+/// throttle: a 429 is answered at once as <see cref="DeliveryStatus.Failed"/> with Teams' Retry-After, for the
+/// dispatcher to release the row until then (<see cref="Resilience.ThrottlingReleasedToCaller"/>).
 /// </summary>
 public sealed class TeamsChatSender(
     CloudAdapter adapter,
@@ -49,6 +51,7 @@ public sealed class TeamsChatSender(
         Func<ITurnContext, Activity, CancellationToken, Task<ResourceResponse>> post,
         CancellationToken cancellationToken)
     {
+        using var throttling = Resilience.ThrottlingReleasedToCaller.Begin();
         try
         {
             // Marked when Teams refused it for good or told us it is gone (channel deleted, team archived, app removed):

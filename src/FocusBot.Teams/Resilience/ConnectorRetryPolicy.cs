@@ -8,8 +8,9 @@ using Polly.Timeout;
 namespace FocusBot.Teams.Resilience;
 
 /// <summary>
-/// Microsoft's guidance for Teams bots, in one place: retry 429 after the wait Teams names, retry 412/502/503/504
-/// and transport failures with exponential backoff and jitter, and never retry what cannot succeed (400/401/403/404).
+/// Microsoft's guidance for Teams bots, in one place: retry 429 after the wait Teams names (except for a dispatcher's
+/// send, see <see cref="ThrottlingReleasedToCaller"/>), retry 412/502/503/504 and transport failures with exponential
+/// backoff and jitter, and never retry what cannot succeed (400/401/403/404).
 /// </summary>
 public static class ConnectorRetryPolicy
 {
@@ -50,7 +51,12 @@ public static class ConnectorRetryPolicy
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
     {
         // Each 429 Teams answers is counted (the metric focusbot.connector.throttled), retried or not.
-        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests) FocusBotTelemetry.Throttled.Add(1);
+        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            FocusBotTelemetry.Throttled.Add(1);
+            // A dispatcher's send: released with Retry-After by the dispatcher, not waited out here.
+            if (ThrottlingReleasedToCaller.IsActive) return false;
+        }
         return outcome switch
         {
             { Result: { } response } => IsTransient(response.StatusCode),

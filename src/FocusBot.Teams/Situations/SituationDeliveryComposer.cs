@@ -116,6 +116,22 @@ public sealed class SituationDeliveryComposer(
         return ComposedDelivery.Post(to, new OutgoingMessage(CoChairProblemText.Of(notice, table)));
     }
 
+    public async Task<ComposedDelivery> ComposeGatheredAsync(IReadOnlyList<Delivery> notices, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(notices.Count, 1);
+        var lead = notices[0];
+        if (To(lead) is not { } to) return Malformed(lead);
+        if (await roster.FindTableAsync(lead.TableId, cancellationToken) is not { } table)
+            return ComposedDelivery.NoLongerApplies($"table {lead.TableId} is no longer on the roster");
+        using var language = BotLanguage.Scope(await LanguageOfAsync(lead, table, cancellationToken));
+        var agencyOf = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var email in notices.Select(n => CoChairProblem.TryRead(n.Text)?.MemberEmail).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+            agencyOf[email] = (await roster.FindMemberByEmailAsync(email, cancellationToken))?.AgencyId;
+        var agencies = (await roster.AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var text = GatheredNoticeText.Of(notices.Select(n => n.Text).ToList(), table, email => agencyOf.GetValueOrDefault(email), agencies);
+        return ComposedDelivery.Post(to, new OutgoingMessage(text));
+    }
+
     private static ComposedDelivery Notice(Delivery delivery, string text) =>
         To(delivery) is { } to ? ComposedDelivery.Post(to, new OutgoingMessage(text)) : Malformed(delivery);
 

@@ -37,19 +37,23 @@ public static class DeliveryEndpoints
     }
 }
 
-/// <param name="Kind">situationCard, cardRefresh, recordingConfirmation, leadDeclinedNotice, updatePostedNotice, notice.</param>
+/// <param name="Kind">situationCard, cardRefresh, recordingConfirmation, leadDeclinedNotice, updatePostedNotice, agenciesChangedNotice,
+/// agencyReleasedNotice, notice (a co-chair notice about the situation, e.g. a rep its card could not reach).</param>
 /// <param name="Recipient">"table-channel", or "personal:e-mail" / "channel:id".</param>
 /// <param name="State">sent, pending (including one being sent now), failed or cancelled.</param>
 /// <param name="NextAttemptAt">For a pending row: not tried again before this (UTC).</param>
 /// <param name="Why">Why it failed, was cancelled, or why the last attempt did not go through.</param>
+/// <param name="SentAs">For a sent row: the id of the Teams message it went out in. Co-chair notices due together are
+/// gathered into one message, so their rows share it; each row is still listed on its own.</param>
 public sealed record DeliveryDto(
     Guid Id, string Kind, string Recipient, string State, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt,
-    DateTimeOffset? SentAt, string? Why)
+    DateTimeOffset? SentAt, string? Why, string? SentAs)
 {
     public static DeliveryDto From(Delivery d)
     {
         var state = d.State == DeliveryState.Claimed ? DeliveryState.Pending : d.State;
         return new(d.Id, char.ToLowerInvariant(d.Kind.ToString()[0]) + d.Kind.ToString()[1..], d.Recipient, state.ToString().ToLowerInvariant(),
-            d.Attempts, d.CreatedAt, state == DeliveryState.Pending ? d.DueAt : null, d.SentAt, d.LastError);
+            d.Attempts, d.CreatedAt, state == DeliveryState.Pending ? d.DueAt : null, d.SentAt, d.LastError,
+            state == DeliveryState.Sent ? d.SentActivityId : null);
     }
 }

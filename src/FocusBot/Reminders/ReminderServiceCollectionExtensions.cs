@@ -30,8 +30,15 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<OutboxPump>();
         services.AddSingleton<ClaimLease>();
         if (configuration.GetValue(ReminderOptions.Section + ":Enabled", true)) services.AddHostedService<ReminderWorker>();
+        // A graceful stop waits for the sends on their way to be recorded (no duplicate on a normal redeploy).
+        services.Configure<HostOptions>(host =>
+        {
+            if (host.ShutdownTimeout < options.FinishSendsOnStop + ShutdownMargin) host.ShutdownTimeout = options.FinishSendsOnStop + ShutdownMargin;
+        });
         return services;
     }
+
+    private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(5);
 
     private static void Validate(ReminderOptions options)
     {
@@ -44,6 +51,8 @@ public static class ReminderServiceCollectionExtensions
         if (options.MaxAttempts < 1) problems.Add("MaxAttempts must be at least 1");
         if (options.DispatchConcurrency is < 1 or > 256) problems.Add("DispatchConcurrency must be between 1 and 256");
         if (options.ProcessedSubmissionsKeptFor < TimeSpan.FromDays(1)) problems.Add("ProcessedSubmissionsKeptFor must be at least a day");
+        if (options.FinishSendsOnStop < TimeSpan.FromSeconds(1) || options.FinishSendsOnStop > TimeSpan.FromMinutes(5))
+            problems.Add("FinishSendsOnStop must be between 1 second and 5 minutes");
         if (options.ConfirmationRecheck < TimeSpan.FromMilliseconds(100)) problems.Add("ConfirmationRecheck must be at least 100 ms");
         if (options.Staleness < TimeSpan.Zero || options.NudgeBeforeUpdateDue < TimeSpan.Zero || options.UnacceptedAfter < TimeSpan.Zero)
             problems.Add("Staleness, NudgeBeforeUpdateDue and UnacceptedAfter must not be negative");

@@ -72,14 +72,23 @@ public sealed class ReminderWorker(
     /// </summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var passOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The claims are renewed until the pass ends, including while a stop lets the sends on their way finish.
+        using var passOver = new CancellationTokenSource();
         var renewing = RenewClaimsUntilAsync(passOver.Token);
+        // A stop claims nothing more; the sends on their way get FinishSendsOnStop to finish and be recorded.
+        using var finishing = new CancellationTokenSource();
+        await using var stopAsked = cancellationToken.Register(() => finishing.CancelAfter(options.FinishSendsOnStop));
         try
         {
             var changed = signal.Drain();
-            var outbox = await pump.SendAllDueAsync(_workerId, cancellationToken);
+            var outbox = await pump.SendAllDueAsync(_workerId, cancellationToken, finishing.Token);
             if (outbox.Values.Any(n => n > 0))
                 logger.LogInformation("Outbox: {Counts}", string.Join(", ", outbox.Where(c => c.Value > 0).Select(c => $"{c.Value} {Describe(c.Key)}")));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                logger.LogInformation("Reminder worker {WorkerId} stopping: the sends on their way were finished and recorded", _workerId);
+                return;
+            }
 
             await using var scope = scopes.CreateAsyncScope();
             var planning = scope.ServiceProvider.GetRequiredService<ReminderPlanning>();
@@ -93,7 +102,7 @@ public sealed class ReminderWorker(
                 foreach (var tableId in changed) await planning.PlanTableAsync(tableId, cancellationToken);
             }
 
-            var summary = await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().SendDueAsync(_workerId, cancellationToken);
+            var summary = await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().SendDueAsync(_workerId, finishing.Token, cancellationToken);
             if (summary != new DispatchSummary(0, 0, 0, 0, 0))
                 logger.LogInformation("Reminders: {Sent} sent, {Skipped} skipped as stale, {Cancelled} cancelled, {Failed} failed, {Retrying} to retry",
                     summary.Sent, summary.Skipped, summary.Cancelled, summary.Failed, summary.Retrying);

@@ -1,3 +1,4 @@
+using FocusBot.Idempotency;
 using System.Globalization;
 using FocusBot.Core.Agenda;
 using FocusBot.Core.Audit;
@@ -41,9 +42,11 @@ public static class TabApiEndpoints
         api.MapGet("/me", MeAsync).WithSummary("The tab's user: role, agency, tables, and the update form's choices.");
         api.MapGet("/my-situations", MySituationsAsync)
             .WithSummary("The open and active situations that concern the user's agency, most urgent first.");
-        api.MapPost("/situations/{id}/accept", AcceptAsync).WithSummary("Accepts the user's agency's part (as on the card).");
-        api.MapPost("/situations/{id}/decline", DeclineAsync).WithSummary("Declines the user's agency's part with a reason: { \"reason\" }.");
-        api.MapPost("/situations/{id}/updates", PostUpdateAsync)
+        // Idempotent(): an Idempotency-Key (the page makes one per click and sends it again on its own retry) has one
+        // effect and gets the first answer again, as on the REST API (README, "Retrying safely").
+        api.MapPost("/situations/{id}/accept", AcceptAsync).Idempotent().WithSummary("Accepts the user's agency's part (as on the card).");
+        api.MapPost("/situations/{id}/decline", DeclineAsync).Idempotent().WithSummary("Declines the user's agency's part with a reason: { \"reason\" }.");
+        api.MapPost("/situations/{id}/updates", PostUpdateAsync).Idempotent()
             .WithSummary("Posts an update: { \"kind\", \"note\", \"nextStep\", \"barriers\": [], \"services\": [], \"submissionId\" } (a GUID made when the form is built, required); the same submission posts once.");
         api.MapGet("/dashboard", DashboardAsync).WithSummary("Co-chairs: the charts of the tables they co-chair (?table=&from=&to=).");
         api.MapGet("/dashboard.csv", DashboardCsvAsync).WithSummary("Co-chairs: one chart's numbers as CSV (?chart=&table=&from=&to=).");

@@ -70,8 +70,8 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         {
             var batch = await With(db => Dispatcher(db, chat).ClaimAsync(worker, _options.BatchSize, default));
             if (batch.Count == 0) return delivered;
-            foreach (var row in batch)
-                if (await With(db => Dispatcher(db, chat).DeliverAsync(row, default)) == DeliveryState.Sent) delivered++;
+            foreach (var message in batch)
+                if (await With(db => Dispatcher(db, chat).DeliverAsync(message, default)) == DeliveryState.Sent) delivered += message.Rows.Count;
         }
     }
 
@@ -207,6 +207,8 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         var chat = new CountingSender { NoConversationWith = "rep2.demo@northside-mh.example" };
 
         await DeliverAllAsync(chat);
+        _time.Advance(SituationDeliveries.NoticeGathering);
+        await DeliverAllAsync(chat);
 
         var theirs = (await RowsAsync()).Where(r => r.Recipient == "personal:rep2.demo@northside-mh.example" && r.Kind == DeliveryKind.SituationCard).ToList();
         Assert.Equal(2, theirs.Count);
@@ -240,12 +242,109 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         var chat = new CountingSender { NoConversationWith = "gone@city.example" };
         var logger = new RecordingLogger();
 
-        var row = Assert.Single(await With(db => Dispatcher(db, chat).ClaimAsync("worker", _options.BatchSize, default)));
-        Assert.Equal(DeliveryState.Failed, await With(db => Dispatcher(db, chat, logger).DeliverAsync(row, default)));
+        var message = Assert.Single(await With(db => Dispatcher(db, chat).ClaimAsync("worker", _options.BatchSize, default)));
+        Assert.Equal(DeliveryState.Failed, await With(db => Dispatcher(db, chat, logger).DeliverAsync(message, default)));
+        var row = message.Lead;
 
         var line = Assert.Single(logger.Lines, l => l.Contains(row.Id.ToString(), StringComparison.Ordinal));
         Assert.Contains("(Notice ChannelDeleted for table demo)", line);
         Assert.DoesNotContain("(null)", line);
+    }
+
+    private Task<bool> TellRepNotReachedAsync(string situationId, string repEmail) => With(db => new CoChairNotices(new EfRosterStore(db),
+        new EfDeliveryStore(db), new EfCoChairNoticeLog(db), new NoDispatchSignal(), _time).TellOnceAsync("demo", $"undeliverable|{situationId}|{repEmail}",
+        CoChairProblem.NotDelivered(situationId, UndeliveredBecause.NoConversation, repEmail), default));
+
+    private static readonly string[] CoChairsOfDemo = ["personal:admin@city.example", "personal:chair.demo@city.example", "personal:officer.demo@tps99.example"];
+
+    [Fact]
+    public async Task Notices_to_a_co_chair_written_together_go_out_as_one_message_naming_each_and_each_co_chair_gets_one()
+    {
+        foreach (var rep in new[] { "rep1@far.example", "rep2@far.example", "rep3@far.example" })
+        {
+            Assert.True(await TellRepNotReachedAsync("DM-2026-0007", rep));
+            _time.Advance(TimeSpan.FromMilliseconds(400));
+        }
+        var chat = new CountingSender();
+
+        // Not before the gathering time of the first has passed: its siblings are still arriving.
+        Assert.Equal(0, await DeliverAllAsync(chat));
+        _time.Advance(SituationDeliveries.NoticeGathering);
+        Assert.Equal(9, await DeliverAllAsync(chat));
+
+        Assert.Equal(CoChairsOfDemo, chat.Sends.Keys.Order(StringComparer.Ordinal));
+        Assert.All(chat.Sends.Values, n => Assert.Equal(1, n));
+        Assert.All(chat.Texts, text => Assert.Equal(3, text.Split('\n').Count(line =>
+            CoChairProblem.TryRead(line) is { SituationId: "DM-2026-0007", Cause: UndeliveredBecause.NoConversation })));
+        var rows = (await RowsAsync()).Where(r => r.Kind == DeliveryKind.Notice).ToList();
+        Assert.Equal(9, rows.Count);
+        Assert.All(rows, r => Assert.Equal(DeliveryState.Sent, r.State));
+        // Each row is sent, as part of one message per co-chair: the three rows of a co-chair share its activity id.
+        Assert.All(rows.GroupBy(r => r.Recipient), g => Assert.Single(g.Select(r => r.SentActivityId).Distinct()));
+        Assert.Equal(3, rows.Select(r => r.SentActivityId).Distinct().Count());
+        Assert.All(rows, r => Assert.Equal("DM-2026-0007", r.SituationId));
+    }
+
+    [Fact]
+    public async Task A_notice_written_after_the_gathered_message_was_sent_goes_out_in_a_message_of_its_own()
+    {
+        await TellRepNotReachedAsync("DM-2026-0007", "rep1@far.example");
+        await TellRepNotReachedAsync("DM-2026-0007", "rep2@far.example");
+        _time.Advance(SituationDeliveries.NoticeGathering);
+        var chat = new CountingSender();
+        Assert.Equal(6, await DeliverAllAsync(chat));
+
+        await TellRepNotReachedAsync("DM-2026-0007", "rep3@far.example");
+        _time.Advance(SituationDeliveries.NoticeGathering);
+        Assert.Equal(3, await DeliverAllAsync(chat));
+
+        Assert.All(chat.Sends.Values, n => Assert.Equal(2, n));
+        var late = chat.Texts.Where(t => t.Contains("rep3@far.example", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, late.Count);
+        Assert.All(late, t => Assert.DoesNotContain("rep1@far.example", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_gathered_message_that_fails_releases_all_its_rows_with_the_backoff_and_is_retried_as_one()
+    {
+        foreach (var rep in new[] { "rep1@far.example", "rep2@far.example", "rep3@far.example" })
+            await TellRepNotReachedAsync("DM-2026-0007", rep);
+        _time.Advance(SituationDeliveries.NoticeGathering);
+        var chat = new CountingSender { ThrottleOnce = "personal:chair.demo@city.example" };
+
+        Assert.Equal(6, await DeliverAllAsync(chat));
+        var chair = (await RowsAsync()).Where(r => r.Recipient == "personal:chair.demo@city.example").ToList();
+        Assert.Equal(3, chair.Count);
+        Assert.All(chair, r => Assert.Equal((DeliveryState.Pending, 1), (r.State, r.Attempts)));
+        Assert.Single(chair.Select(r => r.DueAt).Distinct());
+        Assert.True(chair[0].DueAt >= _time.GetUtcNow() + TimeSpan.FromSeconds(20), $"due {chair[0].DueAt:O}");
+        Assert.All(chair, r => Assert.Contains("429", r.LastError));
+
+        _time.Advance(TimeSpan.FromSeconds(21));
+        Assert.Equal(3, await DeliverAllAsync(chat));
+        Assert.Equal(1, chat.Sends["personal:chair.demo@city.example"]);
+        Assert.Equal(3, chat.Texts.Last().Split('\n').Length);
+        Assert.All(await RowsAsync(), r => Assert.Equal(DeliveryState.Sent, r.State));
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_gathering_notices_for_the_same_co_chairs_send_each_notice_exactly_once()
+    {
+        var now = _time.GetUtcNow();
+        var rows = Enumerable.Range(0, 40).SelectMany(chair => Enumerable.Range(0, 5).Select(n =>
+            Delivery.Due(DeliveryKind.Notice, "demo", null, $"personal:chair{chair}@load.example", now, text: $"notice {chair}.{n}"))).ToList();
+        await With(db => new EfDeliveryStore(db).AddAsync(rows, default).ContinueWith(_ => 0));
+        var chat = new CountingSender { YieldEachSend = true };
+
+        var delivered = await Task.WhenAll(Task.Run(() => DeliverAllAsync(chat, "instance-a")), Task.Run(() => DeliverAllAsync(chat, "instance-b")));
+
+        Assert.Equal(200, delivered.Sum());
+        var sentLines = chat.Texts.SelectMany(t => t.Split('\n')).ToList();
+        Assert.Equal(rows.Select(r => r.Text).Order(StringComparer.Ordinal), sentLines.Order(StringComparer.Ordinal));
+        var stored = await RowsAsync();
+        Assert.All(stored, r => Assert.Equal(DeliveryState.Sent, r.State));
+        // As many messages as distinct activity ids: no row is marked as part of a message that was not sent.
+        Assert.Equal(chat.Sends.Values.Sum(), stored.Select(r => r.SentActivityId).Distinct().Count());
     }
 
     private sealed class RecordingLogger : ILogger<OutboxDispatcher>
@@ -297,7 +396,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         var taken = Assert.Single(await With(db => new EfDeliveryStore(db).ClaimDueAsync("other", _time.GetUtcNow(), 10, _options.ClaimTimeout, default)));
         Assert.Equal(row.Id, taken.Id);
         Assert.Equal(0, await With(db => new EfDeliveryStore(db).RenewClaimsAsync("slow", _time.GetUtcNow(), _options.ClaimTimeout, default)));
-        Assert.False(await With(db => new EfDeliveryStore(db).FinishAsync(row.Id, row.ClaimToken!.Value, DeliveryState.Sent, "late", _time.GetUtcNow(), default)));
+        Assert.False(await With(db => new EfDeliveryStore(db).FinishAsync([row.Id], row.ClaimToken!.Value, DeliveryState.Sent, "late", _time.GetUtcNow(), default)));
     }
 
     /// <summary>Posts each row's message to its recipient; the table's channel is "19:demo-channel". Notices carry their text.</summary>
@@ -308,7 +407,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var recorded = (await RecordAsync("form-race")).Situation!;
         var channelRow = (await With(db => Dispatcher(db, new CountingSender()).ClaimAsync("worker", _options.BatchSize, default)))
-            .Single(d => d.Recipient == Delivery.TableChannel);
+            .Single(m => m.Lead.Recipient == Delivery.TableChannel).Lead;
         // The lead accepts after the channel card was drawn but before it was marked sent: the change saw no copy to redraw.
         if (changedMeanwhile) await WithWorkflow(w => w.AcceptAsync(recorded.Id, "northside-mh", Member("rep.demo@northside-mh.example"), default));
 
@@ -326,7 +425,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var recorded = (await RecordAsync("form-race-2")).Situation!;
         var channelRow = (await With(db => Dispatcher(db, new CountingSender()).ClaimAsync("worker", _options.BatchSize, default)))
-            .Single(d => d.Recipient == Delivery.TableChannel);
+            .Single(m => m.Lead.Recipient == Delivery.TableChannel).Lead;
         var channel = ConversationAddress.Channel("19:demo-channel");
         // The lead accepts: the change reads the posted copies (none yet); then the channel card is marked sent, and its
         // own check sees the version it was drawn from (the change is not saved yet); then the change is saved.
@@ -376,6 +475,10 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
                 : delivery.ActivityId is { } activityId
                     ? ComposedDelivery.Redraw(delivery.Address!, activityId, new OutgoingMessage(null, "{}"))
                     : ComposedDelivery.Post(delivery.Address!, new OutgoingMessage(delivery.Text, "{}")));
+
+        /// <summary>The gathered notices' texts, one a line.</summary>
+        public Task<ComposedDelivery> ComposeGatheredAsync(IReadOnlyList<Delivery> notices, CancellationToken cancellationToken) => Task.FromResult(
+            ComposedDelivery.Post(notices[0].Address!, new OutgoingMessage(string.Join("\n", notices.Select(n => n.Text)))));
     }
 
     /// <summary>Counts sends per conversation; can throttle one conversation once (429, Retry-After 20 s) or have no chat with one member.</summary>

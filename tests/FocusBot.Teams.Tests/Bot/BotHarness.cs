@@ -64,30 +64,41 @@ public sealed class BotHarness : IAsyncDisposable
     public bool DeliverAfterEachTurn { get; set; } = true;
 
     /// <summary>
-    /// Runs the dispatcher until nothing is due: each row in its own scope, as the worker does. A confirmation that
+    /// Runs the dispatcher until nothing is due: each message in its own scope, as the worker does. A confirmation that
     /// came before the cards it reports on is looked at again <see cref="ReminderOptions.ConfirmationRecheck"/> later,
-    /// as the worker would. Returns how many rows ended in each state.
+    /// and co-chair notices go out once their <see cref="SituationDeliveries.NoticeGathering"/> has passed, as the
+    /// worker would. Returns how many rows ended in each state.
     /// </summary>
     public async Task<IReadOnlyDictionary<DeliveryState, int>> DeliverOutboxAsync()
     {
         var counts = new Dictionary<DeliveryState, int>();
-        var rechecks = 0;
+        var (rechecks, gatherings) = (0, 0);
         while (true)
         {
-            IReadOnlyList<Delivery> batch;
+            IReadOnlyList<ClaimedMessage> batch;
+            DateTimeOffset? nextDue;
             await using (var scope = _services.CreateAsyncScope())
+            {
                 batch = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ClaimAsync("harness", new ReminderOptions().BatchSize, default);
+                nextDue = await scope.ServiceProvider.GetRequiredService<IDeliveryStore>().NextDueAtAsync(default);
+            }
+            if (batch.Count == 0 && nextDue is { } due && due - Time.GetUtcNow() <= SituationDeliveries.NoticeGathering && !counts.ContainsKey(DeliveryState.Pending)
+                && gatherings++ < 10)
+            {
+                Time.Advance(due - Time.GetUtcNow());
+                continue;
+            }
             if (batch.Count == 0 && counts.Remove(DeliveryState.Pending) && rechecks++ < 3)
             {
                 Time.Advance(new ReminderOptions().ConfirmationRecheck);
                 continue;
             }
             if (batch.Count == 0) return counts;
-            foreach (var delivery in batch)
+            foreach (var message in batch)
             {
                 await using var scope = _services.CreateAsyncScope();
-                var state = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(delivery, default);
-                counts[state] = counts.GetValueOrDefault(state) + 1;
+                var state = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(message, default);
+                counts[state] = counts.GetValueOrDefault(state) + message.Rows.Count;
             }
         }
     }

@@ -122,6 +122,20 @@ public sealed partial class ResourceCompletenessTests
         Assert.DoesNotMatch(Letters(), rest);
     }
 
+    /// <summary>Notices gathered into one message (the reps not reached on a situation as one list) are worded only from the resources.</summary>
+    [Fact]
+    public void A_gathered_notice_is_drawn_only_from_the_resources_and_its_data()
+    {
+        var notices = CoChairNotices.Values.Concat(Enum.GetValues<UndeliveredBecause>()
+            .Select(cause => CoChairProblem.NotDelivered("DM-2026-0001", cause, "rep2.demo@northside-mh.example"))).ToList();
+        using var _ = BotLanguage.Scope(BotLanguage.Choose(BotLanguage.Pseudo));
+
+        var message = GatheredNoticeText.Of(notices.Select(n => (string?)n.ToJson()).ToList(), DemoTable.Demo, _ => "northside-mh", DemoTable.AgenciesById);
+
+        Assert.Contains("⟦4 representatives could not be reached for DM-2026-0001:⟧", message, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Letters(), WithoutData(WithoutResources(message)));
+    }
+
     [Theory]
     [InlineData("en-CA", "Sorry, something went wrong")]
     [InlineData("fr-CA", "Désolé, un problème est survenu")]

@@ -95,6 +95,27 @@ public sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// Asks the host to stop as a deployment does (SIGTERM) and waits for it to exit (killed if it outlives
+    /// <paramref name="limit"/>); returns its exit code.
+    /// </summary>
+    public async Task<int> StopGracefullyAsync(TimeSpan limit)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!)
+            await kill.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillNow();
+            throw new TimeoutException($"the host did not stop within {limit} of SIGTERM:\n{Output[^Math.Min(Output.Length, 4000)..]}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>A TCP port that is free on loopback now.</summary>
     public static int FreePort()
     {

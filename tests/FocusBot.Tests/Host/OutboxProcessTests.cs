@@ -81,9 +81,9 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
         await RememberPersonalChatsAsync(reps);
         _connector.AddUser("29:chair", "Dana Whitfield", "chair.demo@city.example");
         _connector.ActivityLatency = TimeSpan.FromMilliseconds(100);
-        // One send at a time, so that at most one post is in flight when the host is killed; a claim left by the dead
-        // host is taken again after 10 s (the least the host accepts).
-        (string, string)[] settings = [("Reminders__DispatchConcurrency", "1"), ("Reminders__ClaimTimeout", "00:00:10")];
+        // The default dispatch (one send at a time: at most one post in flight when the host is killed); a claim left by
+        // the dead host is taken again after 10 s (the least the host accepts).
+        (string, string)[] settings = [("Reminders__ClaimTimeout", "00:00:10")];
         var first = await StartHostAsync(settings);
         string situationId;
 
@@ -147,6 +147,90 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
         await WaitUntilAsync(async () => await CountAsync(DeliveryState.Pending) + await CountAsync(DeliveryState.Claimed) == 0
             && RepsReached(reps, situationId).Count == 40, TimeSpan.FromMinutes(4), host.Host);
         await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would have been posted by now
+
+        var posts = PostsPerConversation(situationId);
+        Assert.All(reps, email => Assert.Equal(1, posts.GetValueOrDefault(ConversationOf(email))));
+    }
+
+    /// <summary>Records a situation for the demo table as the co-chair (29:chair) and returns how its card is recognised in a post.</summary>
+    private async Task<string> RecordAsync(string baseUrl)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var answer = await Activities.PostAsync(http, Activities.Invoke(_connector.ServiceUrl, "29:chair", "situation.record", new JsonObject
+        {
+            ["table"] = "demo", ["type"] = "person", ["ageGroup"] = "18-24", ["gender"] = "female",
+            ["riskFactors"] = "housing,mental-health", ["summary"] = "Synthetic: repeated crisis calls.",
+            ["originatingAgency"] = "tps-99", ["aerMet"] = "true", ["leadAgency"] = "northside-mh", ["assistingAgencies"] = "harbour-housing", ["submissionId"] = Guid.NewGuid().ToString(),
+        }));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var card = await answer.Content.ReadAsStringAsync();
+        return SituationId().Match(card) is { Success: true } id ? $"\"text\":\"Situation {id.Value}" : throw new Xunit.Sdk.XunitException($"not recorded: {card}");
+    }
+
+    private async Task<List<string>> FanOutToAsync(int count)
+    {
+        var roster = await SampleRoster.LoadAsync();
+        var reps = Enumerable.Range(1, count).Select(n => $"fanout.rep{n}@northside-mh.example").ToList();
+        await ImportAsync(roster with { Members = [.. roster.Members.Where(m => m.AgencyId != "northside-mh"), .. reps.Select(Rep)] });
+        await RememberPersonalChatsAsync(reps);
+        _connector.AddUser("29:chair", "Dana Whitfield", "chair.demo@city.example");
+        return reps;
+    }
+
+    [Fact]
+    public async Task A_rep_throttled_with_Retry_After_is_released_and_the_others_go_on_meanwhile_with_the_default_dispatch()
+    {
+        var reps = await FanOutToAsync(12);
+        var host = await StartHostAsync();
+        // The first rep's card posted (whichever rep the dispatcher takes first) is answered 429, Retry-After 2.
+        _connector.AnswerFirstPost(r => r.RawTarget.Contains("/v3/conversations/a%3Afanout.rep", StringComparison.Ordinal) && r.Body.Contains("\"text\":\"Situation DM-"),
+            new ScriptedResponse(HttpStatusCode.TooManyRequests, RetryAfter: "2"));
+
+        var situationId = await RecordAsync(host.BaseUrl);
+        // Every rep's card marked sent (a post the stand-in answered 429 is a post it received, not a card delivered).
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = _database.CreateContext();
+            return await db.Deliveries.CountAsync(d => d.Kind == DeliveryKind.SituationCard && d.Recipient.StartsWith("personal:fanout.rep") && d.State == DeliveryState.Sent) == 12;
+        }, TimeSpan.FromMinutes(2), host.Host);
+
+        var cards = _connector.Activities.Where(r => r.Method == "POST" && r.RawTarget.Contains("/v3/conversations/a%3Afanout.rep", StringComparison.Ordinal)
+            && r.Body.Contains(situationId)).Select(r => PostTarget().Match(r.RawTarget).Groups[1].Value).ToList();
+        var throttled = cards[0];
+        // Tried twice, and its second try came after every other rep's card: it was not waited out inside the send,
+        // which (one send at a time) would have held up the eleven others for its Retry-After.
+        Assert.True(cards.Count(c => c == throttled) == 2 && cards[^1] == throttled, $"throttled {throttled}; card posts in order:\n{string.Join("\n", cards)}");
+        Assert.Equal(13, cards.Count);
+    }
+
+    [Fact]
+    public async Task A_host_stopped_with_SIGTERM_during_a_fan_out_finishes_and_records_the_send_on_its_way_so_a_restart_sends_nothing_twice()
+    {
+        var reps = await FanOutToAsync(12);
+        _connector.ActivityLatency = TimeSpan.FromMilliseconds(400);
+        (string, string)[] settings = [("Reminders__ClaimTimeout", "00:00:10")];
+        var first = await StartHostAsync(settings);
+
+        var situationId = await RecordAsync(first.BaseUrl);
+        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count >= 3), TimeSpan.FromMinutes(2), first.Host);
+        // The stand-in records a post when it arrives and answers 400 ms later: one is on its way now.
+        Assert.Equal(0, await first.Host.StopGracefullyAsync(TimeSpan.FromSeconds(60)));
+        var reachedBeforeStop = RepsReached(reps, situationId);
+        Assert.InRange(reachedBeforeStop.Count, 3, 11);
+        // Every card Teams received before the stop is recorded as sent: none is left for a restart to send again.
+        await using (var db = _database.CreateContext())
+        {
+            var sent = await db.Deliveries.Where(d => d.Kind == DeliveryKind.SituationCard && d.State == DeliveryState.Sent)
+                .Select(d => d.Recipient).ToListAsync();
+            Assert.All(reachedBeforeStop, email => Assert.Contains(ConversationAddress.Personal(email).ToString(), sent));
+            Assert.Equal(0, await db.Deliveries.CountAsync(d => d.State == DeliveryState.Claimed));
+        }
+        Assert.Contains("the sends on their way were finished and recorded", first.Host.Output);
+
+        var second = await StartHostAsync(settings);
+        await WaitUntilAsync(() => Task.FromResult(RepsReached(reps, situationId).Count == 12), TimeSpan.FromMinutes(2), second.Host);
+        await WaitUntilAsync(async () => await CountAsync(DeliveryState.Pending) + await CountAsync(DeliveryState.Claimed) == 0,
+            TimeSpan.FromMinutes(2), second.Host);
 
         var posts = PostsPerConversation(situationId);
         Assert.All(reps, email => Assert.Equal(1, posts.GetValueOrDefault(ConversationOf(email))));

@@ -52,7 +52,7 @@ public sealed class OutboxPumpTests : IAsyncLifetime
     {
         var pump = _host.Services.GetRequiredService<OutboxPump>();
 
-        var sending = pump.SendAllDueAsync("pump-test", default);
+        var sending = pump.SendAllDueAsync("pump-test", default, default);
         // Claims are of 2 rows (BatchSize), yet all 4 places fill while the first sends are still waiting for Teams.
         await _chat.InFlight(Concurrency).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(Concurrency, _chat.Started);

@@ -138,6 +138,9 @@ public sealed class ReminderHostTests : IAsyncLifetime
 
         await Worker().RunOnceAsync(default);
         await Worker().RunOnceAsync(default);
+        // The co-chairs' notices are due a few seconds after they are written (gathered with any written meanwhile).
+        await Task.Delay(FocusBot.Core.Deliveries.SituationDeliveries.NoticeGathering);
+        await Worker().RunOnceAsync(default);
 
         await using var db = _app.Database.CreateContext();
         var agenda = await db.Reminders.AsNoTracking().SingleAsync(r => r.Kind == ReminderKind.MeetingAgenda);

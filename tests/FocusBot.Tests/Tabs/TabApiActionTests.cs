@@ -62,6 +62,33 @@ public sealed class TabApiActionTests : IAsyncLifetime
         Assert.Empty(await UpdatesAsync(second));
     }
 
+    [Theory]
+    [InlineData("decline")]
+    [InlineData("updates")]
+    public async Task A_tab_action_sent_again_with_its_Idempotency_Key_has_one_effect_and_gets_the_first_answer_again(string action)
+    {
+        var id = action == "updates" ? await AcceptedByNorthsideAsync() : await _host.RecordAsync();
+        var body = action == "updates" ? Update(Guid.NewGuid().ToString()) : new JsonObject { ["reason"] = "No capacity this week for a new case." }.ToJsonString();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await SendAsync(HttpMethod.Post, $"/tabs/api/situations/{id}/{action}", SituationsHost.NorthsideRep, json: body, idempotencyKey: key);
+        var again = await SendAsync(HttpMethod.Post, $"/tabs/api/situations/{id}/{action}", SituationsHost.NorthsideRep, json: body, idempotencyKey: key);
+        var otherBody = await SendAsync(HttpMethod.Post, $"/tabs/api/situations/{id}/{action}", SituationsHost.NorthsideRep,
+            json: body.Replace("Met at the drop-in.", "Something else.").Replace("No capacity", "No room"), idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode)422, otherBody.StatusCode);
+        if (action == "updates") Assert.Single(await UpdatesAsync(id));
+        else
+        {
+            var history = (await _host.Client.GetFromJsonAsync<JsonObject>($"/api/v1/situations/{id}"))!["history"]!.AsArray();
+            Assert.Single(history, e => (string?)e!["kind"] == "declined");
+        }
+    }
+
     [Fact]
     public async Task Once_the_48_hour_update_is_posted_my_situations_no_longer_says_it_is_due()
     {
@@ -211,10 +238,12 @@ public sealed class TabApiActionTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostAsync(string path, string user, string? json) =>
         SendAsync(HttpMethod.Post, path, user, json: json);
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string user, EntityTagHeaderValue? ifNoneMatch = null, string? json = null)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string user, EntityTagHeaderValue? ifNoneMatch = null, string? json = null,
+        string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add(TabCaller.DevUserHeader, user);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (ifNoneMatch is not null) request.Headers.IfNoneMatch.Add(ifNoneMatch);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         return _host.Client.SendAsync(request);

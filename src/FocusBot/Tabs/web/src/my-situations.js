@@ -5,11 +5,26 @@ import { announce, el, problemText, startTab } from './common.js';
 let tab;
 let me;
 
-/** Sends an action; the answer's message (the cards' sentence, in the page's language) goes to the status line. */
+/**
+ * Sends an action under a fresh Idempotency-Key (one per click); the page's own retry (the network failed, or the
+ * server answered 5xx or "still being handled") sends the same key again, so the action has one effect. The answer's
+ * message (the cards' sentence, in the page's language) goes to the status line.
+ */
 async function act(situation, path, body, submit) {
   if (submit) submit.disabled = true;
   try {
-    const answer = await tab.api(`/situations/${encodeURIComponent(situation.id)}/${path}`, { method: 'POST', body });
+    const key = crypto.randomUUID();
+    const send = () => tab.api(`/situations/${encodeURIComponent(situation.id)}/${path}`, { method: 'POST', body, extraHeaders: { 'Idempotency-Key': key } });
+    let answer;
+    try {
+      answer = await send();
+    } catch {
+      answer = null;
+    }
+    if (!answer || answer.status >= 500 || answer.status === 409 && answer.headers.get('Retry-After')) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      answer = await send();
+    }
     if (answer.ok) {
       announce(answer.body.message);
       await showList(situation.id);
