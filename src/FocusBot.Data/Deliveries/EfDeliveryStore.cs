@@ -2,6 +2,7 @@ using FocusBot.Core.Conversations;
 using FocusBot.Core.Deliveries;
 using FocusBot.Data.Situations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace FocusBot.Data.Deliveries;
 
@@ -59,13 +60,7 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
                     || (d.State == DeliveryState.Claimed && d.ClaimExpiresAt <= utcNow))
                 .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
                 .Take(batchSize)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(d => d.State, DeliveryState.Claimed)
-                    .SetProperty(d => d.ClaimToken, token)
-                    .SetProperty(d => d.ClaimedBy, workerId)
-                    .SetProperty(d => d.ClaimExpiresAt, expires)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken);
+                .ExecuteUpdateAsync(Claim(token, workerId, expires, utcNow), cancellationToken);
         }
 
         await ClaimNoticesGatheredWithAsync(token, workerId, utcNow, expires, cancellationToken);
@@ -110,14 +105,18 @@ public sealed class EfDeliveryStore(FocusBotDbContext db) : IDeliveryStore
             .Where(s => s.Kind == DeliveryKind.Notice && recipients.Contains(s.Recipient)
                 && ((s.State == DeliveryState.Pending && (s.DueAt <= utcNow || (s.Attempts == 0 && s.DueAt <= gatherUntil)))
                     || (s.State == DeliveryState.Claimed && s.ClaimExpiresAt <= utcNow)))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.State, DeliveryState.Claimed)
-                .SetProperty(d => d.ClaimToken, token)
-                .SetProperty(d => d.ClaimedBy, workerId)
-                .SetProperty(d => d.ClaimExpiresAt, expires)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                .SetProperty(d => d.UpdatedAt, utcNow), cancellationToken);
+            .ExecuteUpdateAsync(Claim(token, workerId, expires, utcNow), cancellationToken);
     }
+
+    /// <summary>What claiming a row sets (SQLite's statements; PostgreSQL's SQL sets the same): claimed by <paramref name="workerId"/> under <paramref name="token"/> until <paramref name="expires"/> (UTC), one more attempt.</summary>
+    private static Action<UpdateSettersBuilder<Delivery>> Claim(Guid token, string workerId, DateTimeOffset expires, DateTimeOffset utcNow) =>
+        set => set
+            .SetProperty(d => d.State, DeliveryState.Claimed)
+            .SetProperty(d => d.ClaimToken, token)
+            .SetProperty(d => d.ClaimedBy, workerId)
+            .SetProperty(d => d.ClaimExpiresAt, expires)
+            .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+            .SetProperty(d => d.UpdatedAt, utcNow);
 
     public Task<int> RenewClaimsAsync(string workerId, DateTimeOffset now, TimeSpan claimFor, CancellationToken cancellationToken)
     {
