@@ -131,19 +131,7 @@ public sealed partial class OutboxProcessTests : IAsyncLifetime
         _connector.ActivityLatency = TimeSpan.FromMilliseconds(250);
         var host = await StartHostAsync();
 
-        string situationId;
-        using (var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) })
-        {
-            var answer = await Activities.PostAsync(http, Activities.Invoke(_connector.ServiceUrl, "29:chair", "situation.record", new JsonObject
-            {
-                ["table"] = "demo", ["type"] = "person", ["ageGroup"] = "18-24", ["gender"] = "female",
-                ["riskFactors"] = "housing,mental-health", ["summary"] = "Synthetic: repeated crisis calls.",
-                ["originatingAgency"] = "tps-99", ["aerMet"] = "true", ["leadAgency"] = "northside-mh", ["assistingAgencies"] = "harbour-housing", ["submissionId"] = Guid.NewGuid().ToString(),
-            }));
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-            var card = await answer.Content.ReadAsStringAsync();
-            situationId = SituationId().Match(card) is { Success: true } id ? $"\"text\":\"Situation {id.Value}" : throw new Xunit.Sdk.XunitException($"not recorded: {card}");
-        }
+        var situationId = await RecordAsync(host.BaseUrl);
         await WaitUntilAsync(async () => await CountAsync(DeliveryState.Pending) + await CountAsync(DeliveryState.Claimed) == 0
             && RepsReached(reps, situationId).Count == 40, TimeSpan.FromMinutes(4), host.Host);
         await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate would have been posted by now
